@@ -1,0 +1,723 @@
+//! Finding tables in a sheet by their header, and reading their rows into typed fields.
+//!
+//! A header is a band of 1–3 rows whose column texts (merged cells spread over the cells they
+//! cover) match the aliases of a table kind in `rules/tables.toml`. The band may sit under any
+//! number of title rows, anywhere in any sheet; a row of column numbers (`1 2 3 …`,
+//! `8=(7/6)*100`) right below it is skipped. Inside a table, a repeat of the header (the one
+//! printed at every page) and page furniture (`Lembar : 2`) are skipped and recorded.
+
+use super::cell::{Pos, Value, range_a1};
+use super::number::{decimal_from_f64, parse_id_number, split_target};
+use super::rules::{ColumnType, TableDef, TableRules, normalize, phrase_in};
+use super::workbook::Sheet;
+use crate::model::code::{Code, code_cell_text};
+use rust_decimal::Decimal;
+
+/// One column of a located table and the role it plays.
+#[derive(Debug, Clone)]
+pub struct ColumnMap {
+    pub role: String,
+    pub col: u32,
+    pub ty: ColumnType,
+    /// The year named in the column's header, if any (`Rencana Tahun 2026` → 2026).
+    pub year: Option<i32>,
+    /// Amounts in this column are in thousands of rupiah.
+    pub thousands: bool,
+    /// The header text as written (rows joined with ` / `).
+    pub header: String,
+}
+
+/// A cell's value read for its role.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Parsed {
+    Blank,
+    Text(String),
+    /// Money in rupiah (already multiplied when the header says thousands).
+    Amount(Decimal),
+    Number { value: Decimal, percent: bool },
+    Target { value: Decimal, unit: Option<String> },
+    Code(Code),
+    /// The cell holds something that does not fit the column: kept as text, with the reason.
+    Unparsed { text: String, reason: String },
+    /// An error cell such as `#REF!`.
+    Error(String),
+}
+
+impl Parsed {
+    pub fn amount(&self) -> Option<Decimal> {
+        match self {
+            Parsed::Amount(d) => Some(*d),
+            _ => None,
+        }
+    }
+
+    pub fn number(&self) -> Option<Decimal> {
+        match self {
+            Parsed::Amount(d) => Some(*d),
+            Parsed::Number { value, .. } => Some(*value),
+            Parsed::Target { value, .. } => Some(*value),
+            _ => None,
+        }
+    }
+
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Parsed::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        matches!(self, Parsed::Blank)
+    }
+}
+
+/// One field of a data row.
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub role: String,
+    pub year: Option<i32>,
+    pub pos: Pos,
+    /// The cell as written (display text), for messages.
+    pub raw: String,
+    pub parsed: Parsed,
+}
+
+/// One data row of a table.
+#[derive(Debug, Clone)]
+pub struct TableRow {
+    pub row: u32,
+    pub fields: Vec<Field>,
+}
+
+impl TableRow {
+    pub fn field(&self, role: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.role == role)
+    }
+
+    pub fn fields_of<'a>(&'a self, role: &'a str) -> impl Iterator<Item = &'a Field> + 'a {
+        self.fields.iter().filter(move |f| f.role == role)
+    }
+
+    pub fn text(&self, role: &str) -> Option<&str> {
+        self.field(role).and_then(|f| f.parsed.text())
+    }
+}
+
+/// A table found in a sheet.
+#[derive(Debug, Clone)]
+pub struct LocatedTable {
+    pub kind: String,
+    pub sheet: String,
+    pub header_start: u32,
+    pub header_end: u32,
+    pub first_col: u32,
+    pub last_col: u32,
+    pub last_row: u32,
+    pub columns: Vec<ColumnMap>,
+    /// Text of the title rows above the header, one entry per row.
+    pub title: Vec<String>,
+    pub rows: Vec<TableRow>,
+    /// Rows inside the table that were skipped: repeated headers and page furniture.
+    pub skipped: Vec<(u32, String)>,
+}
+
+impl LocatedTable {
+    pub fn range(&self) -> String {
+        range_a1(Pos::new(self.header_start, self.first_col), Pos::new(self.last_row.max(self.header_end), self.last_col))
+    }
+
+    pub fn column(&self, role: &str) -> Option<&ColumnMap> {
+        self.columns.iter().find(|c| c.role == role)
+    }
+
+    pub fn has(&self, role: &str) -> bool {
+        self.column(role).is_some()
+    }
+}
+
+/// A sheet, or a region of one, that holds no recognisable table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unplaced {
+    pub sheet: String,
+    pub reason: String,
+}
+
+/// The result of matching one header band against one table definition.
+struct Match<'a> {
+    def: &'a TableDef,
+    columns: Vec<ColumnMap>,
+    score: usize,
+    missing: Vec<String>,
+}
+
+/// Composite header texts of a band: per column, (normalised text, text as written).
+fn band_texts(sheet: &Sheet, start: u32, height: u32) -> Vec<(u32, String, String)> {
+    let end = start + height - 1;
+    let mut cols: Vec<u32> = Vec::new();
+    for r in start..=end {
+        cols.extend(sheet.row_cells(r).iter().map(|(c, _)| *c));
+    }
+    // Merges that start in the band cover more columns.
+    for (a, b) in &sheet.merges {
+        if a.row >= start && a.row <= end {
+            cols.extend(a.col..=b.col);
+        }
+    }
+    cols.sort_unstable();
+    cols.dedup();
+    let mut out = Vec::new();
+    for col in cols {
+        let mut pieces: Vec<String> = Vec::new();
+        for r in start..=end {
+            let pos = Pos::new(r, col);
+            let v = match sheet.get(pos) {
+                Some(c) if !c.value.is_empty() => c.value.display(),
+                _ => match sheet.merge_at(pos) {
+                    // Only merges anchored inside the band count; a title merged above does not.
+                    Some((a, _)) if a.row >= start && a != pos => sheet.value(a).display(),
+                    _ => String::new(),
+                },
+            };
+            let v = v.trim().to_string();
+            if !v.is_empty() && pieces.last() != Some(&v) {
+                pieces.push(v);
+            }
+        }
+        if !pieces.is_empty() {
+            let written = pieces.join(" / ");
+            out.push((col, normalize(&written), written));
+        }
+    }
+    out
+}
+
+fn find_year(text: &str) -> Option<i32> {
+    text.split(' ')
+        .filter_map(|w| w.parse::<i32>().ok())
+        .find(|y| (1990..=2100).contains(y))
+}
+
+fn match_def<'a>(def: &'a TableDef, band: &[(u32, String, String)], title: &str, rules: &TableRules) -> Match<'a> {
+    let mut cands: Vec<(usize, u32, usize)> = Vec::new(); // (alias words, col, def index)
+    for (ci, (col, norm, _)) in band.iter().enumerate() {
+        let tokens: Vec<&str> = norm.split(' ').collect();
+        for (di, d) in def.columns.iter().enumerate() {
+            if d.not.iter().any(|n| phrase_in(n, &tokens)) {
+                continue;
+            }
+            let best = d
+                .aliases
+                .iter()
+                .filter(|a| phrase_in(a, &tokens))
+                .map(|a| a.split(' ').count())
+                .max();
+            if let Some(w) = best {
+                cands.push((w, *col, di));
+            }
+            let _ = ci;
+        }
+    }
+    cands.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut used_cols: Vec<u32> = Vec::new();
+    let mut used_roles: Vec<usize> = Vec::new();
+    let mut columns = Vec::new();
+    for (_, col, di) in cands {
+        let d = &def.columns[di];
+        if used_cols.contains(&col) || (!d.multi && used_roles.contains(&di)) {
+            continue;
+        }
+        used_cols.push(col);
+        used_roles.push(di);
+        let (_, norm, written) = band.iter().find(|(c, _, _)| *c == col).expect("band column");
+        let thousands = rules.settings.thousands.iter().any(|t| norm.contains(t.as_str()));
+        columns.push(ColumnMap {
+            role: d.role.clone(),
+            col,
+            ty: d.ty,
+            year: find_year(norm),
+            thousands,
+            header: written.clone(),
+        });
+    }
+    columns.sort_by_key(|c| c.col);
+    let missing: Vec<String> = def
+        .required
+        .iter()
+        .filter(|r| !columns.iter().any(|c| &c.role == *r))
+        .cloned()
+        .collect();
+    let mut roles: Vec<&str> = columns.iter().map(|c| c.role.as_str()).collect();
+    roles.sort_unstable();
+    roles.dedup();
+    let title_bonus = if def.title.iter().any(|t| title.contains(t.as_str())) { 3 } else { 0 };
+    Match {
+        def,
+        score: roles.len() + title_bonus,
+        columns,
+        missing,
+    }
+}
+
+/// True when a row's cells are all text (no numbers): a header or title candidate.
+fn header_like(sheet: &Sheet, row: u32) -> bool {
+    let cells = sheet.row_cells(row);
+    let texts = cells.iter().filter(|(_, c)| matches!(c.value, Value::Text(_))).count();
+    // Years written as number cells (`2026`) may stand in a header; other numbers may not.
+    let numbers = cells
+        .iter()
+        .filter(|(_, c)| matches!(c.value, Value::Number(n) if !(n.fract() == 0.0 && (1990.0..=2100.0).contains(&n))))
+        .count();
+    texts >= 2 && numbers == 0
+}
+
+/// Best header band starting at `row`, if any table kind accepts it: (match, height).
+fn best_band<'a>(sheet: &Sheet, row: u32, title: &str, rules: &'a TableRules) -> (Option<(Match<'a>, u32)>, Option<Match<'a>>) {
+    let mut best: Option<(Match<'a>, u32)> = None;
+    let mut partial: Option<Match<'a>> = None;
+    for h in 1..=3u32 {
+        if h > 1 && !sheet.row_cells(row + h - 1).is_empty() && !header_like(sheet, row + h - 1) && numbering_row(sheet, row + h - 1).is_none() {
+            // A data row cannot be part of the header.
+            let has_merge = sheet.merges.iter().any(|(a, b)| a.row < row + h - 1 && b.row >= row + h - 1 && a.row >= row);
+            if !has_merge {
+                break;
+            }
+        }
+        let band = band_texts(sheet, row, h);
+        for def in &rules.tables {
+            let m = match_def(def, &band, title, rules);
+            if m.missing.is_empty() {
+                if best.as_ref().is_none_or(|(b, _)| m.score > b.score) {
+                    best = Some((m, h));
+                }
+            } else if m.score > 0 && partial.as_ref().is_none_or(|p| m.score > p.score) {
+                partial = Some(m);
+            }
+        }
+    }
+    (best, partial)
+}
+
+/// A row of column numbers under a header (`1 2 3 4`, `(1) (2)`, `-1 -2`, `8=(7/6)*100`):
+/// returns how many numbered cells it has.
+fn numbering_row(sheet: &Sheet, row: u32) -> Option<usize> {
+    let cells = sheet.row_cells(row);
+    if cells.len() < 3 {
+        return None;
+    }
+    let numbered = cells
+        .iter()
+        .filter(|(_, c)| match &c.value {
+            Value::Number(n) => n.fract() == 0.0 && n.abs() < 100.0,
+            Value::Text(t) => {
+                let t = t.trim().trim_start_matches(['(', '-']).trim_end_matches(')');
+                let head: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+                !head.is_empty() && head.len() <= 2 && (t.len() == head.len() || t[head.len()..].starts_with('='))
+            }
+            _ => false,
+        })
+        .count();
+    // Column numbers run 1, 2, 3…: they must be mostly small integers, and the row must not
+    // look like data (a row whose values happen to be small numbers has text too).
+    (numbered * 10 >= cells.len() * 8).then_some(numbered)
+}
+
+/// Reads one cell for a column type.
+fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Parsed {
+    if let Value::Error(e) = value {
+        return Parsed::Error(e.clone());
+    }
+    if value.is_empty() {
+        return Parsed::Blank;
+    }
+    let text = value.display().trim().to_string();
+    let dash = text.chars().all(|c| c == '-' || c == '–');
+    match ty {
+        ColumnType::Text | ColumnType::Unit => Parsed::Text(text),
+        ColumnType::Code => match value {
+            Value::Number(_) => Code::parse(&code_cell_text(value)),
+            _ => Code::parse(&text),
+        }
+        .map(Parsed::Code)
+        .unwrap_or_else(|e| Parsed::Unparsed { text, reason: e.0 }),
+        ColumnType::Amount | ColumnType::Number | ColumnType::Count => {
+            if dash {
+                return Parsed::Blank;
+            }
+            let num = match value {
+                Value::Number(n) => decimal_from_f64(*n).map(|d| (d, false)),
+                _ => parse_id_number(&text).map(|n| (n.value, n.percent)),
+            };
+            match num {
+                Some((d, percent)) if ty == ColumnType::Amount => {
+                    let _ = percent;
+                    Parsed::Amount(if thousands { d * Decimal::from(1000) } else { d })
+                }
+                Some((value, percent)) => Parsed::Number { value, percent },
+                None => Parsed::Unparsed {
+                    text,
+                    reason: "bukan angka (not a number)".into(),
+                },
+            }
+        }
+        ColumnType::Target => {
+            if dash {
+                return Parsed::Blank;
+            }
+            let t = match value {
+                Value::Number(n) => decimal_from_f64(*n).map(|d| (d, None)),
+                _ => split_target(&text),
+            };
+            match t {
+                Some((value, unit)) => Parsed::Target { value, unit },
+                None => Parsed::Unparsed {
+                    text,
+                    reason: "target tidak diawali angka (target does not start with a number)".into(),
+                },
+            }
+        }
+    }
+}
+
+/// Finds every table in a sheet. A sheet with content but no table is returned as unplaced.
+pub fn locate_tables(sheet: &Sheet, rules: &TableRules) -> (Vec<LocatedTable>, Vec<Unplaced>) {
+    let mut tables: Vec<LocatedTable> = Vec::new();
+    let mut best_partial: Option<(usize, String)> = None;
+    let mut i = 0usize;
+    let mut title_from = 0u32;
+    while i < sheet.rows.len() {
+        let row = sheet.rows[i].0;
+        if header_like(sheet, row) {
+            let title = title_text(sheet, title_from, row);
+            let (best, partial) = best_band(sheet, row, &normalize(&title.join(" ")), rules);
+            if let Some((m, h)) = best {
+                let table = read_table(sheet, row, h, m, title, rules);
+                let next_row = table.last_row + 1;
+                title_from = next_row;
+                tables.push(table);
+                i = sheet.row_index_from(next_row);
+                continue;
+            }
+            if let Some(p) = partial
+                && best_partial.as_ref().is_none_or(|(s, _)| p.score > *s)
+            {
+                best_partial = Some((
+                    p.score,
+                    format!(
+                        "paling mirip {} pada baris {}, tetapi kolom {} tidak ditemukan (closest: {} at row {}, missing {})",
+                        p.def.kind,
+                        row + 1,
+                        p.missing.join(", "),
+                        p.def.kind,
+                        row + 1,
+                        p.missing.join(", ")
+                    ),
+                ));
+            }
+        }
+        i += 1;
+    }
+    let mut unplaced = Vec::new();
+    if tables.is_empty() && sheet.cell_count() > 0 {
+        let reason = best_partial.map(|(_, r)| r).unwrap_or_else(|| {
+            "tidak ada header tabel yang dikenali (no recognisable table header)".to_string()
+        });
+        unplaced.push(Unplaced {
+            sheet: sheet.name.clone(),
+            reason,
+        });
+    }
+    (tables, unplaced)
+}
+
+fn title_text(sheet: &Sheet, from: u32, to: u32) -> Vec<String> {
+    let lo = to.saturating_sub(8).max(from);
+    (lo..to)
+        .map(|r| {
+            sheet
+                .row_cells(r)
+                .iter()
+                .map(|(_, c)| c.value.display().trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+fn row_norm_texts(sheet: &Sheet, row: u32) -> Vec<(u32, String)> {
+    sheet
+        .row_cells(row)
+        .iter()
+        .filter(|(_, c)| !c.value.is_empty())
+        .map(|(c, cell)| (*c, normalize(&cell.value.display())))
+        .collect()
+}
+
+fn read_table(sheet: &Sheet, start: u32, height: u32, m: Match<'_>, title: Vec<String>, rules: &TableRules) -> LocatedTable {
+    let header_end = start + height - 1;
+    let first_col = m.columns.iter().map(|c| c.col).min().unwrap_or(0);
+    let last_col = m.columns.iter().map(|c| c.col).max().unwrap_or(0);
+    let header_first = row_norm_texts(sheet, start);
+    let mut data_start = header_end + 1;
+    if numbering_row(sheet, data_start).is_some() {
+        data_start += 1;
+    }
+    let mut rows = Vec::new();
+    let mut skipped = Vec::new();
+    let mut last_row = header_end;
+    let mut i = sheet.row_index_from(data_start);
+    while i < sheet.rows.len() {
+        let row = sheet.rows[i].0;
+        let texts = row_norm_texts(sheet, row);
+        // A repeat of the header: the same texts in the same columns as the header's first row.
+        if !header_first.is_empty() {
+            let same = texts.iter().filter(|t| header_first.contains(t)).count();
+            if same * 10 >= header_first.len() * 6 && same >= 2 {
+                let mut skip_to = row + height;
+                if numbering_row(sheet, skip_to).is_some() {
+                    skip_to += 1;
+                }
+                skipped.push((row, "header diulang (repeated header)".to_string()));
+                last_row = skip_to - 1;
+                i = sheet.row_index_from(skip_to);
+                continue;
+            }
+        }
+        // A new table's header ends this one.
+        if header_like(sheet, row) && row > data_start {
+            let (best, _) = best_band(sheet, row, "", rules);
+            if best.is_some() {
+                break;
+            }
+        }
+        // Page furniture: every text on the row names a page or the office.
+        if !texts.is_empty()
+            && texts
+                .iter()
+                .all(|(_, t)| rules.settings.noise.iter().any(|n| t.starts_with(n.as_str()) || t.contains(&format!(" {n} "))))
+        {
+            skipped.push((row, "baris halaman (page furniture)".to_string()));
+            last_row = row;
+            i += 1;
+            continue;
+        }
+        let mut fields = Vec::new();
+        for cm in &m.columns {
+            if cm.ty == ColumnType::Code {
+                continue;
+            }
+            let pos = Pos::new(row, cm.col);
+            let value = sheet.value(pos);
+            let parsed = parse_cell(value, cm.ty, cm.thousands);
+            fields.push(Field {
+                role: cm.role.clone(),
+                year: cm.year,
+                pos,
+                raw: value.display(),
+                parsed,
+            });
+        }
+        // Code columns (one or several) make one field.
+        let code_cols: Vec<&ColumnMap> = m.columns.iter().filter(|c| c.ty == ColumnType::Code).collect();
+        if !code_cols.is_empty() {
+            let cells: Vec<(Pos, &Value)> = code_cols
+                .iter()
+                .map(|c| (Pos::new(row, c.col), sheet.value(Pos::new(row, c.col))))
+                .filter(|(_, v)| !v.is_empty())
+                .collect();
+            let (pos, raw, parsed) = if cells.is_empty() {
+                (Pos::new(row, code_cols[0].col), String::new(), Parsed::Blank)
+            } else {
+                let parts: Vec<String> = cells.iter().map(|(_, v)| code_cell_text(v)).collect();
+                let raw = cells.iter().map(|(_, v)| v.display()).collect::<Vec<_>>().join(" | ");
+                let parsed = Code::from_split(&parts)
+                    .map(Parsed::Code)
+                    .unwrap_or_else(|e| Parsed::Unparsed { text: raw.clone(), reason: e.0 });
+                (cells[0].0, raw, parsed)
+            };
+            fields.push(Field {
+                role: code_cols[0].role.clone(),
+                year: None,
+                pos,
+                raw,
+                parsed,
+            });
+        }
+        if fields.iter().all(|f| f.parsed.is_blank()) {
+            // Content only outside the table's columns: not a row of this table.
+            i += 1;
+            continue;
+        }
+        last_row = row;
+        rows.push(TableRow { row, fields });
+        i += 1;
+    }
+    LocatedTable {
+        kind: m.def.kind.clone(),
+        sheet: sheet.name.clone(),
+        header_start: start,
+        header_end,
+        first_col,
+        last_col,
+        last_row,
+        columns: m.columns,
+        title,
+        rows,
+        skipped,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::cell::Cell;
+
+    fn t(s: &str) -> Cell {
+        Cell { value: Value::Text(s.into()), format: None, formula: None }
+    }
+    fn n(x: f64) -> Cell {
+        Cell { value: Value::Number(x), format: None, formula: None }
+    }
+
+    fn sheet(rows: Vec<Vec<(u32, Cell)>>, merges: Vec<(Pos, Pos)>) -> Sheet {
+        let mut cells = Vec::new();
+        for (r, row) in rows.into_iter().enumerate() {
+            for (c, cell) in row {
+                cells.push((r as u32, c, cell));
+            }
+        }
+        Sheet::from_cells("S", cells, merges)
+    }
+
+    fn rules() -> TableRules {
+        TableRules::default_rules()
+    }
+
+    /// A T-C.33-like table: title rows, a two-row header with merged groups, a numbering row.
+    fn tc33_sheet(order_swapped: bool) -> Sheet {
+        let (c_target, c_pagu) = if order_swapped { (5, 4) } else { (4, 5) };
+        let mut h1 = vec![(0, t("KODE")), (1, t("Program/\nKegiatan")), (2, t("INDIKATOR  KINERJA")), (3, t("Lokasi")), (4, t("Rencana Tahun 2026")), (7, t("Prakiraan Maju Rencana Tahun 2027"))];
+        h1.sort_by_key(|x| x.0);
+        let mut h2 = vec![(c_target, t("Target")), (c_pagu, t("Pagu Indikatif (Rp)")), (6, t("Sumber Dana")), (7, t("Target")), (8, t("Pagu Indikatif"))];
+        h2.sort_by_key(|x| x.0);
+        sheet(
+            vec![
+                vec![(0, t("TABEL T-C.33"))],
+                vec![(0, t("Rencana Program dan Kegiatan"))],
+                h1,
+                h2,
+                vec![(0, n(1.0)), (1, n(2.0)), (2, n(3.0)), (3, n(4.0)), (4, n(5.0)), (5, n(6.0)), (6, n(7.0)), (7, n(8.0)), (8, n(9.0))],
+                vec![(0, t("1.06.01")), (1, t("PROGRAM PENUNJANG")), (c_target, t("75 Nilai")), (c_pagu, n(600.0)), (8, t("700"))],
+            ],
+            vec![(Pos::new(2, 4), Pos::new(2, 6)), (Pos::new(2, 7), Pos::new(2, 8)), (Pos::new(2, 0), Pos::new(3, 0))],
+        )
+    }
+
+    #[test]
+    fn finds_a_table_under_title_rows_with_merged_two_row_header() {
+        let (tables, unplaced) = locate_tables(&tc33_sheet(false), &rules());
+        assert!(unplaced.is_empty());
+        assert_eq!(tables.len(), 1);
+        let tb = &tables[0];
+        assert_eq!(tb.kind, "T-C.33");
+        assert_eq!((tb.header_start, tb.header_end), (2, 3));
+        assert_eq!(tb.column("pagu_n").unwrap().col, 5);
+        assert_eq!(tb.column("pagu_n").unwrap().year, Some(2026));
+        assert_eq!(tb.column("pagu_n1").unwrap().col, 8);
+        assert_eq!(tb.column("target_n1").unwrap().col, 7);
+        assert_eq!(tb.rows.len(), 1, "numbering row skipped");
+        let r = &tb.rows[0];
+        assert_eq!(r.field("pagu_n").unwrap().parsed, Parsed::Amount(600.into()));
+        assert_eq!(r.field("pagu_n").unwrap().pos.a1(), "F6");
+        assert_eq!(r.field("pagu_n1").unwrap().parsed, Parsed::Amount(700.into()));
+        assert_eq!(r.field("target_n").unwrap().parsed, Parsed::Target { value: 75.into(), unit: Some("Nilai".into()) });
+        assert!(matches!(r.field("kode").unwrap().parsed, Parsed::Code(_)));
+    }
+
+    #[test]
+    fn columns_in_another_order() {
+        let (tables, _) = locate_tables(&tc33_sheet(true), &rules());
+        let tb = &tables[0];
+        assert_eq!(tb.column("pagu_n").unwrap().col, 4);
+        assert_eq!(tb.column("target_n").unwrap().col, 5);
+        assert_eq!(tb.rows[0].field("pagu_n").unwrap().parsed, Parsed::Amount(600.into()));
+    }
+
+    #[test]
+    fn thousands_header_scales_amounts() {
+        let s = sheet(
+            vec![
+                vec![(0, t("Program/Kegiatan")), (1, t("Rencana Tahun 2026 Pagu (Rp 000)")), (2, t("Prakiraan Maju Pagu"))],
+                vec![(0, t("PROGRAM X")), (1, t("1.500,5")), (2, n(2.0))],
+            ],
+            vec![],
+        );
+        let (tables, _) = locate_tables(&s, &rules());
+        let r = &tables[0].rows[0];
+        assert_eq!(r.field("pagu_n").unwrap().parsed, Parsed::Amount("1500500".parse().unwrap()));
+        assert_eq!(r.field("pagu_n1").unwrap().parsed, Parsed::Amount(2.into()));
+    }
+
+    #[test]
+    fn repeated_header_and_page_rows_are_skipped() {
+        let header = || vec![(0, t("Program / Kegiatan")), (1, t("Rencana Pagu")), (2, t("Prakiraan Maju Pagu"))];
+        let s = sheet(
+            vec![
+                header(),
+                vec![(0, t("PROGRAM A")), (1, n(1.0)), (2, n(2.0))],
+                vec![(0, t("Nama Perangkat Daerah : Dinas Sosial   Lembar : 2"))],
+                header(),
+                vec![(0, t("PROGRAM B")), (1, n(3.0)), (2, n(4.0))],
+            ],
+            vec![],
+        );
+        let (tables, _) = locate_tables(&s, &rules());
+        assert_eq!(tables.len(), 1);
+        let names: Vec<_> = tables[0].rows.iter().map(|r| r.text("uraian").unwrap().to_string()).collect();
+        assert_eq!(names, ["PROGRAM A", "PROGRAM B"]);
+        assert_eq!(tables[0].skipped.len(), 2);
+    }
+
+    #[test]
+    fn header_case_spacing_and_line_breaks_do_not_matter() {
+        let s = sheet(
+            vec![
+                vec![(0, t("PROGRAM/\n KEGIATAN")), (1, t("rencana   TAHUN\n2026\nPAGU  indikatif")), (2, t("Prakiraan-Maju\nPagu"))],
+                vec![(0, t("PROGRAM A")), (1, n(1.0)), (2, n(2.0))],
+            ],
+            vec![],
+        );
+        let (tables, _) = locate_tables(&s, &rules());
+        assert_eq!(tables[0].kind, "T-C.33");
+    }
+
+    #[test]
+    fn a_sheet_without_a_table_is_unplaced_with_the_reason() {
+        let s = sheet(vec![vec![(0, t("Catatan")), (1, t("lain-lain"))], vec![(0, t("Program")), (1, t("Lokasi"))]], vec![]);
+        let (tables, unplaced) = locate_tables(&s, &rules());
+        assert!(tables.is_empty());
+        assert_eq!(unplaced.len(), 1);
+        assert!(unplaced[0].reason.contains("tidak ditemukan") || unplaced[0].reason.contains("tidak ada"), "{}", unplaced[0].reason);
+    }
+
+    #[test]
+    fn cells_parse_by_column_type() {
+        assert_eq!(parse_cell(&Value::Text("15.387.210.499".into()), ColumnType::Amount, false), Parsed::Amount(15387210499i64.into()));
+        assert_eq!(parse_cell(&Value::Text("Rp. 1.000,-".into()), ColumnType::Amount, false), Parsed::Amount(1000.into()));
+        assert_eq!(parse_cell(&Value::Text("-".into()), ColumnType::Amount, false), Parsed::Blank);
+        assert_eq!(parse_cell(&Value::Number(0.0), ColumnType::Amount, false), Parsed::Amount(0.into()));
+        assert_eq!(parse_cell(&Value::Empty, ColumnType::Amount, false), Parsed::Blank);
+        assert_eq!(parse_cell(&Value::Error("#REF!".into()), ColumnType::Amount, false), Parsed::Error("#REF!".into()));
+        assert!(matches!(parse_cell(&Value::Text("dua juta".into()), ColumnType::Amount, false), Parsed::Unparsed { .. }));
+        assert_eq!(
+            parse_cell(&Value::Text("92,45".into()), ColumnType::Number, false),
+            Parsed::Number { value: "92.45".parse().unwrap(), percent: false }
+        );
+        assert_eq!(
+            parse_cell(&Value::Text("120 Orang/Bulan".into()), ColumnType::Target, false),
+            Parsed::Target { value: 120.into(), unit: Some("Orang/Bulan".into()) }
+        );
+    }
+}

@@ -1,0 +1,152 @@
+//! Table definitions as data: which header texts name which column role, per table kind.
+//!
+//! The default definitions are `rules/tables.toml`, embedded in the binary; `--rules DIR` reads
+//! `DIR/tables.toml` instead when it exists. See that file for the matching rules.
+
+use serde::Deserialize;
+use std::path::Path;
+
+pub const DEFAULT_TABLES: &str = include_str!("../../rules/tables.toml");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnType {
+    Code,
+    Text,
+    Amount,
+    Number,
+    Target,
+    Unit,
+    Count,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ColumnDef {
+    pub role: String,
+    #[serde(rename = "type")]
+    pub ty: ColumnType,
+    #[serde(default)]
+    pub multi: bool,
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub not: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct TableDef {
+    pub kind: String,
+    #[serde(default)]
+    pub title: Vec<String>,
+    pub required: Vec<String>,
+    #[serde(rename = "column")]
+    pub columns: Vec<ColumnDef>,
+}
+
+impl TableDef {
+    pub fn column(&self, role: &str) -> Option<&ColumnDef> {
+        self.columns.iter().find(|c| c.role == role)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    pub noise: Vec<String>,
+    pub thousands: Vec<String>,
+    pub program_prefix: Vec<String>,
+    pub total_words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct TableRules {
+    pub settings: Settings,
+    #[serde(rename = "table")]
+    pub tables: Vec<TableDef>,
+}
+
+impl TableRules {
+    pub fn default_rules() -> TableRules {
+        Self::parse(DEFAULT_TABLES).expect("embedded rules/tables.toml is valid")
+    }
+
+    pub fn parse(text: &str) -> Result<TableRules, String> {
+        let rules: TableRules = toml::from_str(text).map_err(|e| e.to_string())?;
+        for t in &rules.tables {
+            for r in &t.required {
+                if t.column(r).is_none() {
+                    return Err(format!("table {}: required role `{r}` has no column", t.kind));
+                }
+            }
+        }
+        Ok(rules)
+    }
+
+    /// Reads `dir/tables.toml` when present, else the embedded default.
+    pub fn load(dir: Option<&Path>) -> Result<TableRules, String> {
+        match dir.map(|d| d.join("tables.toml")) {
+            Some(p) if p.exists() => {
+                let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+                Self::parse(&text).map_err(|e| format!("{}: {e}", p.display()))
+            }
+            _ => Ok(Self::default_rules()),
+        }
+    }
+
+    pub fn table(&self, kind: &str) -> Option<&TableDef> {
+        self.tables.iter().find(|t| t.kind == kind)
+    }
+}
+
+/// Lower case, every run of non-alphanumeric characters to one space: the form headers and
+/// names are compared in. `Program/ Kegiatan/\nSub Kegiatan` → `program kegiatan sub kegiatan`.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+/// True when every word of `phrase` (normalised) is a word of `tokens`.
+pub fn phrase_in(phrase: &str, tokens: &[&str]) -> bool {
+    let words: Vec<&str> = phrase.split(' ').filter(|w| !w.is_empty()).collect();
+    !words.is_empty() && words.iter().all(|w| tokens.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_rules_parse_and_name_all_kinds() {
+        let r = TableRules::default_rules();
+        let kinds: Vec<&str> = r.tables.iter().map(|t| t.kind.as_str()).collect();
+        for k in ["T-C.29", "T-C.30", "T-C.31", "T-C.32", "T-C.33", "usulan-program", "tujuan-sasaran"] {
+            assert!(kinds.contains(&k), "{k}");
+        }
+    }
+
+    #[test]
+    fn a_required_role_without_column_is_refused() {
+        let bad = "[settings]\nnoise=[]\nthousands=[]\nprogram_prefix=[]\ntotal_words=[]\n[[table]]\nkind='x'\nrequired=['a']\n[[table.column]]\nrole='b'\ntype='text'\naliases=['b']\n";
+        assert!(TableRules::parse(bad).unwrap_err().contains("`a`"));
+    }
+
+    #[test]
+    fn normalizes_header_text() {
+        assert_eq!(normalize("Program/ Kegiatan/\nSub  Kegiatan"), "program kegiatan sub kegiatan");
+        assert_eq!(normalize("8=(7/6)*100"), "8 7 6 100");
+        assert_eq!(normalize("  TARGET Renja-PD "), "target renja pd");
+        let toks: Vec<&str> = "rancangan awal rkpd lokasi".split(' ').collect();
+        assert!(phrase_in("rancangan lokasi", &toks));
+        assert!(!phrase_in("analisis lokasi", &toks));
+    }
+}

@@ -1,0 +1,321 @@
+//! Reading a workbook file into sheets of typed cells (calamine).
+//!
+//! xlsx is streamed cell by cell (values with cached formula results and formula text, then
+//! the style ids for number formats), so a sheet whose declared range is huge but mostly empty
+//! costs only its real cells. xls and ods go through calamine's generic reader. Before any
+//! parsing an xlsx's zip directory is checked against a size limit, so a zip bomb is refused
+//! with a message instead of filling memory.
+
+use super::cell::{Cell, Pos, Value};
+use calamine::{Data, DataRef, Reader, Xlsx};
+use std::fs::File;
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
+
+/// Largest total uncompressed size of an xlsx's parts that selaras will read.
+pub const MAX_UNCOMPRESSED_BYTES: u64 = 1 << 30;
+/// Largest number of non-empty cells in one workbook.
+pub const MAX_CELLS: usize = 20_000_000;
+
+/// One sheet: its name, its non-empty cells row by row, and its merged ranges.
+#[derive(Debug, Clone, Default)]
+pub struct Sheet {
+    pub name: String,
+    /// Rows in order; each row's cells sorted by column. Only non-empty cells are stored.
+    pub rows: Vec<(u32, Vec<(u32, Cell)>)>,
+    /// Merged ranges as (top-left, bottom-right), inclusive.
+    pub merges: Vec<(Pos, Pos)>,
+}
+
+impl Sheet {
+    /// The cell at a position, if it is stored (non-empty).
+    pub fn get(&self, pos: Pos) -> Option<&Cell> {
+        let i = self.rows.binary_search_by_key(&pos.row, |(r, _)| *r).ok()?;
+        let row = &self.rows[i].1;
+        let j = row.binary_search_by_key(&pos.col, |(c, _)| *c).ok()?;
+        Some(&row[j].1)
+    }
+
+    pub fn value(&self, pos: Pos) -> &Value {
+        static EMPTY: Value = Value::Empty;
+        self.get(pos).map(|c| &c.value).unwrap_or(&EMPTY)
+    }
+
+    /// Index into `rows` of the first stored row at or after `row`.
+    pub fn row_index_from(&self, row: u32) -> usize {
+        self.rows.partition_point(|(r, _)| *r < row)
+    }
+
+    pub fn row_cells(&self, row: u32) -> &[(u32, Cell)] {
+        match self.rows.binary_search_by_key(&row, |(r, _)| *r) {
+            Ok(i) => &self.rows[i].1,
+            Err(_) => &[],
+        }
+    }
+
+    pub fn cell_count(&self) -> usize {
+        self.rows.iter().map(|(_, r)| r.len()).sum()
+    }
+
+    /// Last used (row, col), if any cell is stored.
+    pub fn extent(&self) -> Option<Pos> {
+        let last_row = self.rows.last()?.0;
+        let last_col = self.rows.iter().filter_map(|(_, r)| r.last().map(|(c, _)| *c)).max()?;
+        Some(Pos::new(last_row, last_col))
+    }
+
+    /// The merged range that covers `pos`, if any.
+    pub fn merge_at(&self, pos: Pos) -> Option<(Pos, Pos)> {
+        self.merges
+            .iter()
+            .copied()
+            .find(|(a, b)| pos.row >= a.row && pos.row <= b.row && pos.col >= a.col && pos.col <= b.col)
+    }
+
+    /// Builds a sheet from (row, col, cell) triples in any order; empty cells are dropped.
+    pub fn from_cells(name: &str, mut cells: Vec<(u32, u32, Cell)>, merges: Vec<(Pos, Pos)>) -> Sheet {
+        cells.retain(|(_, _, c)| !(c.value == Value::Empty && c.formula.is_none()));
+        cells.sort_by_key(|(r, c, _)| (*r, *c));
+        let mut rows: Vec<(u32, Vec<(u32, Cell)>)> = Vec::new();
+        for (r, c, cell) in cells {
+            match rows.last_mut() {
+                Some((lr, row)) if *lr == r => row.push((c, cell)),
+                _ => rows.push((r, vec![(c, cell)])),
+            }
+        }
+        Sheet {
+            name: name.to_string(),
+            rows,
+            merges,
+        }
+    }
+}
+
+/// A whole workbook as read.
+#[derive(Debug, Clone)]
+pub struct Workbook {
+    pub path: PathBuf,
+    pub sheets: Vec<Sheet>,
+}
+
+/// Why a file could not be read at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError {
+    pub path: PathBuf,
+    pub cause: String,
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.cause)
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+fn err(path: &Path, cause: impl Into<String>) -> ReadError {
+    ReadError {
+        path: path.to_path_buf(),
+        cause: cause.into(),
+    }
+}
+
+/// Turns calamine's error text into a cause a planner understands.
+fn explain(e: &dyn std::fmt::Display) -> String {
+    let text = e.to_string();
+    let lower = text.to_lowercase();
+    if lower.contains("password") || lower.contains("encrypt") {
+        "buku kerja dilindungi kata sandi / terenkripsi (password protected); buka kuncinya lalu simpan ulang".into()
+    } else if lower.contains("zip") || lower.contains("invalid") || lower.contains("eof") || lower.contains("cfb") {
+        format!("bukan buku kerja yang dapat dibaca atau berkas rusak (not a readable workbook or corrupt: {text})")
+    } else {
+        format!("tidak dapat dibaca (cannot be read: {text})")
+    }
+}
+
+/// Reads every sheet of an .xlsx/.xlsm/.xls/.xlsb/.ods file.
+pub fn read_workbook(path: &Path) -> Result<Workbook, ReadError> {
+    let meta = std::fs::metadata(path).map_err(|e| err(path, format!("tidak dapat dibuka (cannot open: {e})")))?;
+    if meta.is_dir() {
+        return Err(err(path, "adalah folder, bukan berkas (is a folder)"));
+    }
+    if meta.len() == 0 {
+        return Err(err(path, "berkas kosong, 0 byte (empty file)"));
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let sheets = match ext.as_str() {
+        "xlsx" | "xlsm" => read_xlsx(path)?,
+        _ => read_generic(path)?,
+    };
+    let total: usize = sheets.iter().map(|s| s.cell_count()).sum();
+    if total == 0 {
+        return Err(err(path, "buku kerja tidak berisi sel apa pun (workbook has no cells)"));
+    }
+    Ok(Workbook {
+        path: path.to_path_buf(),
+        sheets,
+    })
+}
+
+fn check_zip_size(path: &Path) -> Result<(), ReadError> {
+    let file = File::open(path).map_err(|e| err(path, format!("tidak dapat dibuka (cannot open: {e})")))?;
+    let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| {
+        // An encrypted OOXML file is an OLE container, not a zip.
+        let mut head = [0u8; 8];
+        let is_ole = std::fs::File::open(path)
+            .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+            .map(|_| head == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+            .unwrap_or(false);
+        if is_ole {
+            err(path, explain(&"password protected or encrypted"))
+        } else {
+            err(path, explain(&format!("zip: {e}")))
+        }
+    })?;
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let f = zip.by_index_raw(i).map_err(|e| err(path, explain(&format!("zip: {e}"))))?;
+        total = total.saturating_add(f.size());
+    }
+    if total > MAX_UNCOMPRESSED_BYTES {
+        return Err(err(
+            path,
+            format!(
+                "isi terkompresi terlalu besar: {} MiB setelah dibuka, batas {} MiB (uncompressed size over the limit; possible zip bomb)",
+                total >> 20,
+                MAX_UNCOMPRESSED_BYTES >> 20
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn read_xlsx(path: &Path) -> Result<Vec<Sheet>, ReadError> {
+    check_zip_size(path)?;
+    let mut wb: Xlsx<_> = calamine::open_workbook(path).map_err(|e: calamine::XlsxError| err(path, explain(&e)))?;
+    let names = wb.sheet_names();
+    let mut sheets = Vec::new();
+    let mut total = 0usize;
+    for name in names {
+        let mut cells: Vec<(u32, u32, Cell)> = Vec::new();
+        {
+            let mut reader = match wb.worksheet_cells_reader(&name) {
+                Ok(r) => r,
+                // Chart sheets and dialog sheets hold no cells.
+                Err(calamine::XlsxError::NotAWorksheet(_)) => continue,
+                Err(e) => return Err(err(path, format!("lembar `{name}`: {}", explain(&e)))),
+            };
+            loop {
+                let rec = reader
+                    .next_cell_with_formula()
+                    .map_err(|e| err(path, format!("lembar `{name}`: {}", explain(&e))))?;
+                let Some(rec) = rec else { break };
+                let value = from_data_ref(&rec.value);
+                let formula = rec.formula.filter(|f| !f.is_empty());
+                if value == Value::Empty && formula.is_none() {
+                    continue;
+                }
+                total += 1;
+                if total > MAX_CELLS {
+                    return Err(err(path, format!("lebih dari {MAX_CELLS} sel terisi (more filled cells than selaras reads)")));
+                }
+                cells.push((rec.pos.0, rec.pos.1, Cell { value, format: None, formula }));
+            }
+        }
+        // Number formats, for the display of codes and for the annotated copy.
+        if let Ok(styles) = wb.worksheet_style(&name) {
+            if !styles.is_empty() {
+                for (r, c, cell) in cells.iter_mut() {
+                    if let Some(fmt) = styles.get((*r, *c)).and_then(|s| s.number_format.as_ref()) {
+                        if fmt.format_code != "General" {
+                            cell.format = Some(fmt.format_code.clone());
+                        }
+                    }
+                }
+            }
+        }
+        let merges = wb
+            .merge_cells_by_sheet_name(&name)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|d| (Pos::new(d.start.0, d.start.1), Pos::new(d.end.0, d.end.1)))
+            .collect();
+        sheets.push(Sheet::from_cells(&name, cells, merges));
+    }
+    Ok(sheets)
+}
+
+fn read_generic(path: &Path) -> Result<Vec<Sheet>, ReadError> {
+    let mut wb = calamine::open_workbook_auto(path).map_err(|e| err(path, explain(&e)))?;
+    let names = wb.sheet_names();
+    let mut sheets = Vec::new();
+    let mut total = 0usize;
+    for name in names {
+        let range = match wb.worksheet_range(&name) {
+            Ok(r) => r,
+            Err(e) => return Err(err(path, format!("lembar `{name}`: {}", explain(&e)))),
+        };
+        let formulas = wb.worksheet_formula(&name).ok();
+        let mut cells = Vec::new();
+        for (r, c, d) in range.used_cells() {
+            let (row, col) = (range.start().map(|s| s.0).unwrap_or(0) + r as u32, range.start().map(|s| s.1).unwrap_or(0) + c as u32);
+            let formula = formulas
+                .as_ref()
+                .and_then(|f| f.get_value((row, col)))
+                .filter(|f| !f.is_empty())
+                .cloned();
+            let value = from_data(d);
+            total += 1;
+            if total > MAX_CELLS {
+                return Err(err(path, format!("lebih dari {MAX_CELLS} sel terisi (more filled cells than selaras reads)")));
+            }
+            cells.push((row, col, Cell { value, format: None, formula }));
+        }
+        let merges = match &mut wb {
+            calamine::Sheets::Xls(x) => x
+                .merge_cells_by_sheet_name(&name)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|d| (Pos::new(d.start.0, d.start.1), Pos::new(d.end.0, d.end.1)))
+                .collect(),
+            _ => Vec::new(),
+        };
+        sheets.push(Sheet::from_cells(&name, cells, merges));
+    }
+    Ok(sheets)
+}
+
+fn from_data_ref(d: &DataRef<'_>) -> Value {
+    match d {
+        DataRef::Int(i) => Value::Number(*i as f64),
+        DataRef::Float(f) => Value::Number(*f),
+        DataRef::String(s) => text_value(s),
+        DataRef::SharedString(s) => text_value(s),
+        DataRef::Bool(b) => Value::Bool(*b),
+        DataRef::DateTime(dt) => Value::DateTime(dt.as_f64()),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Value::Text(s.clone()),
+        DataRef::Error(e) => Value::Error(e.to_string()),
+        DataRef::Empty => Value::Empty,
+    }
+}
+
+fn from_data(d: &Data) -> Value {
+    match d {
+        Data::Int(i) => Value::Number(*i as f64),
+        Data::Float(f) => Value::Number(*f),
+        Data::String(s) => text_value(s),
+        Data::Bool(b) => Value::Bool(*b),
+        Data::DateTime(dt) => Value::DateTime(dt.as_f64()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Value::Text(s.clone()),
+        Data::Error(e) => Value::Error(e.to_string()),
+        Data::Empty => Value::Empty,
+    }
+}
+
+fn text_value(s: &str) -> Value {
+    if s.is_empty() { Value::Empty } else { Value::Text(s.to_string()) }
+}

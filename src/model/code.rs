@@ -1,0 +1,256 @@
+//! Nomenclature codes (Permendagri 90/2019): `1` urusan, `1.06` bidang, `1.06.01` program,
+//! `1.06.01.2.01` kegiatan, `1.06.01.2.01.0001` sub kegiatan.
+//!
+//! Workbooks write them joined (`1.06.01.2.01.0001`, `1.06.01.2.01.01`) or split over columns
+//! (`1 | 06 | 01 | 2,01 | 01`), with segments as text or as number cells whose display hides a
+//! leading zero. A kegiatan segment stored as the number 2.1 means `2.10`: it is read with two
+//! decimals. Sub kegiatan numbers are kept canonically with four digits.
+
+use serde::Serialize;
+use std::fmt;
+
+/// The five levels of the plan hierarchy, plus the closing total row of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Urusan,
+    Bidang,
+    Program,
+    Kegiatan,
+    SubKegiatan,
+    Total,
+}
+
+impl Level {
+    pub fn key(&self) -> &'static str {
+        match self {
+            Level::Urusan => "urusan",
+            Level::Bidang => "bidang",
+            Level::Program => "program",
+            Level::Kegiatan => "kegiatan",
+            Level::SubKegiatan => "sub_kegiatan",
+            Level::Total => "total",
+        }
+    }
+
+    /// Depth in the hierarchy: urusan 1 … sub kegiatan 5; the total row sits above everything.
+    pub fn depth(&self) -> u8 {
+        match self {
+            Level::Total => 0,
+            Level::Urusan => 1,
+            Level::Bidang => 2,
+            Level::Program => 3,
+            Level::Kegiatan => 4,
+            Level::SubKegiatan => 5,
+        }
+    }
+
+    pub fn name(&self, en: bool) -> &'static str {
+        match (self, en) {
+            (Level::Urusan, _) => "urusan",
+            (Level::Bidang, false) => "bidang urusan",
+            (Level::Bidang, true) => "field of affairs",
+            (Level::Program, _) => "program",
+            (Level::Kegiatan, false) => "kegiatan",
+            (Level::Kegiatan, true) => "activity",
+            (Level::SubKegiatan, false) => "sub kegiatan",
+            (Level::SubKegiatan, true) => "sub-activity",
+            (Level::Total, false) => "jumlah",
+            (Level::Total, true) => "total",
+        }
+    }
+}
+
+/// A parsed nomenclature code in canonical form.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Code {
+    /// Canonical segments: urusan, bidang, program, kegiatan (`2.01`), sub kegiatan (`0001`).
+    segments: Vec<String>,
+}
+
+/// Why a code could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeError(pub String);
+
+impl Code {
+    /// Parses a joined code: `1.06.01.2.01.0001`, `1.06.01.2.01.01`, `1.06.01.2,01`, `1 06 01`.
+    pub fn parse(text: &str) -> Result<Code, CodeError> {
+        let cleaned: String = text
+            .trim()
+            .chars()
+            .map(|c| if c == ',' || c.is_whitespace() { '.' } else { c })
+            .collect();
+        let parts: Vec<&str> = cleaned.split('.').filter(|p| !p.is_empty()).collect();
+        Code::from_parts(&parts).map_err(|e| CodeError(format!("kode `{}`: {}", text.trim(), e.0)))
+    }
+
+    /// Builds a code from the cells of a split code, left to right. Each part may itself hold
+    /// dots (`2.01`, `1.06`); number cells must already be rendered as text by the caller.
+    pub fn from_split(cells: &[String]) -> Result<Code, CodeError> {
+        let joined = cells
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect::<Vec<_>>()
+            .join(".");
+        Code::parse(&joined)
+    }
+
+    fn from_parts(parts: &[&str]) -> Result<Code, CodeError> {
+        if parts.is_empty() {
+            return Err(CodeError("kosong".into()));
+        }
+        for p in parts {
+            if !p.chars().all(|c| c.is_ascii_alphanumeric()) {
+                return Err(CodeError(format!("bagian `{p}` bukan angka")));
+            }
+        }
+        let pad = |s: &str, n: usize| -> Result<String, CodeError> {
+            if s.chars().all(|c| c.is_ascii_digit()) {
+                let v: u64 = s.parse().map_err(|_| CodeError(format!("bagian `{s}` terlalu panjang")))?;
+                let out = format!("{v:0n$}");
+                if out.len() > n {
+                    return Err(CodeError(format!("bagian `{s}` lebih dari {n} digit")));
+                }
+                Ok(out)
+            } else if s.len() <= n {
+                // Letters (`X`) appear in cross-cutting codes such as `X.XX`.
+                Ok(s.to_uppercase())
+            } else {
+                Err(CodeError(format!("bagian `{s}` tidak dikenal")))
+            }
+        };
+        let mut segments = Vec::new();
+        segments.push(pad(parts[0], 1)?);
+        if parts.len() >= 2 {
+            segments.push(pad(parts[1], 2)?);
+        }
+        if parts.len() >= 3 {
+            segments.push(pad(parts[2], 2)?);
+        }
+        match parts.len() {
+            1..=3 => {}
+            4 => return Err(CodeError("kode kegiatan tidak lengkap (perlu x.xx)".into())),
+            5 | 6 => {
+                let k1 = pad(parts[3], 1)?;
+                let k2 = pad(parts[4], 2)?;
+                segments.push(format!("{k1}.{k2}"));
+                if parts.len() == 6 {
+                    segments.push(pad(parts[5], 4)?);
+                }
+            }
+            n => return Err(CodeError(format!("{n} bagian, paling banyak 6"))),
+        }
+        Ok(Code { segments })
+    }
+
+    pub fn level(&self) -> Level {
+        match self.segments.len() {
+            1 => Level::Urusan,
+            2 => Level::Bidang,
+            3 => Level::Program,
+            4 => Level::Kegiatan,
+            _ => Level::SubKegiatan,
+        }
+    }
+
+    /// The code one level up (`1.06.01.2.01.0001` → `1.06.01.2.01`).
+    pub fn parent(&self) -> Option<Code> {
+        if self.segments.len() <= 1 {
+            return None;
+        }
+        Some(Code {
+            segments: self.segments[..self.segments.len() - 1].to_vec(),
+        })
+    }
+
+    /// True when `self` is `other` or lies below it.
+    pub fn starts_with(&self, other: &Code) -> bool {
+        self.segments.starts_with(&other.segments)
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.segments.join("."))
+    }
+}
+
+/// Renders one cell of a split code as text. A number with a fraction is a kegiatan segment
+/// read with two decimals (2.1 → `2.10`); whole numbers lose float noise (6 → `6`).
+pub fn code_cell_text(value: &crate::ingest::cell::Value) -> String {
+    use crate::ingest::cell::Value;
+    match value {
+        Value::Number(n) if n.fract() != 0.0 => format!("{n:.2}"),
+        Value::Number(n) => format!("{}", *n as i64),
+        other => other.display().trim().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::cell::Value;
+    use proptest::prelude::*;
+
+    #[test]
+    fn joined_forms() {
+        let c = Code::parse("1.06.01.2.01.0001").unwrap();
+        assert_eq!(c.to_string(), "1.06.01.2.01.0001");
+        assert_eq!(c.level(), Level::SubKegiatan);
+        assert_eq!(Code::parse("1.06.01.2.01.01").unwrap(), c);
+        assert_eq!(Code::parse("1.06.01.2,01").unwrap().to_string(), "1.06.01.2.01");
+        assert_eq!(Code::parse("1 06 01").unwrap().level(), Level::Program);
+        assert_eq!(Code::parse("1.6").unwrap().to_string(), "1.06");
+        assert_eq!(Code::parse("X.XX.01").unwrap().to_string(), "X.XX.01");
+    }
+
+    #[test]
+    fn split_forms_with_number_cells() {
+        let cells: Vec<String> = [Value::Number(1.0), Value::Text("06".into()), Value::Number(1.0), Value::Number(2.01), Value::Number(1.0)]
+            .iter()
+            .map(code_cell_text)
+            .collect();
+        assert_eq!(Code::from_split(&cells).unwrap().to_string(), "1.06.01.2.01.0001");
+        // 2.1 in the kegiatan column is 2.10, not 2.01.
+        let cells: Vec<String> = [Value::Number(1.0), Value::Number(6.0), Value::Number(1.0), Value::Number(2.1)].iter().map(code_cell_text).collect();
+        assert_eq!(Code::from_split(&cells).unwrap().to_string(), "1.06.01.2.10");
+        // Blank cells to the right: a program row.
+        let cells = vec!["1".to_string(), "06".into(), "01".into(), "".into(), "".into()];
+        assert_eq!(Code::from_split(&cells).unwrap().level(), Level::Program);
+    }
+
+    #[test]
+    fn bad_codes() {
+        assert!(Code::parse("").is_err());
+        assert!(Code::parse("1.06.01.2").is_err());
+        assert!(Code::parse("1.06.01.2.01.01.5").is_err());
+        assert!(Code::parse("1.06.ab-c").is_err());
+        assert!(Code::parse("1.123").is_err());
+    }
+
+    #[test]
+    fn hierarchy() {
+        let c = Code::parse("1.06.01.2.01.0001").unwrap();
+        let k = c.parent().unwrap();
+        assert_eq!(k.to_string(), "1.06.01.2.01");
+        assert_eq!(k.parent().unwrap().to_string(), "1.06.01");
+        assert!(c.starts_with(&k));
+        assert!(!k.starts_with(&c));
+    }
+
+    proptest! {
+        #[test]
+        fn canonical_round_trip(u in 1u8..9, b in 1u8..99, p in 1u8..99, k1 in 1u8..3, k2 in 1u8..99, s in 1u16..9999) {
+            let text = format!("{u}.{b:02}.{p:02}.{k1}.{k2:02}.{s:04}");
+            let c = Code::parse(&text).unwrap();
+            prop_assert_eq!(c.to_string(), text.clone());
+            prop_assert_eq!(Code::parse(&c.to_string()).unwrap(), c);
+        }
+
+        #[test]
+        fn never_panics(s in "\\PC{0,24}") {
+            let _ = Code::parse(&s);
+        }
+    }
+}
