@@ -202,6 +202,10 @@ fn match_def<'a>(def: &'a TableDef, band: &[(u32, String, String)], title: &str,
     let mut cands: Vec<(usize, u32, usize)> = Vec::new(); // (alias words, col, def index)
     for (ci, (col, norm, _)) in band.iter().enumerate() {
         let tokens: Vec<&str> = norm.split(' ').collect();
+        // The leaf is the lowest header piece (under any group): an alias found in the leaf alone
+        // outranks one that needs the group's words too.
+        let leaf = normalize(band[ci].2.rsplit(" / ").next().unwrap_or(""));
+        let leaf_tokens: Vec<&str> = leaf.split(' ').collect();
         for (di, d) in def.columns.iter().enumerate() {
             if d.not.iter().any(|n| phrase_in(n, &tokens)) {
                 continue;
@@ -210,7 +214,7 @@ fn match_def<'a>(def: &'a TableDef, band: &[(u32, String, String)], title: &str,
                 .aliases
                 .iter()
                 .filter(|a| phrase_in(a, &tokens))
-                .map(|a| a.split(' ').count())
+                .map(|a| a.split(' ').count() + if phrase_in(a, &leaf_tokens) { 100 } else { 0 })
                 .max();
             if let Some(w) = best {
                 cands.push((w, *col, di));
@@ -296,6 +300,21 @@ fn best_band<'a>(sheet: &Sheet, row: u32, title: &str, rules: &'a TableRules) ->
         }
     }
     (best, partial)
+}
+
+/// True when the row after a header band is still header: it is text only and sits under a
+/// cell of the band merged down into it or across over it (sub-headers of a group).
+fn header_continues(sheet: &Sheet, start: u32, end: u32) -> bool {
+    let next = end + 1;
+    let cells = sheet.row_cells(next);
+    if cells.is_empty() || !header_like(sheet, next) {
+        return false;
+    }
+    let merged_down = sheet.merges.iter().any(|(a, b)| a.row >= start && a.row <= end && b.row >= next);
+    let under_group = cells.iter().all(|(c, _)| {
+        sheet.merges.iter().any(|(a, b)| a.row >= start && a.row <= end && b.row == end && a.col <= *c && *c <= b.col && b.col > a.col)
+    });
+    merged_down || under_group
 }
 
 /// A row of column numbers under a header (`1 2 3 4`, `(1) (2)`, `-1 -2`, `8=(7/6)*100`):
@@ -390,7 +409,12 @@ pub fn locate_tables(sheet: &Sheet, rules: &TableRules) -> (Vec<LocatedTable>, V
         if header_like(sheet, row) {
             let title = title_text(sheet, title_from, row);
             let (best, partial) = best_band(sheet, row, &normalize(&title.join(" ")), rules);
-            if let Some((m, h)) = best {
+            if let Some((m, mut h)) = best {
+                while h < 4 && header_continues(sheet, row, row + h - 1) {
+                    h += 1;
+                }
+                let band = band_texts(sheet, row, h);
+                let m = match_def(m.def, &band, &normalize(&title.join(" ")), rules);
                 let table = read_table(sheet, row, h, m, title, rules);
                 let next_row = table.last_row + 1;
                 title_from = next_row;

@@ -1,0 +1,345 @@
+//! The hierarchy builder: turns each located table's rows into plan nodes (urusan, bidang,
+//! program, kegiatan, sub kegiatan, closing total) with parents, codes and typed values.
+//!
+//! A row's level comes from its code when the table has one. Without codes (T-C.31, the
+//! proposal table) the level comes from the row itself: `URUSAN …BIDANG…` rows, `PROGRAM …`
+//! rows, a closing `JUMLAH` row or a nameless row with only amounts; a kegiatan has no location
+//! while its sub kegiatan have one. The code of such a row is then taken from a coded table of
+//! the same workbook (T-C.33, T-C.29) by normalised name under the same parent, so rows can be
+//! matched across tables by code.
+
+use super::code::{Code, Level};
+use crate::ingest::Ingested;
+use crate::ingest::cell::Pos;
+use crate::ingest::locate::{LocatedTable, Parsed, TableRow};
+use crate::ingest::rules::{TableRules, normalize};
+use std::collections::HashMap;
+
+/// One row of a plan table placed in the hierarchy.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// Index of the row in the table's `rows`.
+    pub row_idx: usize,
+    pub level: Level,
+    pub code: Option<Code>,
+    /// The code was taken from another table by name, not written on the row.
+    pub code_inferred: bool,
+    pub name: String,
+    pub parent: Option<usize>,
+    /// Extra rows of the same entity (a second indicator on the next row, name left blank).
+    pub extra_rows: Vec<usize>,
+}
+
+/// A located table with its rows placed in the hierarchy (empty `nodes` for flat tables such
+/// as T-C.30 or T-C.32).
+#[derive(Debug, Clone)]
+pub struct TableModel {
+    pub table: LocatedTable,
+    pub nodes: Vec<Node>,
+}
+
+impl TableModel {
+    pub fn row(&self, node: &Node) -> &TableRow {
+        &self.table.rows[node.row_idx]
+    }
+
+    /// Children of node `i`.
+    pub fn children(&self, i: usize) -> impl Iterator<Item = (usize, &Node)> {
+        self.nodes.iter().enumerate().filter(move |(_, n)| n.parent == Some(i))
+    }
+
+    pub fn count(&self, level: Level) -> usize {
+        self.nodes.iter().filter(|n| n.level == level).count()
+    }
+
+    pub fn is_hierarchical(&self) -> bool {
+        self.table.has("uraian")
+    }
+}
+
+/// The plan read from one workbook.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub office: Option<String>,
+    pub tables: Vec<TableModel>,
+}
+
+impl Plan {
+    pub fn tables_of<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = (usize, &'a TableModel)> + 'a {
+        self.tables.iter().enumerate().filter(move |(_, t)| t.table.kind == kind)
+    }
+}
+
+/// Builds the plan of a workbook from its located tables.
+pub fn build_plan(ingested: &Ingested, rules: &TableRules) -> Plan {
+    // Coded tables first: their names tell the level of the same names in uncoded tables.
+    let empty = HashMap::new();
+    let mut tables: Vec<TableModel> = ingested
+        .tables
+        .iter()
+        .map(|t| TableModel {
+            nodes: if t.has("uraian") && t.has("kode") { place_rows(t, rules, &empty) } else { Vec::new() },
+            table: t.clone(),
+        })
+        .collect();
+    let mut known: HashMap<String, Option<Level>> = HashMap::new();
+    for t in &tables {
+        for n in t.nodes.iter().filter(|n| n.code.is_some()) {
+            let e = known.entry(normalize(&n.name)).or_insert(Some(n.level));
+            if *e != Some(n.level) {
+                *e = None; // the same name at two levels: no help
+            }
+        }
+    }
+    let known: HashMap<String, Level> = known.into_iter().filter_map(|(k, v)| v.map(|l| (k, l))).collect();
+    for t in tables.iter_mut() {
+        if t.table.has("uraian") && !t.table.has("kode") {
+            t.nodes = place_rows(&t.table, rules, &known);
+        }
+    }
+    infer_codes(&mut tables);
+    let office = ingested.tables.iter().flat_map(|t| t.title.iter()).find_map(|l| office_name(l));
+    Plan { office, tables }
+}
+
+/// The office named in a title line: `NAMA PERANGKAT DAERAH : DINAS SOSIAL`, or a line that
+/// starts with `DINAS` / `BADAN` / …
+pub fn office_name(line: &str) -> Option<String> {
+    let lower = line.to_lowercase();
+    for key in ["perangkat daerah", "nama skpd", "nama opd", "unit kerja"] {
+        if let Some(i) = lower.find(key) {
+            let rest = &line[i + key.len()..];
+            if let Some(after) = rest.trim_start().strip_prefix(':') {
+                let lower_after = after.to_lowercase();
+                let cut = ["lembar", "halaman", "tahun"]
+                    .iter()
+                    .filter_map(|w| lower_after.find(w))
+                    .min()
+                    .unwrap_or(after.len());
+                let name = after[..cut].trim().trim_end_matches([',', ';']).trim();
+                if !name.is_empty() {
+                    return Some(name.to_string());
+                }
+            }
+        }
+    }
+    let first = normalize(line);
+    for head in ["dinas ", "badan ", "kantor ", "sekretariat ", "inspektorat", "satuan polisi", "kecamatan "] {
+        if first.starts_with(head) {
+            return Some(line.trim().to_string());
+        }
+    }
+    None
+}
+
+fn has_location(table: &LocatedTable, row: &TableRow) -> bool {
+    ["lokasi", "r_lokasi", "a_lokasi"]
+        .iter()
+        .filter(|r| table.has(r))
+        .any(|r| row.field(r).is_some_and(|f| !f.parsed.is_blank()))
+}
+
+fn has_numbered(row: &TableRow) -> bool {
+    row.field("no").is_some_and(|f| !f.parsed.is_blank())
+}
+
+fn has_indicator_or_target(row: &TableRow) -> bool {
+    row.fields.iter().any(|f| {
+        !f.parsed.is_blank()
+            && (f.role.contains("indikator") || f.role.contains("target") || f.role == "keluaran" || f.role == "volume" || f.role.starts_with('k'))
+            && f.role != "kode"
+    })
+}
+
+/// Level of a row without a code, from its own text and cells.
+fn level_from_row(table: &LocatedTable, row: &TableRow, name: &str, rules: &TableRules, known: &HashMap<String, Level>) -> Option<Level> {
+    let norm = normalize(name);
+    if norm.is_empty() {
+        return None;
+    }
+    let has_loc = has_location(table, row);
+    if rules.settings.total_words.iter().any(|w| norm == *w || norm.starts_with(&format!("{w} "))) && !has_loc {
+        return Some(Level::Total);
+    }
+    if norm.starts_with("urusan") {
+        return Some(if norm.contains("bidang") { Level::Bidang } else { Level::Urusan });
+    }
+    if rules.settings.program_prefix.iter().any(|p| norm.starts_with(&format!("{p} "))) {
+        return Some(Level::Program);
+    }
+    if let Some(l) = known.get(&norm) {
+        return Some(*l);
+    }
+    let table_has_location = ["lokasi", "r_lokasi", "a_lokasi"].iter().any(|r| table.has(r));
+    if table_has_location {
+        Some(if has_loc { Level::SubKegiatan } else { Level::Kegiatan })
+    } else if table.has("no") {
+        Some(if has_numbered(row) { Level::SubKegiatan } else { Level::Kegiatan })
+    } else {
+        Some(Level::Kegiatan)
+    }
+}
+
+fn place_rows(table: &LocatedTable, rules: &TableRules, known: &HashMap<String, Level>) -> Vec<Node> {
+    let mut nodes: Vec<Node> = Vec::new();
+    // Stack of (depth, node index) for parent lookup.
+    let mut stack: Vec<(u8, usize)> = Vec::new();
+    for (ri, row) in table.rows.iter().enumerate() {
+        let name = row.text("uraian").unwrap_or("").trim().to_string();
+        let code = match row.field("kode").map(|f| &f.parsed) {
+            Some(Parsed::Code(c)) => Some(c.clone()),
+            _ => None,
+        };
+        let level = match &code {
+            Some(c) => Some(c.level()),
+            None => level_from_row(table, row, &name, rules, known),
+        };
+        let level = match level {
+            Some(l) => l,
+            None => {
+                // No name and no code: a continuation of the previous entity, or a nameless
+                // closing total (amounts only).
+                if let Some(last) = nodes.last_mut()
+                    && has_indicator_or_target(row)
+                {
+                    last.extra_rows.push(ri);
+                    continue;
+                }
+                let has_amount = row.fields.iter().any(|f| matches!(f.parsed, Parsed::Amount(_)));
+                if has_amount && !nodes.is_empty() {
+                    Level::Total
+                } else if let Some(last) = nodes.last_mut() {
+                    last.extra_rows.push(ri);
+                    continue;
+                } else {
+                    continue;
+                }
+            }
+        };
+        let depth = level.depth();
+        let parent = if level == Level::Total {
+            None
+        } else {
+            while stack.last().is_some_and(|(d, _)| *d >= depth) {
+                stack.pop();
+            }
+            stack.last().map(|(_, i)| *i)
+        };
+        let idx = nodes.len();
+        nodes.push(Node {
+            row_idx: ri,
+            level,
+            code,
+            code_inferred: false,
+            name,
+            parent,
+            extra_rows: Vec::new(),
+        });
+        if level != Level::Total {
+            stack.push((depth, idx));
+        }
+    }
+    nodes
+}
+
+/// Words of a name for fuzzy comparison.
+pub fn name_words(name: &str) -> Vec<String> {
+    normalize(name).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+/// Similarity of two names: shared words over all words (Jaccard), 1.0 when equal.
+pub fn name_similarity(a: &str, b: &str) -> f64 {
+    let (wa, wb) = (name_words(a), name_words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return 0.0;
+    }
+    if wa == wb {
+        return 1.0;
+    }
+    let shared = wa.iter().filter(|w| wb.contains(w)).count();
+    let total = wa.len() + wb.len() - shared;
+    shared as f64 / total as f64
+}
+
+/// Gives uncoded rows the code of the same-named row of a coded table in the workbook.
+fn infer_codes(tables: &mut [TableModel]) {
+    // Index: (level, normalised name) → codes, from every coded hierarchical table.
+    let mut index: HashMap<(Level, String), Vec<Code>> = HashMap::new();
+    let mut by_level: HashMap<Level, Vec<(String, Code)>> = HashMap::new();
+    for t in tables.iter() {
+        for n in &t.nodes {
+            if let Some(c) = &n.code
+                && !n.code_inferred
+            {
+                let key = (n.level, normalize(&n.name));
+                let e = index.entry(key).or_default();
+                if !e.contains(c) {
+                    e.push(c.clone());
+                }
+                by_level.entry(n.level).or_default().push((n.name.clone(), c.clone()));
+            }
+        }
+    }
+    if index.is_empty() {
+        return;
+    }
+    for t in tables.iter_mut() {
+        if t.nodes.iter().any(|n| n.code.is_some()) {
+            continue;
+        }
+        for i in 0..t.nodes.len() {
+            let level = t.nodes[i].level;
+            if level == Level::Total {
+                continue;
+            }
+            let parent_code = t.nodes[i].parent.and_then(|p| t.nodes[p].code.clone());
+            let under_parent = |c: &Code| parent_code.as_ref().is_none_or(|p| c.parent().as_ref() == Some(p));
+            let exact = index
+                .get(&(level, normalize(&t.nodes[i].name)))
+                .and_then(|codes| codes.iter().find(|c| under_parent(c)).or(codes.first()))
+                .cloned();
+            let code = exact.or_else(|| {
+                // Near match (spacing, small wording) under the same parent.
+                by_level.get(&level).and_then(|cands| {
+                    cands
+                        .iter()
+                        .filter(|(_, c)| under_parent(c))
+                        .map(|(n, c)| (name_similarity(n, &t.nodes[i].name), c))
+                        .filter(|(s, _)| *s >= 0.75)
+                        .max_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal))
+                        .map(|(_, c)| c.clone())
+                })
+            });
+            if let Some(c) = code {
+                t.nodes[i].code = Some(c);
+                t.nodes[i].code_inferred = true;
+            }
+        }
+    }
+}
+
+/// The cell of a node's name, for findings about the row as a whole.
+pub fn name_pos(t: &TableModel, n: &Node) -> Pos {
+    let row = t.row(n);
+    row.field("uraian").or_else(|| row.field("kode")).map(|f| f.pos).unwrap_or(Pos::new(row.row, t.table.first_col))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn office_names_from_titles() {
+        assert_eq!(office_name("NAMA PERANGKAT DAERAH : DINAS SOSIAL").as_deref(), Some("DINAS SOSIAL"));
+        assert_eq!(office_name("Nama Perangkat Daerah : Dinas Sosial   Lembar : 1").as_deref(), Some("Dinas Sosial"));
+        assert_eq!(office_name("DINAS SOSIAL KABUPATEN KUTAI KARTANEGARA").as_deref(), Some("DINAS SOSIAL KABUPATEN KUTAI KARTANEGARA"));
+        assert_eq!(office_name("TABEL T-C.31"), None);
+    }
+
+    #[test]
+    fn similarity_ignores_case_and_spacing() {
+        assert_eq!(name_similarity("Jumlah   Laporan Evaluasi", "jumlah laporan evaluasi"), 1.0);
+        assert!(name_similarity("Fasilitasi Kerjasama Daerah", "Fasilitasi Kerja Sama Daerah") < 1.0);
+        assert_eq!(name_similarity("", "x"), 0.0);
+    }
+}

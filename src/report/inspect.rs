@@ -1,0 +1,114 @@
+//! `selaras inspect`: what was understood of a workbook — each table (kind, sheet, range),
+//! rows per level, budget totals per column, and every sheet that could not be placed.
+
+use crate::ingest::Ingested;
+use crate::ingest::locate::Parsed;
+use crate::ingest::number::format_id;
+use crate::ingest::rules::ColumnType;
+use crate::model::code::Level;
+use crate::model::plan::Plan;
+use rust_decimal::Decimal;
+use serde_json::{Value as Json, json};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Rows per level and the total of every amount column, summed over the rows at the lowest
+/// level that carries amounts (sub kegiatan where present), so parents are not counted twice.
+pub fn table_summary(plan: &Plan, idx: usize) -> (BTreeMap<&'static str, usize>, BTreeMap<String, Decimal>) {
+    let t = &plan.tables[idx];
+    let mut rows = BTreeMap::new();
+    for l in [Level::Program, Level::Kegiatan, Level::SubKegiatan] {
+        rows.insert(l.key(), t.count(l));
+    }
+    if !t.is_hierarchical() {
+        rows.clear();
+        rows.insert("rows", t.table.rows.len());
+    }
+    let mut totals = BTreeMap::new();
+    for c in t.table.columns.iter().filter(|c| c.ty == ColumnType::Amount) {
+        let key = match c.year {
+            Some(y) => format!("{}_{y}", c.role),
+            None => c.role.clone(),
+        };
+        // Sum the deepest level that has any amount in this column.
+        let mut total = None;
+        for level in [Level::SubKegiatan, Level::Kegiatan, Level::Program] {
+            let vals: Vec<Decimal> = t
+                .nodes
+                .iter()
+                .filter(|n| n.level == level)
+                .filter_map(|n| t.row(n).fields.iter().find(|f| f.role == c.role).and_then(|f| f.parsed.amount()))
+                .collect();
+            if !vals.is_empty() {
+                total = Some(vals.iter().sum());
+                break;
+            }
+        }
+        totals.insert(key, total.unwrap_or_default());
+    }
+    (rows, totals)
+}
+
+pub fn inspect_json(path: &Path, ing: &Ingested, plan: &Plan) -> Json {
+    let tables: Vec<Json> = plan
+        .tables
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let (rows, totals) = table_summary(plan, i);
+            let unparsed: Vec<Json> = t
+                .table
+                .rows
+                .iter()
+                .flat_map(|r| r.fields.iter())
+                .filter_map(|f| match &f.parsed {
+                    Parsed::Unparsed { text, reason } => Some(json!({"cell": f.pos.a1(), "text": text, "reason": reason})),
+                    Parsed::Error(e) => Some(json!({"cell": f.pos.a1(), "text": e, "reason": "sel galat (error cell)"})),
+                    _ => None,
+                })
+                .collect();
+            json!({
+                "kind": t.table.kind,
+                "sheet": t.table.sheet,
+                "range": t.table.range(),
+                "header_rows": [t.table.header_start + 1, t.table.header_end + 1],
+                "columns": t.table.columns.iter().map(|c| json!({
+                    "role": c.role, "column": crate::ingest::cell::col_letters(c.col), "year": c.year, "header": c.header,
+                })).collect::<Vec<_>>(),
+                "rows": rows,
+                "totals": totals.iter().map(|(k, v)| (k.clone(), json!(v.normalize().to_string()))).collect::<serde_json::Map<_, _>>(),
+                "skipped_rows": t.table.skipped.iter().map(|(r, why)| json!({"row": r + 1, "reason": why})).collect::<Vec<_>>(),
+                "unparsed": unparsed,
+            })
+        })
+        .collect();
+    json!({
+        "path": path.display().to_string(),
+        "office": plan.office,
+        "tables": tables,
+        "unplaced": ing.unplaced.iter().map(|u| json!({"sheet": u.sheet, "reason": u.reason})).collect::<Vec<_>>(),
+    })
+}
+
+pub fn inspect_text(path: &Path, ing: &Ingested, plan: &Plan) -> String {
+    let mut out = format!("{}\n", path.display());
+    if let Some(o) = &plan.office {
+        out.push_str(&format!("  perangkat daerah: {o}\n"));
+    }
+    for (i, t) in plan.tables.iter().enumerate() {
+        let (rows, totals) = table_summary(plan, i);
+        out.push_str(&format!("  {:<15} lembar `{}` {}\n", t.table.kind, t.table.sheet, t.table.range()));
+        let rows: Vec<String> = rows.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        out.push_str(&format!("    baris: {}\n", rows.join(", ")));
+        for (k, v) in totals {
+            out.push_str(&format!("    jumlah {k}: {}\n", format_id(&v)));
+        }
+        if !t.table.skipped.is_empty() {
+            out.push_str(&format!("    {} baris dilewati (header berulang / baris halaman)\n", t.table.skipped.len()));
+        }
+    }
+    for u in &ing.unplaced {
+        out.push_str(&format!("  tidak dikenali: lembar `{}`: {}\n", u.sheet, u.reason));
+    }
+    out
+}

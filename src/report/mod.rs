@@ -1,0 +1,3 @@
+//! Stage 4: findings and plans → what people read (terminal, JSON, Markdown, annotated copy).
+
+pub mod inspect;
