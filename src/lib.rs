@@ -5,6 +5,7 @@
 //! hierarchy) → [`checks`] (rules → findings) → [`report`] (findings → terminal, JSON,
 //! Markdown, annotated workbook).
 
+pub mod checks;
 pub mod ingest;
 pub mod model;
 pub mod report;

@@ -8,7 +8,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "selaras", version, about = "Memeriksa keselarasan tabel Renja / RKPD (checks that the tables of a plan agree)")]
+#[command(
+    name = "selaras",
+    version,
+    about = "Memeriksa keselarasan tabel Renja / RKPD (checks that the tables of a plan agree)"
+)]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -23,6 +27,16 @@ enum Format {
 
 #[derive(Subcommand)]
 enum Cmd {
+    /// Periksa buku kerja (check workbooks)
+    Check {
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        #[arg(long, default_value = "id")]
+        lang: String,
+    },
     /// Tampilkan tabel yang dikenali (show what was understood of each workbook)
     Inspect {
         files: Vec<PathBuf>,
@@ -37,7 +51,38 @@ enum Cmd {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.cmd {
-        Cmd::Inspect { files, format, rules } => {
+        Cmd::Check {
+            files,
+            format: _,
+            rules,
+            lang,
+        } => {
+            let en = lang == "en";
+            let trules = TableRules::load(rules.as_deref()).unwrap();
+            let config = selaras::checks::config::CheckConfig::load(rules.as_deref()).unwrap();
+            let mut out = Vec::new();
+            for f in &files {
+                let ing = ingest::ingest(f, &trules).unwrap();
+                let plan = build_plan(&ing, &trules);
+                let ctx = selaras::checks::Context {
+                    ingested: &ing,
+                    plan: &plan,
+                    config: &config,
+                };
+                let findings = selaras::checks::run_all(&ctx);
+                out.push(serde_json::json!({"path": f.display().to_string(), "findings": findings.iter().map(|x| selaras::report::json::finding_json(x, en)).collect::<Vec<_>>()}));
+            }
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&serde_json::json!({"files": out})).unwrap()
+            );
+            ExitCode::SUCCESS
+        }
+        Cmd::Inspect {
+            files,
+            format,
+            rules,
+        } => {
             let rules = match TableRules::load(rules.as_deref()) {
                 Ok(r) => r,
                 Err(e) => {
@@ -63,9 +108,16 @@ fn main() -> ExitCode {
                 }
             }
             if format == Format::Json {
-                println!("{}", serde_json::to_string_pretty(&serde_json::json!({"files": out})).unwrap());
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&serde_json::json!({"files": out})).unwrap()
+                );
             }
-            if failed { ExitCode::from(2) } else { ExitCode::SUCCESS }
+            if failed {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            }
         }
     }
 }

@@ -12,7 +12,9 @@ use selaras::report::inspect::table_summary;
 use std::path::{Path, PathBuf};
 
 fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name)
 }
 
 fn plan_of(name: &str) -> (ingest::Ingested, Plan) {
@@ -23,8 +25,15 @@ fn plan_of(name: &str) -> (ingest::Ingested, Plan) {
 }
 
 fn counts(plan: &Plan, kind: &str) -> (usize, usize, usize) {
-    let (_, t) = plan.tables_of(kind).next().unwrap_or_else(|| panic!("{kind} not found"));
-    (t.count(Level::Program), t.count(Level::Kegiatan), t.count(Level::SubKegiatan))
+    let (_, t) = plan
+        .tables_of(kind)
+        .next()
+        .unwrap_or_else(|| panic!("{kind} not found"));
+    (
+        t.count(Level::Program),
+        t.count(Level::Kegiatan),
+        t.count(Level::SubKegiatan),
+    )
 }
 
 fn check_sample(name: &str) {
@@ -32,7 +41,18 @@ fn check_sample(name: &str) {
     assert!(ing.unplaced.is_empty(), "{:?}", ing.unplaced);
     let mut kinds: Vec<&str> = plan.tables.iter().map(|t| t.table.kind.as_str()).collect();
     kinds.sort();
-    assert_eq!(kinds, ["T-C.29", "T-C.30", "T-C.31", "T-C.32", "T-C.33", "tujuan-sasaran", "usulan-program"]);
+    assert_eq!(
+        kinds,
+        [
+            "T-C.29",
+            "T-C.30",
+            "T-C.31",
+            "T-C.32",
+            "T-C.33",
+            "tujuan-sasaran",
+            "usulan-program"
+        ]
+    );
     // T-C.29 evaluates programs and kegiatan only (seed lines 1043–1559).
     assert_eq!(counts(&plan, "T-C.29"), (7, 18, 0));
     // T-C.31: 7 programs; 19 kegiatan rows (the Kesiapsiagaan Bencana kegiatan twice, seed
@@ -54,8 +74,15 @@ fn check_sample(name: &str) {
     assert_eq!(totals.get("pagu_n1_2027"), Some(&want));
     let (i31, _) = plan.tables_of("T-C.31").next().unwrap();
     let (_, totals) = table_summary(&plan, i31);
-    assert_eq!(totals.values().filter(|v| **v == want).count(), 2, "{totals:?}");
-    assert_eq!(plan.office.as_deref(), Some("DINAS SOSIAL KABUPATEN KUTAI KARTANEGARA"));
+    assert_eq!(
+        totals.values().filter(|v| **v == want).count(),
+        2,
+        "{totals:?}"
+    );
+    assert_eq!(
+        plan.office.as_deref(),
+        Some("DINAS SOSIAL KABUPATEN KUTAI KARTANEGARA")
+    );
 }
 
 #[test]
@@ -81,7 +108,10 @@ fn split_and_joined_codes_read_to_the_same_canonical_codes() {
     let codes = |name: &str| -> Vec<String> {
         let (_, plan) = plan_of(name);
         let (_, t) = plan.tables_of("T-C.33").next().unwrap();
-        t.nodes.iter().filter_map(|n| n.code.as_ref().map(|c| c.to_string())).collect()
+        t.nodes
+            .iter()
+            .filter_map(|n| n.code.as_ref().map(|c| c.to_string()))
+            .collect()
     };
     let a = codes("renja-dinsos-kukar-2026.xlsx");
     assert_eq!(a, codes("renja-dinsos-kukar-2026-format-b.xlsx"));
@@ -94,10 +124,21 @@ fn split_and_joined_codes_read_to_the_same_canonical_codes() {
 fn uncoded_tables_get_codes_from_tc33_by_name() {
     let (_, plan) = plan_of("renja-dinsos-kukar-2026.xlsx");
     let (_, t) = plan.tables_of("T-C.31").next().unwrap();
-    let first_sub = t.nodes.iter().find(|n| n.level == Level::SubKegiatan).unwrap();
-    assert_eq!(first_sub.code.as_ref().unwrap().to_string(), "1.06.01.2.01.0001");
+    let first_sub = t
+        .nodes
+        .iter()
+        .find(|n| n.level == Level::SubKegiatan)
+        .unwrap();
+    assert_eq!(
+        first_sub.code.as_ref().unwrap().to_string(),
+        "1.06.01.2.01.0001"
+    );
     assert!(first_sub.code_inferred);
-    let coded = t.nodes.iter().filter(|n| n.level == Level::SubKegiatan && n.code.is_some()).count();
+    let coded = t
+        .nodes
+        .iter()
+        .filter(|n| n.level == Level::SubKegiatan && n.code.is_some())
+        .count();
     assert_eq!(coded, 78, "every T-C.31 sub kegiatan has its T-C.33 code");
 }
 
@@ -113,7 +154,11 @@ fn committed_samples_match_the_transcription() {
         let mut b: Xlsx<_> = calamine::open_workbook(sample(name)).unwrap();
         assert_eq!(a.sheet_names(), b.sheet_names(), "{name}");
         for s in a.sheet_names() {
-            assert_eq!(a.worksheet_range(&s).unwrap(), b.worksheet_range(&s).unwrap(), "{name} / {s}: regenerate the samples");
+            assert_eq!(
+                a.worksheet_range(&s).unwrap(),
+                b.worksheet_range(&s).unwrap(),
+                "{name} / {s}: regenerate the samples"
+            );
         }
     }
 }

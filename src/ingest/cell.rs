@@ -143,7 +143,14 @@ mod tests {
 
     #[test]
     fn a1_round_trip() {
-        for (r, c, s) in [(0, 0, "A1"), (11, 7, "H12"), (0, 25, "Z1"), (9, 26, "AA10"), (0, 701, "ZZ1"), (0, 702, "AAA1")] {
+        for (r, c, s) in [
+            (0, 0, "A1"),
+            (11, 7, "H12"),
+            (0, 25, "Z1"),
+            (9, 26, "AA10"),
+            (0, 701, "ZZ1"),
+            (0, 702, "AAA1"),
+        ] {
             let p = Pos::new(r, c);
             assert_eq!(p.a1(), s);
             assert_eq!(Pos::parse_a1(s), Some(p));

@@ -34,11 +34,20 @@ pub enum Parsed {
     Text(String),
     /// Money in rupiah (already multiplied when the header says thousands).
     Amount(Decimal),
-    Number { value: Decimal, percent: bool },
-    Target { value: Decimal, unit: Option<String> },
+    Number {
+        value: Decimal,
+        percent: bool,
+    },
+    Target {
+        value: Decimal,
+        unit: Option<String>,
+    },
     Code(Code),
     /// The cell holds something that does not fit the column: kept as text, with the reason.
-    Unparsed { text: String, reason: String },
+    Unparsed {
+        text: String,
+        reason: String,
+    },
     /// An error cell such as `#REF!`.
     Error(String),
 }
@@ -124,7 +133,10 @@ pub struct LocatedTable {
 
 impl LocatedTable {
     pub fn range(&self) -> String {
-        range_a1(Pos::new(self.header_start, self.first_col), Pos::new(self.last_row.max(self.header_end), self.last_col))
+        range_a1(
+            Pos::new(self.header_start, self.first_col),
+            Pos::new(self.last_row.max(self.header_end), self.last_col),
+        )
     }
 
     pub fn column(&self, role: &str) -> Option<&ColumnMap> {
@@ -198,7 +210,12 @@ fn find_year(text: &str) -> Option<i32> {
         .find(|y| (1990..=2100).contains(y))
 }
 
-fn match_def<'a>(def: &'a TableDef, band: &[(u32, String, String)], title: &str, rules: &TableRules) -> Match<'a> {
+fn match_def<'a>(
+    def: &'a TableDef,
+    band: &[(u32, String, String)],
+    title: &str,
+    rules: &TableRules,
+) -> Match<'a> {
     let mut cands: Vec<(usize, u32, usize)> = Vec::new(); // (alias words, col, def index)
     for (ci, (col, norm, _)) in band.iter().enumerate() {
         let tokens: Vec<&str> = norm.split(' ').collect();
@@ -233,8 +250,15 @@ fn match_def<'a>(def: &'a TableDef, band: &[(u32, String, String)], title: &str,
         }
         used_cols.push(col);
         used_roles.push(di);
-        let (_, norm, written) = band.iter().find(|(c, _, _)| *c == col).expect("band column");
-        let thousands = rules.settings.thousands.iter().any(|t| norm.contains(t.as_str()));
+        let (_, norm, written) = band
+            .iter()
+            .find(|(c, _, _)| *c == col)
+            .expect("band column");
+        let thousands = rules
+            .settings
+            .thousands
+            .iter()
+            .any(|t| norm.contains(t.as_str()));
         columns.push(ColumnMap {
             role: d.role.clone(),
             col,
@@ -254,7 +278,11 @@ fn match_def<'a>(def: &'a TableDef, band: &[(u32, String, String)], title: &str,
     let mut roles: Vec<&str> = columns.iter().map(|c| c.role.as_str()).collect();
     roles.sort_unstable();
     roles.dedup();
-    let title_bonus = if def.title.iter().any(|t| title.contains(t.as_str())) { 3 } else { 0 };
+    let title_bonus = if def.title.iter().any(|t| title.contains(t.as_str())) {
+        3
+    } else {
+        0
+    };
     Match {
         def,
         score: roles.len() + title_bonus,
@@ -266,7 +294,10 @@ fn match_def<'a>(def: &'a TableDef, band: &[(u32, String, String)], title: &str,
 /// True when a row's cells are all text (no numbers): a header or title candidate.
 fn header_like(sheet: &Sheet, row: u32) -> bool {
     let cells = sheet.row_cells(row);
-    let texts = cells.iter().filter(|(_, c)| matches!(c.value, Value::Text(_))).count();
+    let texts = cells
+        .iter()
+        .filter(|(_, c)| matches!(c.value, Value::Text(_)))
+        .count();
     // Years written as number cells (`2026`) may stand in a header; other numbers may not.
     let numbers = cells
         .iter()
@@ -276,13 +307,25 @@ fn header_like(sheet: &Sheet, row: u32) -> bool {
 }
 
 /// Best header band starting at `row`, if any table kind accepts it: (match, height).
-fn best_band<'a>(sheet: &Sheet, row: u32, title: &str, rules: &'a TableRules) -> (Option<(Match<'a>, u32)>, Option<Match<'a>>) {
+fn best_band<'a>(
+    sheet: &Sheet,
+    row: u32,
+    title: &str,
+    rules: &'a TableRules,
+) -> (Option<(Match<'a>, u32)>, Option<Match<'a>>) {
     let mut best: Option<(Match<'a>, u32)> = None;
     let mut partial: Option<Match<'a>> = None;
     for h in 1..=3u32 {
-        if h > 1 && !sheet.row_cells(row + h - 1).is_empty() && !header_like(sheet, row + h - 1) && numbering_row(sheet, row + h - 1).is_none() {
+        if h > 1
+            && !sheet.row_cells(row + h - 1).is_empty()
+            && !header_like(sheet, row + h - 1)
+            && numbering_row(sheet, row + h - 1).is_none()
+        {
             // A data row cannot be part of the header.
-            let has_merge = sheet.merges.iter().any(|(a, b)| a.row < row + h - 1 && b.row >= row + h - 1 && a.row >= row);
+            let has_merge = sheet
+                .merges
+                .iter()
+                .any(|(a, b)| a.row < row + h - 1 && b.row >= row + h - 1 && a.row >= row);
             if !has_merge {
                 break;
             }
@@ -310,9 +353,19 @@ fn header_continues(sheet: &Sheet, start: u32, end: u32) -> bool {
     if cells.is_empty() || !header_like(sheet, next) {
         return false;
     }
-    let merged_down = sheet.merges.iter().any(|(a, b)| a.row >= start && a.row <= end && b.row >= next);
+    let merged_down = sheet
+        .merges
+        .iter()
+        .any(|(a, b)| a.row >= start && a.row <= end && b.row >= next);
     let under_group = cells.iter().all(|(c, _)| {
-        sheet.merges.iter().any(|(a, b)| a.row >= start && a.row <= end && b.row == end && a.col <= *c && *c <= b.col && b.col > a.col)
+        sheet.merges.iter().any(|(a, b)| {
+            a.row >= start
+                && a.row <= end
+                && b.row == end
+                && a.col <= *c
+                && *c <= b.col
+                && b.col > a.col
+        })
     });
     merged_down || under_group
 }
@@ -329,9 +382,14 @@ fn numbering_row(sheet: &Sheet, row: u32) -> Option<usize> {
         .filter(|(_, c)| match &c.value {
             Value::Number(n) => n.fract() == 0.0 && n.abs() < 100.0,
             Value::Text(t) => {
-                let t = t.trim().trim_start_matches(['(', '-']).trim_end_matches(')');
+                let t = t
+                    .trim()
+                    .trim_start_matches(['(', '-'])
+                    .trim_end_matches(')');
                 let head: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
-                !head.is_empty() && head.len() <= 2 && (t.len() == head.len() || t[head.len()..].starts_with('='))
+                !head.is_empty()
+                    && head.len() <= 2
+                    && (t.len() == head.len() || t[head.len()..].starts_with('='))
             }
             _ => false,
         })
@@ -370,7 +428,11 @@ fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Parsed {
             match num {
                 Some((d, percent)) if ty == ColumnType::Amount => {
                     let _ = percent;
-                    Parsed::Amount(if thousands { d * Decimal::from(1000) } else { d })
+                    Parsed::Amount(if thousands {
+                        d * Decimal::from(1000)
+                    } else {
+                        d
+                    })
                 }
                 Some((value, percent)) => Parsed::Number { value, percent },
                 None => Parsed::Unparsed {
@@ -391,7 +453,8 @@ fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Parsed {
                 Some((value, unit)) => Parsed::Target { value, unit },
                 None => Parsed::Unparsed {
                     text,
-                    reason: "target tidak diawali angka (target does not start with a number)".into(),
+                    reason: "target tidak diawali angka (target does not start with a number)"
+                        .into(),
                 },
             }
         }
@@ -479,7 +542,14 @@ fn row_norm_texts(sheet: &Sheet, row: u32) -> Vec<(u32, String)> {
         .collect()
 }
 
-fn read_table(sheet: &Sheet, start: u32, height: u32, m: Match<'_>, title: Vec<String>, rules: &TableRules) -> LocatedTable {
+fn read_table(
+    sheet: &Sheet,
+    start: u32,
+    height: u32,
+    m: Match<'_>,
+    title: Vec<String>,
+    rules: &TableRules,
+) -> LocatedTable {
     let header_end = start + height - 1;
     let first_col = m.columns.iter().map(|c| c.col).min().unwrap_or(0);
     let last_col = m.columns.iter().map(|c| c.col).max().unwrap_or(0);
@@ -518,9 +588,13 @@ fn read_table(sheet: &Sheet, start: u32, height: u32, m: Match<'_>, title: Vec<S
         }
         // Page furniture: every text on the row names a page or the office.
         if !texts.is_empty()
-            && texts
-                .iter()
-                .all(|(_, t)| rules.settings.noise.iter().any(|n| t.starts_with(n.as_str()) || t.contains(&format!(" {n} "))))
+            && texts.iter().all(|(_, t)| {
+                rules
+                    .settings
+                    .noise
+                    .iter()
+                    .any(|n| t.starts_with(n.as_str()) || t.contains(&format!(" {n} ")))
+            })
         {
             skipped.push((row, "baris halaman (page furniture)".to_string()));
             last_row = row;
@@ -544,7 +618,11 @@ fn read_table(sheet: &Sheet, start: u32, height: u32, m: Match<'_>, title: Vec<S
             });
         }
         // Code columns (one or several) make one field.
-        let code_cols: Vec<&ColumnMap> = m.columns.iter().filter(|c| c.ty == ColumnType::Code).collect();
+        let code_cols: Vec<&ColumnMap> = m
+            .columns
+            .iter()
+            .filter(|c| c.ty == ColumnType::Code)
+            .collect();
         if !code_cols.is_empty() {
             let cells: Vec<(Pos, &Value)> = code_cols
                 .iter()
@@ -552,13 +630,24 @@ fn read_table(sheet: &Sheet, start: u32, height: u32, m: Match<'_>, title: Vec<S
                 .filter(|(_, v)| !v.is_empty())
                 .collect();
             let (pos, raw, parsed) = if cells.is_empty() {
-                (Pos::new(row, code_cols[0].col), String::new(), Parsed::Blank)
+                (
+                    Pos::new(row, code_cols[0].col),
+                    String::new(),
+                    Parsed::Blank,
+                )
             } else {
                 let parts: Vec<String> = cells.iter().map(|(_, v)| code_cell_text(v)).collect();
-                let raw = cells.iter().map(|(_, v)| v.display()).collect::<Vec<_>>().join(" | ");
+                let raw = cells
+                    .iter()
+                    .map(|(_, v)| v.display())
+                    .collect::<Vec<_>>()
+                    .join(" | ");
                 let parsed = Code::from_split(&parts)
                     .map(Parsed::Code)
-                    .unwrap_or_else(|e| Parsed::Unparsed { text: raw.clone(), reason: e.0 });
+                    .unwrap_or_else(|e| Parsed::Unparsed {
+                        text: raw.clone(),
+                        reason: e.0,
+                    });
                 (cells[0].0, raw, parsed)
             };
             fields.push(Field {
@@ -599,10 +688,18 @@ mod tests {
     use crate::ingest::cell::Cell;
 
     fn t(s: &str) -> Cell {
-        Cell { value: Value::Text(s.into()), format: None, formula: None }
+        Cell {
+            value: Value::Text(s.into()),
+            format: None,
+            formula: None,
+        }
     }
     fn n(x: f64) -> Cell {
-        Cell { value: Value::Number(x), format: None, formula: None }
+        Cell {
+            value: Value::Number(x),
+            format: None,
+            formula: None,
+        }
     }
 
     fn sheet(rows: Vec<Vec<(u32, Cell)>>, merges: Vec<(Pos, Pos)>) -> Sheet {
@@ -622,9 +719,22 @@ mod tests {
     /// A T-C.33-like table: title rows, a two-row header with merged groups, a numbering row.
     fn tc33_sheet(order_swapped: bool) -> Sheet {
         let (c_target, c_pagu) = if order_swapped { (5, 4) } else { (4, 5) };
-        let mut h1 = vec![(0, t("KODE")), (1, t("Program/\nKegiatan")), (2, t("INDIKATOR  KINERJA")), (3, t("Lokasi")), (4, t("Rencana Tahun 2026")), (7, t("Prakiraan Maju Rencana Tahun 2027"))];
+        let mut h1 = vec![
+            (0, t("KODE")),
+            (1, t("Program/\nKegiatan")),
+            (2, t("INDIKATOR  KINERJA")),
+            (3, t("Lokasi")),
+            (4, t("Rencana Tahun 2026")),
+            (7, t("Prakiraan Maju Rencana Tahun 2027")),
+        ];
         h1.sort_by_key(|x| x.0);
-        let mut h2 = vec![(c_target, t("Target")), (c_pagu, t("Pagu Indikatif (Rp)")), (6, t("Sumber Dana")), (7, t("Target")), (8, t("Pagu Indikatif"))];
+        let mut h2 = vec![
+            (c_target, t("Target")),
+            (c_pagu, t("Pagu Indikatif (Rp)")),
+            (6, t("Sumber Dana")),
+            (7, t("Target")),
+            (8, t("Pagu Indikatif")),
+        ];
         h2.sort_by_key(|x| x.0);
         sheet(
             vec![
@@ -632,10 +742,30 @@ mod tests {
                 vec![(0, t("Rencana Program dan Kegiatan"))],
                 h1,
                 h2,
-                vec![(0, n(1.0)), (1, n(2.0)), (2, n(3.0)), (3, n(4.0)), (4, n(5.0)), (5, n(6.0)), (6, n(7.0)), (7, n(8.0)), (8, n(9.0))],
-                vec![(0, t("1.06.01")), (1, t("PROGRAM PENUNJANG")), (c_target, t("75 Nilai")), (c_pagu, n(600.0)), (8, t("700"))],
+                vec![
+                    (0, n(1.0)),
+                    (1, n(2.0)),
+                    (2, n(3.0)),
+                    (3, n(4.0)),
+                    (4, n(5.0)),
+                    (5, n(6.0)),
+                    (6, n(7.0)),
+                    (7, n(8.0)),
+                    (8, n(9.0)),
+                ],
+                vec![
+                    (0, t("1.06.01")),
+                    (1, t("PROGRAM PENUNJANG")),
+                    (c_target, t("75 Nilai")),
+                    (c_pagu, n(600.0)),
+                    (8, t("700")),
+                ],
             ],
-            vec![(Pos::new(2, 4), Pos::new(2, 6)), (Pos::new(2, 7), Pos::new(2, 8)), (Pos::new(2, 0), Pos::new(3, 0))],
+            vec![
+                (Pos::new(2, 4), Pos::new(2, 6)),
+                (Pos::new(2, 7), Pos::new(2, 8)),
+                (Pos::new(2, 0), Pos::new(3, 0)),
+            ],
         )
     }
 
@@ -653,10 +783,22 @@ mod tests {
         assert_eq!(tb.column("target_n1").unwrap().col, 7);
         assert_eq!(tb.rows.len(), 1, "numbering row skipped");
         let r = &tb.rows[0];
-        assert_eq!(r.field("pagu_n").unwrap().parsed, Parsed::Amount(600.into()));
+        assert_eq!(
+            r.field("pagu_n").unwrap().parsed,
+            Parsed::Amount(600.into())
+        );
         assert_eq!(r.field("pagu_n").unwrap().pos.a1(), "F6");
-        assert_eq!(r.field("pagu_n1").unwrap().parsed, Parsed::Amount(700.into()));
-        assert_eq!(r.field("target_n").unwrap().parsed, Parsed::Target { value: 75.into(), unit: Some("Nilai".into()) });
+        assert_eq!(
+            r.field("pagu_n1").unwrap().parsed,
+            Parsed::Amount(700.into())
+        );
+        assert_eq!(
+            r.field("target_n").unwrap().parsed,
+            Parsed::Target {
+                value: 75.into(),
+                unit: Some("Nilai".into())
+            }
+        );
         assert!(matches!(r.field("kode").unwrap().parsed, Parsed::Code(_)));
     }
 
@@ -666,27 +808,43 @@ mod tests {
         let tb = &tables[0];
         assert_eq!(tb.column("pagu_n").unwrap().col, 4);
         assert_eq!(tb.column("target_n").unwrap().col, 5);
-        assert_eq!(tb.rows[0].field("pagu_n").unwrap().parsed, Parsed::Amount(600.into()));
+        assert_eq!(
+            tb.rows[0].field("pagu_n").unwrap().parsed,
+            Parsed::Amount(600.into())
+        );
     }
 
     #[test]
     fn thousands_header_scales_amounts() {
         let s = sheet(
             vec![
-                vec![(0, t("Program/Kegiatan")), (1, t("Rencana Tahun 2026 Pagu (Rp 000)")), (2, t("Prakiraan Maju Pagu"))],
+                vec![
+                    (0, t("Program/Kegiatan")),
+                    (1, t("Rencana Tahun 2026 Pagu (Rp 000)")),
+                    (2, t("Prakiraan Maju Pagu")),
+                ],
                 vec![(0, t("PROGRAM X")), (1, t("1.500,5")), (2, n(2.0))],
             ],
             vec![],
         );
         let (tables, _) = locate_tables(&s, &rules());
         let r = &tables[0].rows[0];
-        assert_eq!(r.field("pagu_n").unwrap().parsed, Parsed::Amount("1500500".parse().unwrap()));
+        assert_eq!(
+            r.field("pagu_n").unwrap().parsed,
+            Parsed::Amount("1500500".parse().unwrap())
+        );
         assert_eq!(r.field("pagu_n1").unwrap().parsed, Parsed::Amount(2.into()));
     }
 
     #[test]
     fn repeated_header_and_page_rows_are_skipped() {
-        let header = || vec![(0, t("Program / Kegiatan")), (1, t("Rencana Pagu")), (2, t("Prakiraan Maju Pagu"))];
+        let header = || {
+            vec![
+                (0, t("Program / Kegiatan")),
+                (1, t("Rencana Pagu")),
+                (2, t("Prakiraan Maju Pagu")),
+            ]
+        };
         let s = sheet(
             vec![
                 header(),
@@ -699,7 +857,11 @@ mod tests {
         );
         let (tables, _) = locate_tables(&s, &rules());
         assert_eq!(tables.len(), 1);
-        let names: Vec<_> = tables[0].rows.iter().map(|r| r.text("uraian").unwrap().to_string()).collect();
+        let names: Vec<_> = tables[0]
+            .rows
+            .iter()
+            .map(|r| r.text("uraian").unwrap().to_string())
+            .collect();
         assert_eq!(names, ["PROGRAM A", "PROGRAM B"]);
         assert_eq!(tables[0].skipped.len(), 2);
     }
@@ -708,7 +870,11 @@ mod tests {
     fn header_case_spacing_and_line_breaks_do_not_matter() {
         let s = sheet(
             vec![
-                vec![(0, t("PROGRAM/\n KEGIATAN")), (1, t("rencana   TAHUN\n2026\nPAGU  indikatif")), (2, t("Prakiraan-Maju\nPagu"))],
+                vec![
+                    (0, t("PROGRAM/\n KEGIATAN")),
+                    (1, t("rencana   TAHUN\n2026\nPAGU  indikatif")),
+                    (2, t("Prakiraan-Maju\nPagu")),
+                ],
                 vec![(0, t("PROGRAM A")), (1, n(1.0)), (2, n(2.0))],
             ],
             vec![],
@@ -719,29 +885,79 @@ mod tests {
 
     #[test]
     fn a_sheet_without_a_table_is_unplaced_with_the_reason() {
-        let s = sheet(vec![vec![(0, t("Catatan")), (1, t("lain-lain"))], vec![(0, t("Program")), (1, t("Lokasi"))]], vec![]);
+        let s = sheet(
+            vec![
+                vec![(0, t("Catatan")), (1, t("lain-lain"))],
+                vec![(0, t("Program")), (1, t("Lokasi"))],
+            ],
+            vec![],
+        );
         let (tables, unplaced) = locate_tables(&s, &rules());
         assert!(tables.is_empty());
         assert_eq!(unplaced.len(), 1);
-        assert!(unplaced[0].reason.contains("tidak ditemukan") || unplaced[0].reason.contains("tidak ada"), "{}", unplaced[0].reason);
+        assert!(
+            unplaced[0].reason.contains("tidak ditemukan")
+                || unplaced[0].reason.contains("tidak ada"),
+            "{}",
+            unplaced[0].reason
+        );
     }
 
     #[test]
     fn cells_parse_by_column_type() {
-        assert_eq!(parse_cell(&Value::Text("15.387.210.499".into()), ColumnType::Amount, false), Parsed::Amount(15387210499i64.into()));
-        assert_eq!(parse_cell(&Value::Text("Rp. 1.000,-".into()), ColumnType::Amount, false), Parsed::Amount(1000.into()));
-        assert_eq!(parse_cell(&Value::Text("-".into()), ColumnType::Amount, false), Parsed::Blank);
-        assert_eq!(parse_cell(&Value::Number(0.0), ColumnType::Amount, false), Parsed::Amount(0.into()));
-        assert_eq!(parse_cell(&Value::Empty, ColumnType::Amount, false), Parsed::Blank);
-        assert_eq!(parse_cell(&Value::Error("#REF!".into()), ColumnType::Amount, false), Parsed::Error("#REF!".into()));
-        assert!(matches!(parse_cell(&Value::Text("dua juta".into()), ColumnType::Amount, false), Parsed::Unparsed { .. }));
         assert_eq!(
-            parse_cell(&Value::Text("92,45".into()), ColumnType::Number, false),
-            Parsed::Number { value: "92.45".parse().unwrap(), percent: false }
+            parse_cell(
+                &Value::Text("15.387.210.499".into()),
+                ColumnType::Amount,
+                false
+            ),
+            Parsed::Amount(15387210499i64.into())
         );
         assert_eq!(
-            parse_cell(&Value::Text("120 Orang/Bulan".into()), ColumnType::Target, false),
-            Parsed::Target { value: 120.into(), unit: Some("Orang/Bulan".into()) }
+            parse_cell(
+                &Value::Text("Rp. 1.000,-".into()),
+                ColumnType::Amount,
+                false
+            ),
+            Parsed::Amount(1000.into())
+        );
+        assert_eq!(
+            parse_cell(&Value::Text("-".into()), ColumnType::Amount, false),
+            Parsed::Blank
+        );
+        assert_eq!(
+            parse_cell(&Value::Number(0.0), ColumnType::Amount, false),
+            Parsed::Amount(0.into())
+        );
+        assert_eq!(
+            parse_cell(&Value::Empty, ColumnType::Amount, false),
+            Parsed::Blank
+        );
+        assert_eq!(
+            parse_cell(&Value::Error("#REF!".into()), ColumnType::Amount, false),
+            Parsed::Error("#REF!".into())
+        );
+        assert!(matches!(
+            parse_cell(&Value::Text("dua juta".into()), ColumnType::Amount, false),
+            Parsed::Unparsed { .. }
+        ));
+        assert_eq!(
+            parse_cell(&Value::Text("92,45".into()), ColumnType::Number, false),
+            Parsed::Number {
+                value: "92.45".parse().unwrap(),
+                percent: false
+            }
+        );
+        assert_eq!(
+            parse_cell(
+                &Value::Text("120 Orang/Bulan".into()),
+                ColumnType::Target,
+                false
+            ),
+            Parsed::Target {
+                value: 120.into(),
+                unit: Some("Orang/Bulan".into())
+            }
         );
     }
 }

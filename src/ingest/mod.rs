@@ -38,5 +38,9 @@ pub fn ingest_workbook(workbook: Workbook, rules: &TableRules) -> Ingested {
         tables.extend(t);
         unplaced.extend(u);
     }
-    Ingested { workbook, tables, unplaced }
+    Ingested {
+        workbook,
+        tables,
+        unplaced,
+    }
 }

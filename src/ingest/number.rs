@@ -74,7 +74,11 @@ pub fn parse_id_number(text: &str) -> Option<Num> {
     } else if let Some(stripped) = s.strip_prefix('+') {
         s = stripped.to_string();
     }
-    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if s.is_empty()
+        || !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
         return None;
     }
     if !s.starts_with(|c: char| c.is_ascii_digit()) {
@@ -122,7 +126,10 @@ fn normalise_separators(s: &str) -> Option<String> {
                 _ => return None,
             };
             let groups: Vec<&str> = int.split(',').collect();
-            if groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3) {
+            if groups[0].is_empty()
+                || groups[0].len() > 3
+                || groups[1..].iter().any(|g| g.len() != 3)
+            {
                 return None;
             }
             let int = int.replace(',', "");
@@ -183,7 +190,11 @@ pub fn format_id(d: &Decimal) -> String {
         }
         grouped.push(c);
     }
-    let sign = if d.is_sign_negative() && !d.is_zero() { "-" } else { "" };
+    let sign = if d.is_sign_negative() && !d.is_zero() {
+        "-"
+    } else {
+        ""
+    };
     match frac {
         Some(f) => format!("{sign}{grouped},{f}"),
         None => format!("{sign}{grouped}"),
@@ -231,16 +242,38 @@ mod tests {
 
     #[test]
     fn not_numbers() {
-        for s in ["", "-", "Dokumen", "1.2.3", "12,5,3x", "1,2,3", "1.23.456", "3 Dokumen", "--", "Rp", "1,", "1.000,5.0"] {
+        for s in [
+            "",
+            "-",
+            "Dokumen",
+            "1.2.3",
+            "12,5,3x",
+            "1,2,3",
+            "1.23.456",
+            "3 Dokumen",
+            "--",
+            "Rp",
+            "1,",
+            "1.000,5.0",
+        ] {
             assert_eq!(v(s), None, "{s:?}");
         }
     }
 
     #[test]
     fn targets_with_units() {
-        assert_eq!(split_target("120 Orang/Bulan"), Some((dec("120"), Some("Orang/Bulan".into()))));
-        assert_eq!(split_target("3 Dokumen"), Some((dec("3"), Some("Dokumen".into()))));
-        assert_eq!(split_target("1 Berita Acara"), Some((dec("1"), Some("Berita Acara".into()))));
+        assert_eq!(
+            split_target("120 Orang/Bulan"),
+            Some((dec("120"), Some("Orang/Bulan".into())))
+        );
+        assert_eq!(
+            split_target("3 Dokumen"),
+            Some((dec("3"), Some("Dokumen".into())))
+        );
+        assert_eq!(
+            split_target("1 Berita Acara"),
+            Some((dec("1"), Some("Berita Acara".into())))
+        );
         assert_eq!(split_target("6,60%"), Some((dec("6.60"), Some("%".into()))));
         assert_eq!(split_target("100 %"), Some((dec("100"), Some("%".into()))));
         assert_eq!(split_target("75"), Some((dec("75"), None)));
@@ -251,7 +284,10 @@ mod tests {
     fn floats_lose_their_noise() {
         assert_eq!(decimal_from_f64(92.45), Some(dec("92.45")));
         assert_eq!(decimal_from_f64(15387210499.0), Some(dec("15387210499")));
-        assert_eq!(decimal_from_f64(0.1 + 0.2), Some(dec("0.30000000000000004")));
+        assert_eq!(
+            decimal_from_f64(0.1 + 0.2),
+            Some(dec("0.30000000000000004"))
+        );
         assert_eq!(decimal_from_f64(f64::NAN), None);
     }
 

@@ -73,7 +73,10 @@ impl TableRules {
         for t in &rules.tables {
             for r in &t.required {
                 if t.column(r).is_none() {
-                    return Err(format!("table {}: required role `{r}` has no column", t.kind));
+                    return Err(format!(
+                        "table {}: required role `{r}` has no column",
+                        t.kind
+                    ));
                 }
             }
         }
@@ -84,7 +87,8 @@ impl TableRules {
     pub fn load(dir: Option<&Path>) -> Result<TableRules, String> {
         match dir.map(|d| d.join("tables.toml")) {
             Some(p) if p.exists() => {
-                let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+                let text =
+                    std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
                 Self::parse(&text).map_err(|e| format!("{}: {e}", p.display()))
             }
             _ => Ok(Self::default_rules()),
@@ -129,7 +133,15 @@ mod tests {
     fn default_rules_parse_and_name_all_kinds() {
         let r = TableRules::default_rules();
         let kinds: Vec<&str> = r.tables.iter().map(|t| t.kind.as_str()).collect();
-        for k in ["T-C.29", "T-C.30", "T-C.31", "T-C.32", "T-C.33", "usulan-program", "tujuan-sasaran"] {
+        for k in [
+            "T-C.29",
+            "T-C.30",
+            "T-C.31",
+            "T-C.32",
+            "T-C.33",
+            "usulan-program",
+            "tujuan-sasaran",
+        ] {
             assert!(kinds.contains(&k), "{k}");
         }
     }
@@ -142,7 +154,10 @@ mod tests {
 
     #[test]
     fn normalizes_header_text() {
-        assert_eq!(normalize("Program/ Kegiatan/\nSub  Kegiatan"), "program kegiatan sub kegiatan");
+        assert_eq!(
+            normalize("Program/ Kegiatan/\nSub  Kegiatan"),
+            "program kegiatan sub kegiatan"
+        );
         assert_eq!(normalize("8=(7/6)*100"), "8 7 6 100");
         assert_eq!(normalize("  TARGET Renja-PD "), "target renja pd");
         let toks: Vec<&str> = "rancangan awal rkpd lokasi".split(' ').collect();

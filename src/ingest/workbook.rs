@@ -60,20 +60,27 @@ impl Sheet {
     /// Last used (row, col), if any cell is stored.
     pub fn extent(&self) -> Option<Pos> {
         let last_row = self.rows.last()?.0;
-        let last_col = self.rows.iter().filter_map(|(_, r)| r.last().map(|(c, _)| *c)).max()?;
+        let last_col = self
+            .rows
+            .iter()
+            .filter_map(|(_, r)| r.last().map(|(c, _)| *c))
+            .max()?;
         Some(Pos::new(last_row, last_col))
     }
 
     /// The merged range that covers `pos`, if any.
     pub fn merge_at(&self, pos: Pos) -> Option<(Pos, Pos)> {
-        self.merges
-            .iter()
-            .copied()
-            .find(|(a, b)| pos.row >= a.row && pos.row <= b.row && pos.col >= a.col && pos.col <= b.col)
+        self.merges.iter().copied().find(|(a, b)| {
+            pos.row >= a.row && pos.row <= b.row && pos.col >= a.col && pos.col <= b.col
+        })
     }
 
     /// Builds a sheet from (row, col, cell) triples in any order; empty cells are dropped.
-    pub fn from_cells(name: &str, mut cells: Vec<(u32, u32, Cell)>, merges: Vec<(Pos, Pos)>) -> Sheet {
+    pub fn from_cells(
+        name: &str,
+        mut cells: Vec<(u32, u32, Cell)>,
+        merges: Vec<(Pos, Pos)>,
+    ) -> Sheet {
         cells.retain(|(_, _, c)| !(c.value == Value::Empty && c.formula.is_none()));
         cells.sort_by_key(|(r, c, _)| (*r, *c));
         let mut rows: Vec<(u32, Vec<(u32, Cell)>)> = Vec::new();
@@ -126,8 +133,14 @@ fn explain(e: &dyn std::fmt::Display) -> String {
     let lower = text.to_lowercase();
     if lower.contains("password") || lower.contains("encrypt") {
         "buku kerja dilindungi kata sandi / terenkripsi (password protected); buka kuncinya lalu simpan ulang".into()
-    } else if lower.contains("zip") || lower.contains("invalid") || lower.contains("eof") || lower.contains("cfb") {
-        format!("bukan buku kerja yang dapat dibaca atau berkas rusak (not a readable workbook or corrupt: {text})")
+    } else if lower.contains("zip")
+        || lower.contains("invalid")
+        || lower.contains("eof")
+        || lower.contains("cfb")
+    {
+        format!(
+            "bukan buku kerja yang dapat dibaca atau berkas rusak (not a readable workbook or corrupt: {text})"
+        )
     } else {
         format!("tidak dapat dibaca (cannot be read: {text})")
     }
@@ -135,7 +148,8 @@ fn explain(e: &dyn std::fmt::Display) -> String {
 
 /// Reads every sheet of an .xlsx/.xlsm/.xls/.xlsb/.ods file.
 pub fn read_workbook(path: &Path) -> Result<Workbook, ReadError> {
-    let meta = std::fs::metadata(path).map_err(|e| err(path, format!("tidak dapat dibuka (cannot open: {e})")))?;
+    let meta = std::fs::metadata(path)
+        .map_err(|e| err(path, format!("tidak dapat dibuka (cannot open: {e})")))?;
     if meta.is_dir() {
         return Err(err(path, "adalah folder, bukan berkas (is a folder)"));
     }
@@ -153,7 +167,10 @@ pub fn read_workbook(path: &Path) -> Result<Workbook, ReadError> {
     };
     let total: usize = sheets.iter().map(|s| s.cell_count()).sum();
     if total == 0 {
-        return Err(err(path, "buku kerja tidak berisi sel apa pun (workbook has no cells)"));
+        return Err(err(
+            path,
+            "buku kerja tidak berisi sel apa pun (workbook has no cells)",
+        ));
     }
     Ok(Workbook {
         path: path.to_path_buf(),
@@ -162,7 +179,8 @@ pub fn read_workbook(path: &Path) -> Result<Workbook, ReadError> {
 }
 
 fn check_zip_size(path: &Path) -> Result<(), ReadError> {
-    let file = File::open(path).map_err(|e| err(path, format!("tidak dapat dibuka (cannot open: {e})")))?;
+    let file = File::open(path)
+        .map_err(|e| err(path, format!("tidak dapat dibuka (cannot open: {e})")))?;
     let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| {
         // An encrypted OOXML file is an OLE container, not a zip.
         let mut head = [0u8; 8];
@@ -178,7 +196,9 @@ fn check_zip_size(path: &Path) -> Result<(), ReadError> {
     })?;
     let mut total: u64 = 0;
     for i in 0..zip.len() {
-        let f = zip.by_index_raw(i).map_err(|e| err(path, explain(&format!("zip: {e}"))))?;
+        let f = zip
+            .by_index_raw(i)
+            .map_err(|e| err(path, explain(&format!("zip: {e}"))))?;
         total = total.saturating_add(f.size());
     }
     if total > MAX_UNCOMPRESSED_BYTES {
@@ -196,7 +216,8 @@ fn check_zip_size(path: &Path) -> Result<(), ReadError> {
 
 fn read_xlsx(path: &Path) -> Result<Vec<Sheet>, ReadError> {
     check_zip_size(path)?;
-    let mut wb: Xlsx<_> = calamine::open_workbook(path).map_err(|e: calamine::XlsxError| err(path, explain(&e)))?;
+    let mut wb: Xlsx<_> =
+        calamine::open_workbook(path).map_err(|e: calamine::XlsxError| err(path, explain(&e)))?;
     let names = wb.sheet_names();
     let mut sheets = Vec::new();
     let mut total = 0usize;
@@ -221,9 +242,22 @@ fn read_xlsx(path: &Path) -> Result<Vec<Sheet>, ReadError> {
                 }
                 total += 1;
                 if total > MAX_CELLS {
-                    return Err(err(path, format!("lebih dari {MAX_CELLS} sel terisi (more filled cells than selaras reads)")));
+                    return Err(err(
+                        path,
+                        format!(
+                            "lebih dari {MAX_CELLS} sel terisi (more filled cells than selaras reads)"
+                        ),
+                    ));
                 }
-                cells.push((rec.pos.0, rec.pos.1, Cell { value, format: None, formula }));
+                cells.push((
+                    rec.pos.0,
+                    rec.pos.1,
+                    Cell {
+                        value,
+                        format: None,
+                        formula,
+                    },
+                ));
             }
         }
         // Number formats, for the display of codes and for the annotated copy.
@@ -262,7 +296,10 @@ fn read_generic(path: &Path) -> Result<Vec<Sheet>, ReadError> {
         let formulas = wb.worksheet_formula(&name).ok();
         let mut cells = Vec::new();
         for (r, c, d) in range.used_cells() {
-            let (row, col) = (range.start().map(|s| s.0).unwrap_or(0) + r as u32, range.start().map(|s| s.1).unwrap_or(0) + c as u32);
+            let (row, col) = (
+                range.start().map(|s| s.0).unwrap_or(0) + r as u32,
+                range.start().map(|s| s.1).unwrap_or(0) + c as u32,
+            );
             let formula = formulas
                 .as_ref()
                 .and_then(|f| f.get_value((row, col)))
@@ -271,9 +308,22 @@ fn read_generic(path: &Path) -> Result<Vec<Sheet>, ReadError> {
             let value = from_data(d);
             total += 1;
             if total > MAX_CELLS {
-                return Err(err(path, format!("lebih dari {MAX_CELLS} sel terisi (more filled cells than selaras reads)")));
+                return Err(err(
+                    path,
+                    format!(
+                        "lebih dari {MAX_CELLS} sel terisi (more filled cells than selaras reads)"
+                    ),
+                ));
             }
-            cells.push((row, col, Cell { value, format: None, formula }));
+            cells.push((
+                row,
+                col,
+                Cell {
+                    value,
+                    format: None,
+                    formula,
+                },
+            ));
         }
         let merges = match &mut wb {
             calamine::Sheets::Xls(x) => x
@@ -317,5 +367,9 @@ fn from_data(d: &Data) -> Value {
 }
 
 fn text_value(s: &str) -> Value {
-    if s.is_empty() { Value::Empty } else { Value::Text(s.to_string()) }
+    if s.is_empty() {
+        Value::Empty
+    } else {
+        Value::Text(s.to_string())
+    }
 }

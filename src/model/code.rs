@@ -78,7 +78,13 @@ impl Code {
         let cleaned: String = text
             .trim()
             .chars()
-            .map(|c| if c == ',' || c.is_whitespace() { '.' } else { c })
+            .map(|c| {
+                if c == ',' || c.is_whitespace() {
+                    '.'
+                } else {
+                    c
+                }
+            })
             .collect();
         let parts: Vec<&str> = cleaned.split('.').filter(|p| !p.is_empty()).collect();
         Code::from_parts(&parts).map_err(|e| CodeError(format!("kode `{}`: {}", text.trim(), e.0)))
@@ -107,7 +113,9 @@ impl Code {
         }
         let pad = |s: &str, n: usize| -> Result<String, CodeError> {
             if s.chars().all(|c| c.is_ascii_digit()) {
-                let v: u64 = s.parse().map_err(|_| CodeError(format!("bagian `{s}` terlalu panjang")))?;
+                let v: u64 = s
+                    .parse()
+                    .map_err(|_| CodeError(format!("bagian `{s}` terlalu panjang")))?;
                 let out = format!("{v:0n$}");
                 if out.len() > n {
                     return Err(CodeError(format!("bagian `{s}` lebih dari {n} digit")));
@@ -199,7 +207,10 @@ mod tests {
         assert_eq!(c.to_string(), "1.06.01.2.01.0001");
         assert_eq!(c.level(), Level::SubKegiatan);
         assert_eq!(Code::parse("1.06.01.2.01.01").unwrap(), c);
-        assert_eq!(Code::parse("1.06.01.2,01").unwrap().to_string(), "1.06.01.2.01");
+        assert_eq!(
+            Code::parse("1.06.01.2,01").unwrap().to_string(),
+            "1.06.01.2.01"
+        );
         assert_eq!(Code::parse("1 06 01").unwrap().level(), Level::Program);
         assert_eq!(Code::parse("1.6").unwrap().to_string(), "1.06");
         assert_eq!(Code::parse("X.XX.01").unwrap().to_string(), "X.XX.01");
@@ -207,16 +218,42 @@ mod tests {
 
     #[test]
     fn split_forms_with_number_cells() {
-        let cells: Vec<String> = [Value::Number(1.0), Value::Text("06".into()), Value::Number(1.0), Value::Number(2.01), Value::Number(1.0)]
-            .iter()
-            .map(code_cell_text)
-            .collect();
-        assert_eq!(Code::from_split(&cells).unwrap().to_string(), "1.06.01.2.01.0001");
+        let cells: Vec<String> = [
+            Value::Number(1.0),
+            Value::Text("06".into()),
+            Value::Number(1.0),
+            Value::Number(2.01),
+            Value::Number(1.0),
+        ]
+        .iter()
+        .map(code_cell_text)
+        .collect();
+        assert_eq!(
+            Code::from_split(&cells).unwrap().to_string(),
+            "1.06.01.2.01.0001"
+        );
         // 2.1 in the kegiatan column is 2.10, not 2.01.
-        let cells: Vec<String> = [Value::Number(1.0), Value::Number(6.0), Value::Number(1.0), Value::Number(2.1)].iter().map(code_cell_text).collect();
-        assert_eq!(Code::from_split(&cells).unwrap().to_string(), "1.06.01.2.10");
+        let cells: Vec<String> = [
+            Value::Number(1.0),
+            Value::Number(6.0),
+            Value::Number(1.0),
+            Value::Number(2.1),
+        ]
+        .iter()
+        .map(code_cell_text)
+        .collect();
+        assert_eq!(
+            Code::from_split(&cells).unwrap().to_string(),
+            "1.06.01.2.10"
+        );
         // Blank cells to the right: a program row.
-        let cells = vec!["1".to_string(), "06".into(), "01".into(), "".into(), "".into()];
+        let cells = vec![
+            "1".to_string(),
+            "06".into(),
+            "01".into(),
+            "".into(),
+            "".into(),
+        ];
         assert_eq!(Code::from_split(&cells).unwrap().level(), Level::Program);
     }
 

@@ -45,7 +45,10 @@ impl TableModel {
 
     /// Children of node `i`.
     pub fn children(&self, i: usize) -> impl Iterator<Item = (usize, &Node)> {
-        self.nodes.iter().enumerate().filter(move |(_, n)| n.parent == Some(i))
+        self.nodes
+            .iter()
+            .enumerate()
+            .filter(move |(_, n)| n.parent == Some(i))
     }
 
     pub fn count(&self, level: Level) -> usize {
@@ -65,8 +68,14 @@ pub struct Plan {
 }
 
 impl Plan {
-    pub fn tables_of<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = (usize, &'a TableModel)> + 'a {
-        self.tables.iter().enumerate().filter(move |(_, t)| t.table.kind == kind)
+    pub fn tables_of<'a>(
+        &'a self,
+        kind: &'a str,
+    ) -> impl Iterator<Item = (usize, &'a TableModel)> + 'a {
+        self.tables
+            .iter()
+            .enumerate()
+            .filter(move |(_, t)| t.table.kind == kind)
     }
 }
 
@@ -78,7 +87,11 @@ pub fn build_plan(ingested: &Ingested, rules: &TableRules) -> Plan {
         .tables
         .iter()
         .map(|t| TableModel {
-            nodes: if t.has("uraian") && t.has("kode") { place_rows(t, rules, &empty) } else { Vec::new() },
+            nodes: if t.has("uraian") && t.has("kode") {
+                place_rows(t, rules, &empty)
+            } else {
+                Vec::new()
+            },
             table: t.clone(),
         })
         .collect();
@@ -91,14 +104,21 @@ pub fn build_plan(ingested: &Ingested, rules: &TableRules) -> Plan {
             }
         }
     }
-    let known: HashMap<String, Level> = known.into_iter().filter_map(|(k, v)| v.map(|l| (k, l))).collect();
+    let known: HashMap<String, Level> = known
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|l| (k, l)))
+        .collect();
     for t in tables.iter_mut() {
         if t.table.has("uraian") && !t.table.has("kode") {
             t.nodes = place_rows(&t.table, rules, &known);
         }
     }
     infer_codes(&mut tables);
-    let office = ingested.tables.iter().flat_map(|t| t.title.iter()).find_map(|l| office_name(l));
+    let office = ingested
+        .tables
+        .iter()
+        .flat_map(|t| t.title.iter())
+        .find_map(|l| office_name(l));
     Plan { office, tables }
 }
 
@@ -124,7 +144,15 @@ pub fn office_name(line: &str) -> Option<String> {
         }
     }
     let first = normalize(line);
-    for head in ["dinas ", "badan ", "kantor ", "sekretariat ", "inspektorat", "satuan polisi", "kecamatan "] {
+    for head in [
+        "dinas ",
+        "badan ",
+        "kantor ",
+        "sekretariat ",
+        "inspektorat",
+        "satuan polisi",
+        "kecamatan ",
+    ] {
         if first.starts_with(head) {
             return Some(line.trim().to_string());
         }
@@ -146,41 +174,80 @@ fn has_numbered(row: &TableRow) -> bool {
 fn has_indicator_or_target(row: &TableRow) -> bool {
     row.fields.iter().any(|f| {
         !f.parsed.is_blank()
-            && (f.role.contains("indikator") || f.role.contains("target") || f.role == "keluaran" || f.role == "volume" || f.role.starts_with('k'))
+            && (f.role.contains("indikator")
+                || f.role.contains("target")
+                || f.role == "keluaran"
+                || f.role == "volume"
+                || f.role.starts_with('k'))
             && f.role != "kode"
     })
 }
 
 /// Level of a row without a code, from its own text and cells.
-fn level_from_row(table: &LocatedTable, row: &TableRow, name: &str, rules: &TableRules, known: &HashMap<String, Level>) -> Option<Level> {
+fn level_from_row(
+    table: &LocatedTable,
+    row: &TableRow,
+    name: &str,
+    rules: &TableRules,
+    known: &HashMap<String, Level>,
+) -> Option<Level> {
     let norm = normalize(name);
     if norm.is_empty() {
         return None;
     }
     let has_loc = has_location(table, row);
-    if rules.settings.total_words.iter().any(|w| norm == *w || norm.starts_with(&format!("{w} "))) && !has_loc {
+    if rules
+        .settings
+        .total_words
+        .iter()
+        .any(|w| norm == *w || norm.starts_with(&format!("{w} ")))
+        && !has_loc
+    {
         return Some(Level::Total);
     }
     if norm.starts_with("urusan") {
-        return Some(if norm.contains("bidang") { Level::Bidang } else { Level::Urusan });
+        return Some(if norm.contains("bidang") {
+            Level::Bidang
+        } else {
+            Level::Urusan
+        });
     }
-    if rules.settings.program_prefix.iter().any(|p| norm.starts_with(&format!("{p} "))) {
+    if rules
+        .settings
+        .program_prefix
+        .iter()
+        .any(|p| norm.starts_with(&format!("{p} ")))
+    {
         return Some(Level::Program);
     }
     if let Some(l) = known.get(&norm) {
         return Some(*l);
     }
-    let table_has_location = ["lokasi", "r_lokasi", "a_lokasi"].iter().any(|r| table.has(r));
+    let table_has_location = ["lokasi", "r_lokasi", "a_lokasi"]
+        .iter()
+        .any(|r| table.has(r));
     if table_has_location {
-        Some(if has_loc { Level::SubKegiatan } else { Level::Kegiatan })
+        Some(if has_loc {
+            Level::SubKegiatan
+        } else {
+            Level::Kegiatan
+        })
     } else if table.has("no") {
-        Some(if has_numbered(row) { Level::SubKegiatan } else { Level::Kegiatan })
+        Some(if has_numbered(row) {
+            Level::SubKegiatan
+        } else {
+            Level::Kegiatan
+        })
     } else {
         Some(Level::Kegiatan)
     }
 }
 
-fn place_rows(table: &LocatedTable, rules: &TableRules, known: &HashMap<String, Level>) -> Vec<Node> {
+fn place_rows(
+    table: &LocatedTable,
+    rules: &TableRules,
+    known: &HashMap<String, Level>,
+) -> Vec<Node> {
     let mut nodes: Vec<Node> = Vec::new();
     // Stack of (depth, node index) for parent lookup.
     let mut stack: Vec<(u8, usize)> = Vec::new();
@@ -205,7 +272,10 @@ fn place_rows(table: &LocatedTable, rules: &TableRules, known: &HashMap<String, 
                     last.extra_rows.push(ri);
                     continue;
                 }
-                let has_amount = row.fields.iter().any(|f| matches!(f.parsed, Parsed::Amount(_)));
+                let has_amount = row
+                    .fields
+                    .iter()
+                    .any(|f| matches!(f.parsed, Parsed::Amount(_)));
                 if has_amount && !nodes.is_empty() {
                     Level::Total
                 } else if let Some(last) = nodes.last_mut() {
@@ -244,7 +314,11 @@ fn place_rows(table: &LocatedTable, rules: &TableRules, known: &HashMap<String, 
 
 /// Words of a name for fuzzy comparison.
 pub fn name_words(name: &str) -> Vec<String> {
-    normalize(name).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect()
+    normalize(name)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// Similarity of two names: shared words over all words (Jaccard), 1.0 when equal.
@@ -276,7 +350,10 @@ fn infer_codes(tables: &mut [TableModel]) {
                 if !e.contains(c) {
                     e.push(c.clone());
                 }
-                by_level.entry(n.level).or_default().push((n.name.clone(), c.clone()));
+                by_level
+                    .entry(n.level)
+                    .or_default()
+                    .push((n.name.clone(), c.clone()));
             }
         }
     }
@@ -293,7 +370,11 @@ fn infer_codes(tables: &mut [TableModel]) {
                 continue;
             }
             let parent_code = t.nodes[i].parent.and_then(|p| t.nodes[p].code.clone());
-            let under_parent = |c: &Code| parent_code.as_ref().is_none_or(|p| c.parent().as_ref() == Some(p));
+            let under_parent = |c: &Code| {
+                parent_code
+                    .as_ref()
+                    .is_none_or(|p| c.parent().as_ref() == Some(p))
+            };
             let exact = index
                 .get(&(level, normalize(&t.nodes[i].name)))
                 .and_then(|codes| codes.iter().find(|c| under_parent(c)).or(codes.first()))
@@ -321,7 +402,10 @@ fn infer_codes(tables: &mut [TableModel]) {
 /// The cell of a node's name, for findings about the row as a whole.
 pub fn name_pos(t: &TableModel, n: &Node) -> Pos {
     let row = t.row(n);
-    row.field("uraian").or_else(|| row.field("kode")).map(|f| f.pos).unwrap_or(Pos::new(row.row, t.table.first_col))
+    row.field("uraian")
+        .or_else(|| row.field("kode"))
+        .map(|f| f.pos)
+        .unwrap_or(Pos::new(row.row, t.table.first_col))
 }
 
 #[cfg(test)]
@@ -330,16 +414,33 @@ mod tests {
 
     #[test]
     fn office_names_from_titles() {
-        assert_eq!(office_name("NAMA PERANGKAT DAERAH : DINAS SOSIAL").as_deref(), Some("DINAS SOSIAL"));
-        assert_eq!(office_name("Nama Perangkat Daerah : Dinas Sosial   Lembar : 1").as_deref(), Some("Dinas Sosial"));
-        assert_eq!(office_name("DINAS SOSIAL KABUPATEN KUTAI KARTANEGARA").as_deref(), Some("DINAS SOSIAL KABUPATEN KUTAI KARTANEGARA"));
+        assert_eq!(
+            office_name("NAMA PERANGKAT DAERAH : DINAS SOSIAL").as_deref(),
+            Some("DINAS SOSIAL")
+        );
+        assert_eq!(
+            office_name("Nama Perangkat Daerah : Dinas Sosial   Lembar : 1").as_deref(),
+            Some("Dinas Sosial")
+        );
+        assert_eq!(
+            office_name("DINAS SOSIAL KABUPATEN KUTAI KARTANEGARA").as_deref(),
+            Some("DINAS SOSIAL KABUPATEN KUTAI KARTANEGARA")
+        );
         assert_eq!(office_name("TABEL T-C.31"), None);
     }
 
     #[test]
     fn similarity_ignores_case_and_spacing() {
-        assert_eq!(name_similarity("Jumlah   Laporan Evaluasi", "jumlah laporan evaluasi"), 1.0);
-        assert!(name_similarity("Fasilitasi Kerjasama Daerah", "Fasilitasi Kerja Sama Daerah") < 1.0);
+        assert_eq!(
+            name_similarity("Jumlah   Laporan Evaluasi", "jumlah laporan evaluasi"),
+            1.0
+        );
+        assert!(
+            name_similarity(
+                "Fasilitasi Kerjasama Daerah",
+                "Fasilitasi Kerja Sama Daerah"
+            ) < 1.0
+        );
         assert_eq!(name_similarity("", "x"), 0.0);
     }
 }

@@ -14,7 +14,10 @@ use std::path::Path;
 
 /// Rows per level and the total of every amount column, summed over the rows at the lowest
 /// level that carries amounts (sub kegiatan where present), so parents are not counted twice.
-pub fn table_summary(plan: &Plan, idx: usize) -> (BTreeMap<&'static str, usize>, BTreeMap<String, Decimal>) {
+pub fn table_summary(
+    plan: &Plan,
+    idx: usize,
+) -> (BTreeMap<&'static str, usize>, BTreeMap<String, Decimal>) {
     let t = &plan.tables[idx];
     let mut rows = BTreeMap::new();
     for l in [Level::Program, Level::Kegiatan, Level::SubKegiatan] {
@@ -25,7 +28,12 @@ pub fn table_summary(plan: &Plan, idx: usize) -> (BTreeMap<&'static str, usize>,
         rows.insert("rows", t.table.rows.len());
     }
     let mut totals = BTreeMap::new();
-    for c in t.table.columns.iter().filter(|c| c.ty == ColumnType::Amount) {
+    for c in t
+        .table
+        .columns
+        .iter()
+        .filter(|c| c.ty == ColumnType::Amount)
+    {
         let key = match c.year {
             Some(y) => format!("{}_{y}", c.role),
             None => c.role.clone(),
@@ -37,7 +45,13 @@ pub fn table_summary(plan: &Plan, idx: usize) -> (BTreeMap<&'static str, usize>,
                 .nodes
                 .iter()
                 .filter(|n| n.level == level)
-                .filter_map(|n| t.row(n).fields.iter().find(|f| f.role == c.role).and_then(|f| f.parsed.amount()))
+                .filter_map(|n| {
+                    t.row(n)
+                        .fields
+                        .iter()
+                        .find(|f| f.role == c.role)
+                        .and_then(|f| f.parsed.amount())
+                })
                 .collect();
             if !vals.is_empty() {
                 total = Some(vals.iter().sum());
@@ -97,18 +111,29 @@ pub fn inspect_text(path: &Path, ing: &Ingested, plan: &Plan) -> String {
     }
     for (i, t) in plan.tables.iter().enumerate() {
         let (rows, totals) = table_summary(plan, i);
-        out.push_str(&format!("  {:<15} lembar `{}` {}\n", t.table.kind, t.table.sheet, t.table.range()));
+        out.push_str(&format!(
+            "  {:<15} lembar `{}` {}\n",
+            t.table.kind,
+            t.table.sheet,
+            t.table.range()
+        ));
         let rows: Vec<String> = rows.iter().map(|(k, v)| format!("{k} {v}")).collect();
         out.push_str(&format!("    baris: {}\n", rows.join(", ")));
         for (k, v) in totals {
             out.push_str(&format!("    jumlah {k}: {}\n", format_id(&v)));
         }
         if !t.table.skipped.is_empty() {
-            out.push_str(&format!("    {} baris dilewati (header berulang / baris halaman)\n", t.table.skipped.len()));
+            out.push_str(&format!(
+                "    {} baris dilewati (header berulang / baris halaman)\n",
+                t.table.skipped.len()
+            ));
         }
     }
     for u in &ing.unplaced {
-        out.push_str(&format!("  tidak dikenali: lembar `{}`: {}\n", u.sheet, u.reason));
+        out.push_str(&format!(
+            "  tidak dikenali: lembar `{}`: {}\n",
+            u.sheet, u.reason
+        ));
     }
     out
 }

@@ -31,14 +31,21 @@ pub struct Csv {
 
 impl Csv {
     pub fn read(path: &Path) -> Csv {
-        let mut r = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let mut r =
+            csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let header = r.headers().unwrap().iter().map(str::to_string).collect();
-        let rows = r.records().map(|rec| rec.unwrap().iter().map(str::to_string).collect()).collect();
+        let rows = r
+            .records()
+            .map(|rec| rec.unwrap().iter().map(str::to_string).collect())
+            .collect();
         Csv { header, rows }
     }
 
     pub fn col(&self, name: &str) -> usize {
-        self.header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"))
+        self.header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}"))
     }
 
     pub fn get<'a>(&self, row: &'a [String], name: &str) -> &'a str {
@@ -105,15 +112,48 @@ fn formats() -> Formats {
     let border = |f: Format| f.set_border(FormatBorder::Thin);
     Formats {
         title: Format::new().set_bold(),
-        header: border(Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter).set_background_color(0xD9E1F2)),
+        header: border(
+            Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter)
+                .set_background_color(0xD9E1F2),
+        ),
         number_row: border(Format::new().set_italic().set_align(FormatAlign::Center)),
         text: border(Format::new().set_text_wrap().set_align(FormatAlign::Top)),
-        bold_text: border(Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Top)),
-        amount: border(Format::new().set_num_format("#,##0").set_align(FormatAlign::Top)),
-        bold_amount: border(Format::new().set_bold().set_num_format("#,##0").set_align(FormatAlign::Top)),
-        decimal: border(Format::new().set_num_format("#,##0.00").set_align(FormatAlign::Top)),
-        kegiatan_code: border(Format::new().set_num_format("0.00").set_align(FormatAlign::Top)),
-        two_digit: border(Format::new().set_num_format("00").set_align(FormatAlign::Top)),
+        bold_text: border(
+            Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
+        ),
+        amount: border(
+            Format::new()
+                .set_num_format("#,##0")
+                .set_align(FormatAlign::Top),
+        ),
+        bold_amount: border(
+            Format::new()
+                .set_bold()
+                .set_num_format("#,##0")
+                .set_align(FormatAlign::Top),
+        ),
+        decimal: border(
+            Format::new()
+                .set_num_format("#,##0.00")
+                .set_align(FormatAlign::Top),
+        ),
+        kegiatan_code: border(
+            Format::new()
+                .set_num_format("0.00")
+                .set_align(FormatAlign::Top),
+        ),
+        two_digit: border(
+            Format::new()
+                .set_num_format("00")
+                .set_align(FormatAlign::Top),
+        ),
     }
 }
 
@@ -131,7 +171,10 @@ fn code_parts(kode: &str) -> Vec<String> {
 }
 
 fn is_bold_level(level: &str) -> bool {
-    matches!(level, "urusan" | "bidang" | "program" | "kegiatan" | "total")
+    matches!(
+        level,
+        "urusan" | "bidang" | "program" | "kegiatan" | "total"
+    )
 }
 
 fn level_of(csv: &Csv, row: &[String]) -> String {
@@ -163,9 +206,11 @@ fn write_header(ws: &mut Worksheet, spec: &SheetSpec, top: u32, f: &Formats) -> 
                     end += 1;
                 }
                 if end > c {
-                    ws.merge_range(top, c as u16, top, end as u16, g, &f.header).unwrap();
+                    ws.merge_range(top, c as u16, top, end as u16, g, &f.header)
+                        .unwrap();
                 } else {
-                    ws.write_string_with_format(top, c as u16, g, &f.header).unwrap();
+                    ws.write_string_with_format(top, c as u16, g, &f.header)
+                        .unwrap();
                 }
                 // Leaf labels under the group; equal neighbouring labels merge (e.g. KODE).
                 let mut k = c;
@@ -175,9 +220,23 @@ fn write_header(ws: &mut Worksheet, spec: &SheetSpec, top: u32, f: &Formats) -> 
                         kend += 1;
                     }
                     if kend > k {
-                        ws.merge_range(top + 1, k as u16, top + 1, kend as u16, &spec.cols[k].label, &f.header).unwrap();
+                        ws.merge_range(
+                            top + 1,
+                            k as u16,
+                            top + 1,
+                            kend as u16,
+                            &spec.cols[k].label,
+                            &f.header,
+                        )
+                        .unwrap();
                     } else {
-                        ws.write_string_with_format(top + 1, k as u16, &spec.cols[k].label, &f.header).unwrap();
+                        ws.write_string_with_format(
+                            top + 1,
+                            k as u16,
+                            &spec.cols[k].label,
+                            &f.header,
+                        )
+                        .unwrap();
                     }
                     k = kend + 1;
                 }
@@ -187,14 +246,19 @@ fn write_header(ws: &mut Worksheet, spec: &SheetSpec, top: u32, f: &Formats) -> 
                 // A label without group: merged down over both header rows; equal labels side
                 // by side (the code columns) merge across.
                 let mut end = c;
-                while end + 1 < spec.cols.len() && spec.cols[end + 1].group.is_none() && spec.cols[end + 1].label == col.label {
+                while end + 1 < spec.cols.len()
+                    && spec.cols[end + 1].group.is_none()
+                    && spec.cols[end + 1].label == col.label
+                {
                     end += 1;
                 }
                 let bottom = if two_rows { top + 1 } else { top };
                 if end > c || bottom > top {
-                    ws.merge_range(top, c as u16, bottom, end as u16, &col.label, &f.header).unwrap();
+                    ws.merge_range(top, c as u16, bottom, end as u16, &col.label, &f.header)
+                        .unwrap();
                 } else {
-                    ws.write_string_with_format(top, c as u16, &col.label, &f.header).unwrap();
+                    ws.write_string_with_format(top, c as u16, &col.label, &f.header)
+                        .unwrap();
                 }
                 c = end + 1;
             }
@@ -210,14 +274,25 @@ fn write_header(ws: &mut Worksheet, spec: &SheetSpec, top: u32, f: &Formats) -> 
                 n += 1;
             }
             prev_label = &col.label;
-            ws.write_number_with_format(next, i as u16, n as f64, &f.number_row).unwrap();
+            ws.write_number_with_format(next, i as u16, n as f64, &f.number_row)
+                .unwrap();
         }
         next += 1;
     }
     next
 }
 
-fn write_value(ws: &mut Worksheet, layout: Layout, row: u32, c: u16, src: &Src, csv: &Csv, rec: &[String], bold: bool, f: &Formats) {
+fn write_value(
+    ws: &mut Worksheet,
+    layout: Layout,
+    row: u32,
+    c: u16,
+    src: &Src,
+    csv: &Csv,
+    rec: &[String],
+    bold: bool,
+    f: &Formats,
+) {
     let text_fmt = if bold { &f.bold_text } else { &f.text };
     match src {
         Src::Text(name) => {
@@ -258,12 +333,29 @@ fn write_value(ws: &mut Worksheet, layout: Layout, row: u32, c: u16, src: &Src, 
             };
             match i {
                 // urusan and program as number cells (program shown with its leading zero).
-                0 => ws.write_number_with_format(row, c, p.parse::<f64>().unwrap_or(0.0), &f.amount).map(|_| ()).unwrap(),
-                2 => ws.write_number_with_format(row, c, p.parse::<f64>().unwrap_or(0.0), &f.two_digit).map(|_| ()).unwrap(),
+                0 => ws
+                    .write_number_with_format(row, c, p.parse::<f64>().unwrap_or(0.0), &f.amount)
+                    .map(|_| ())
+                    .unwrap(),
+                2 => ws
+                    .write_number_with_format(row, c, p.parse::<f64>().unwrap_or(0.0), &f.two_digit)
+                    .map(|_| ())
+                    .unwrap(),
                 // kegiatan as the number 2.01, shown 2,01.
-                3 => ws.write_number_with_format(row, c, p.parse::<f64>().unwrap_or(0.0), &f.kegiatan_code).map(|_| ()).unwrap(),
+                3 => ws
+                    .write_number_with_format(
+                        row,
+                        c,
+                        p.parse::<f64>().unwrap_or(0.0),
+                        &f.kegiatan_code,
+                    )
+                    .map(|_| ())
+                    .unwrap(),
                 // bidang and sub kegiatan as text with the leading zero.
-                _ => ws.write_string_with_format(row, c, p, text_fmt).map(|_| ()).unwrap(),
+                _ => ws
+                    .write_string_with_format(row, c, p, text_fmt)
+                    .map(|_| ())
+                    .unwrap(),
             }
         }
         Src::CodeJoined => {
@@ -276,7 +368,8 @@ fn write_value(ws: &mut Worksheet, layout: Layout, row: u32, c: u16, src: &Src, 
             if p.len() == 5 {
                 p[4] = format!("{:0>4}", p[4]);
             }
-            ws.write_string_with_format(row, c, &p.join("."), text_fmt).unwrap();
+            ws.write_string_with_format(row, c, &p.join("."), text_fmt)
+                .unwrap();
         }
         Src::TargetUnit(t, u) => {
             let (t, u) = (csv.get(rec, t), csv.get(rec, u));
@@ -314,7 +407,13 @@ fn write_sheet(wb: &mut Workbook, layout: Layout, spec: &SheetSpec, csv: &Csv, f
             if let Some(furniture) = &spec.page_repeat {
                 page += 1;
                 row += 1;
-                ws.write_string_with_format(row, 0, format!("{furniture}    Lembar : {page}"), &f.title).unwrap();
+                ws.write_string_with_format(
+                    row,
+                    0,
+                    format!("{furniture}    Lembar : {page}"),
+                    &f.title,
+                )
+                .unwrap();
                 row += 1;
                 row = write_header(ws, spec, row, f);
             }
@@ -343,7 +442,16 @@ fn specs(layout: Layout) -> Vec<(&'static str, SheetSpec)> {
     let amt = |n: &'static str| Src::Num(n, "amount");
     let code_cols = |label: &str| -> Vec<Col> {
         if staff {
-            (0..5).map(|i| col(None, label, Src::CodePart(i), if i == 3 { 6.0 } else { 4.0 })).collect()
+            (0..5)
+                .map(|i| {
+                    col(
+                        None,
+                        label,
+                        Src::CodePart(i),
+                        if i == 3 { 6.0 } else { 4.0 },
+                    )
+                })
+                .collect()
         } else {
             vec![col(None, "Kode Rekening", Src::CodeJoined, 18.0)]
         }
@@ -375,7 +483,12 @@ fn specs(layout: Layout) -> Vec<(&'static str, SheetSpec)> {
             col(None, "Realisasi Renja 2024", num("k7"), 12.0),
             col(None, "Tingkat Realisasi 2024 (%)", num("k8"), 10.0),
             col(None, "Target Renja Tahun Berjalan 2025", num("k9"), 12.0),
-            col(None, "Perkiraan Realisasi Capaian s.d. 2025", num("k10"), 12.0),
+            col(
+                None,
+                "Perkiraan Realisasi Capaian s.d. 2025",
+                num("k10"),
+                12.0,
+            ),
             col(None, "Tingkat Capaian Renstra (%)", num("k11"), 12.0),
         ]);
     }
@@ -401,26 +514,69 @@ fn specs(layout: Layout) -> Vec<(&'static str, SheetSpec)> {
     let mut cols = vec![
         col(None, "NO", num("no"), 5.0),
         col(None, "INDIKATOR", Src::Text("indikator"), 40.0),
-        col(None, "SPM/STANDAR NASIONAL", Src::Text("spm_standar_nasional"), 16.0),
+        col(
+            None,
+            "SPM/STANDAR NASIONAL",
+            Src::Text("spm_standar_nasional"),
+            16.0,
+        ),
         col(None, "IKK", Src::Text("ikk"), 24.0),
     ];
-    let tnames = ["target_2022", "target_2023", "target_2024", "target_2025", "target_2026"];
-    let rnames = ["realisasi_2022", "realisasi_2023", "realisasi_2024", "proyeksi_2025", "proyeksi_2026"];
+    let tnames = [
+        "target_2022",
+        "target_2023",
+        "target_2024",
+        "target_2025",
+        "target_2026",
+    ];
+    let rnames = [
+        "realisasi_2022",
+        "realisasi_2023",
+        "realisasi_2024",
+        "proyeksi_2025",
+        "proyeksi_2026",
+    ];
     for (y, n) in years.iter().zip(tnames) {
         let label: &'static str = Box::leak(format!("TAHUN {y}").into_boxed_str());
-        cols.push(col(g(if staff { "TARGET RENSTRA-PD" } else { "Target Renstra" }), label, num(n), 9.0));
+        cols.push(col(
+            g(if staff {
+                "TARGET RENSTRA-PD"
+            } else {
+                "Target Renstra"
+            }),
+            label,
+            num(n),
+            9.0,
+        ));
     }
     for (i, (y, n)) in years.iter().zip(rnames).enumerate() {
         let label: &'static str = Box::leak(format!("TAHUN {y}").into_boxed_str());
-        let group = if i < 3 { "REALISASI CAPAIAN" } else { "PROYEKSI" };
+        let group = if i < 3 {
+            "REALISASI CAPAIAN"
+        } else {
+            "PROYEKSI"
+        };
         cols.push(col(g(group), label, num(n), 9.0));
     }
-    cols.push(col(None, "CATATAN ANALISIS", Src::Text("catatan_analisis"), 20.0));
+    cols.push(col(
+        None,
+        "CATATAN ANALISIS",
+        Src::Text("catatan_analisis"),
+        20.0,
+    ));
     out.push((
         "tc30.csv",
         SheetSpec {
-            name: if staff { "T-C.30".into() } else { "Kinerja Pelayanan".into() },
-            titles: vec!["Tabel T-C.30".into(), "Pencapaian Kinerja Pelayanan Perangkat Daerah Dinas Sosial".into(), "Kabupaten Kutai Kartanegara".into()],
+            name: if staff {
+                "T-C.30".into()
+            } else {
+                "Kinerja Pelayanan".into()
+            },
+            titles: vec![
+                "Tabel T-C.30".into(),
+                "Pencapaian Kinerja Pelayanan Perangkat Daerah Dinas Sosial".into(),
+                "Kabupaten Kutai Kartanegara".into(),
+            ],
             cols,
             numbering: false,
             page_repeat: None,
@@ -429,17 +585,36 @@ fn specs(layout: Layout) -> Vec<(&'static str, SheetSpec)> {
     ));
 
     // T-C.31 -------------------------------------------------------------------------------
-    let (r, a) = if staff { ("RANCANGAN AWAL RKPD", "HASIL ANALISIS KEBUTUHAN") } else { ("Rancangan Awal RKPD 2026", "Hasil Analisis Kebutuhan PD") };
+    let (r, a) = if staff {
+        ("RANCANGAN AWAL RKPD", "HASIL ANALISIS KEBUTUHAN")
+    } else {
+        ("Rancangan Awal RKPD 2026", "Hasil Analisis Kebutuhan PD")
+    };
     let cols = if staff {
         vec![
-            col(None, "Program / Kegiatan/ / Sub Kegiatan", Src::Text("uraian"), 40.0),
+            col(
+                None,
+                "Program / Kegiatan/ / Sub Kegiatan",
+                Src::Text("uraian"),
+                40.0,
+            ),
             col(g(r), "Lokasi", Src::Text("r_lokasi"), 18.0),
-            col(g(r), "Output Kegiatan Indikator Kinerja", Src::Text("r_indikator"), 30.0),
+            col(
+                g(r),
+                "Output Kegiatan Indikator Kinerja",
+                Src::Text("r_indikator"),
+                30.0,
+            ),
             col(g(r), "Target Capaian", num("r_target"), 8.0),
             col(g(r), "Satuan", Src::Text("r_satuan"), 10.0),
             col(g(r), "Pagu Indikatif", amt("r_pagu"), 16.0),
             col(g(a), "Lokasi", Src::Text("a_lokasi"), 18.0),
-            col(g(a), "Output Kegiatan Indikator Kinerja", Src::Text("a_indikator"), 30.0),
+            col(
+                g(a),
+                "Output Kegiatan Indikator Kinerja",
+                Src::Text("a_indikator"),
+                30.0,
+            ),
             col(g(a), "Target Capaian", num("a_target"), 8.0),
             col(g(a), "Satuan", Src::Text("a_satuan"), 10.0),
             col(g(a), "Pagu Indikatif", amt("a_pagu"), 16.0),
@@ -451,11 +626,21 @@ fn specs(layout: Layout) -> Vec<(&'static str, SheetSpec)> {
             col(None, "Uraian", Src::Text("uraian"), 40.0),
             col(g(r), "Indikator Kinerja", Src::Text("r_indikator"), 30.0),
             col(g(r), "Lokasi", Src::Text("r_lokasi"), 18.0),
-            col(g(r), "Target", Src::TargetUnit("r_target", "r_satuan"), 12.0),
+            col(
+                g(r),
+                "Target",
+                Src::TargetUnit("r_target", "r_satuan"),
+                12.0,
+            ),
             col(g(r), "Pagu (Rp)", amt("r_pagu"), 16.0),
             col(g(a), "Indikator Kinerja", Src::Text("a_indikator"), 30.0),
             col(g(a), "Lokasi", Src::Text("a_lokasi"), 18.0),
-            col(g(a), "Target", Src::TargetUnit("a_target", "a_satuan"), 12.0),
+            col(
+                g(a),
+                "Target",
+                Src::TargetUnit("a_target", "a_satuan"),
+                12.0,
+            ),
             col(g(a), "Pagu (Rp)", amt("a_pagu"), 16.0),
             col(None, "Keterangan", Src::Text("catatan_penting"), 20.0),
         ]
@@ -463,8 +648,17 @@ fn specs(layout: Layout) -> Vec<(&'static str, SheetSpec)> {
     out.push((
         "tc31.csv",
         SheetSpec {
-            name: if staff { "T-C.31".into() } else { "Review RKPD".into() },
-            titles: vec!["TABEL T-C.31".into(), "REVIEW TERHADAP RANCANGAN AWAL RKPD TAHUN 2026".into(), OFFICE.into(), "NAMA PERANGKAT DAERAH : DINAS SOSIAL".into()],
+            name: if staff {
+                "T-C.31".into()
+            } else {
+                "Review RKPD".into()
+            },
+            titles: vec![
+                "TABEL T-C.31".into(),
+                "REVIEW TERHADAP RANCANGAN AWAL RKPD TAHUN 2026".into(),
+                OFFICE.into(),
+                "NAMA PERANGKAT DAERAH : DINAS SOSIAL".into(),
+            ],
             cols,
             numbering: false,
             page_repeat: None,
@@ -476,17 +670,42 @@ fn specs(layout: Layout) -> Vec<(&'static str, SheetSpec)> {
     let cols = if staff {
         vec![
             col(None, "No", num("no"), 5.0),
-            col(None, "Urusan/ Bidang Urusan Pemerintahan Daerah Dan Program/ Kegiatan", Src::Text("uraian"), 40.0),
-            col(g("Rencana Tahun 2026"), "Keluaran Sub Kegiatan", Src::Text("keluaran"), 30.0),
-            col(g("Rencana Tahun 2026"), "Lokasi Output Kegiatan", Src::Text("lokasi"), 20.0),
-            col(g("Rencana Tahun 2026"), "Sasaran/ Volume", num("volume"), 9.0),
+            col(
+                None,
+                "Urusan/ Bidang Urusan Pemerintahan Daerah Dan Program/ Kegiatan",
+                Src::Text("uraian"),
+                40.0,
+            ),
+            col(
+                g("Rencana Tahun 2026"),
+                "Keluaran Sub Kegiatan",
+                Src::Text("keluaran"),
+                30.0,
+            ),
+            col(
+                g("Rencana Tahun 2026"),
+                "Lokasi Output Kegiatan",
+                Src::Text("lokasi"),
+                20.0,
+            ),
+            col(
+                g("Rencana Tahun 2026"),
+                "Sasaran/ Volume",
+                num("volume"),
+                9.0,
+            ),
             col(g("Rencana Tahun 2026"), "Satuan", Src::Text("satuan"), 10.0),
             col(None, "Keterangan", Src::Text("keterangan"), 14.0),
         ]
     } else {
         vec![
             col(None, "No", num("no"), 5.0),
-            col(None, "Program / Kegiatan / Sub Kegiatan", Src::Text("uraian"), 40.0),
+            col(
+                None,
+                "Program / Kegiatan / Sub Kegiatan",
+                Src::Text("uraian"),
+                40.0,
+            ),
             col(None, "Lokasi", Src::Text("lokasi"), 20.0),
             col(None, "Output", Src::Text("keluaran"), 30.0),
             col(None, "Volume", Src::TargetUnit("volume", "satuan"), 12.0),
@@ -515,15 +734,28 @@ fn specs(layout: Layout) -> Vec<(&'static str, SheetSpec)> {
         col(None, "Permasalahan", Src::Text("permasalahan"), 50.0),
         col(None, "Sub Kegiatan", Src::Text("sub_kegiatan"), 20.0),
         col(None, "Lokasi", Src::Text("lokasi"), 20.0),
-        col(None, "Indikator Kinerja", Src::Text("indikator_kinerja"), 20.0),
+        col(
+            None,
+            "Indikator Kinerja",
+            Src::Text("indikator_kinerja"),
+            20.0,
+        ),
         col(None, "Besaran/Volume", Src::Text("volume"), 12.0),
         col(None, "Catatan", Src::Text("catatan"), 40.0),
     ];
     out.push((
         "tc32.csv",
         SheetSpec {
-            name: if staff { "T-C.32".into() } else { "Usulan Masyarakat".into() },
-            titles: vec!["Tabel T-C.32".into(), "Usulan Program dan Kegiatan dari Para Pemangku Kepentingan Tahun 2026".into(), "Nama Perangkat Daerah : Dinas Sosial".into()],
+            name: if staff {
+                "T-C.32".into()
+            } else {
+                "Usulan Masyarakat".into()
+            },
+            titles: vec![
+                "Tabel T-C.32".into(),
+                "Usulan Program dan Kegiatan dari Para Pemangku Kepentingan Tahun 2026".into(),
+                "Nama Perangkat Daerah : Dinas Sosial".into(),
+            ],
             cols,
             numbering: staff,
             page_repeat: None,
@@ -537,9 +769,19 @@ fn specs(layout: Layout) -> Vec<(&'static str, SheetSpec)> {
         col(None, "NO", num("no"), 5.0),
         col(None, "TUJUAN", Src::Text("tujuan"), 30.0),
         col(None, "SASARAN", Src::Text("sasaran"), 30.0),
-        col(None, "INDIKATOR TUJUAN/SASARAN", Src::Text("indikator"), 30.0),
+        col(
+            None,
+            "INDIKATOR TUJUAN/SASARAN",
+            Src::Text("indikator"),
+            30.0,
+        ),
         col(None, "SATUAN", Src::Text("satuan"), 10.0),
-        col(None, "KONDISI AWAL PERIODE RENSTRA PD", num("kondisi_awal"), 10.0),
+        col(
+            None,
+            "KONDISI AWAL PERIODE RENSTRA PD",
+            num("kondisi_awal"),
+            10.0,
+        ),
         col(tgt, "2025 (target)", num("target_2025"), 9.0),
         col(tgt, "2025 (realisasi)", num("realisasi_2025"), 9.0),
         col(tgt, "2026", num("target_2026"), 9.0),
@@ -547,13 +789,25 @@ fn specs(layout: Layout) -> Vec<(&'static str, SheetSpec)> {
         col(tgt, "2028", num("target_2028"), 9.0),
         col(tgt, "2029", num("target_2029"), 9.0),
         col(tgt, "2030", num("target_2030"), 9.0),
-        col(None, "KONDISI AKHIR PERIODE RENSTRA PD", num("kondisi_akhir"), 10.0),
+        col(
+            None,
+            "KONDISI AKHIR PERIODE RENSTRA PD",
+            num("kondisi_akhir"),
+            10.0,
+        ),
     ];
     out.push((
         "tujuan_sasaran.csv",
         SheetSpec {
-            name: if staff { "Tujuan Sasaran".into() } else { "Tujuan".into() },
-            titles: vec!["Tujuan dan Sasaran Jangka Menengah Dinas Sosial".into(), "Kabupaten Kutai Kartanegara Tahun 2025 – 2029".into()],
+            name: if staff {
+                "Tujuan Sasaran".into()
+            } else {
+                "Tujuan".into()
+            },
+            titles: vec![
+                "Tujuan dan Sasaran Jangka Menengah Dinas Sosial".into(),
+                "Kabupaten Kutai Kartanegara Tahun 2025 – 2029".into(),
+            ],
             cols,
             numbering: false,
             page_repeat: None,
@@ -567,8 +821,18 @@ fn specs(layout: Layout) -> Vec<(&'static str, SheetSpec)> {
         let n = Some("Rencana Tahun 2026");
         let n1 = Some("Prakiraan Maju Rencana Tahun 2027");
         cols.extend([
-            col(None, "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan/Sub Kegiatan", Src::Text("uraian"), 40.0),
-            col(None, "Indikator Kinerja Program/ Kegiatan/ Sub Kegiatan", Src::Text("indikator"), 30.0),
+            col(
+                None,
+                "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan/Sub Kegiatan",
+                Src::Text("uraian"),
+                40.0,
+            ),
+            col(
+                None,
+                "Indikator Kinerja Program/ Kegiatan/ Sub Kegiatan",
+                Src::Text("indikator"),
+                30.0,
+            ),
             col(None, "Lokasi", Src::Text("lokasi"), 18.0),
             col(n, "Target Capaian Kinerja", num("target_2026"), 8.0),
             col(n, "Satuan", Src::Text("satuan_2026"), 10.0),
@@ -583,13 +847,28 @@ fn specs(layout: Layout) -> Vec<(&'static str, SheetSpec)> {
         let n = Some("Tahun Rencana (2026)");
         let n1 = Some("Prakiraan Maju (2027)");
         cols.extend([
-            col(None, "Uraian Program / Kegiatan / Sub Kegiatan", Src::Text("uraian"), 40.0),
+            col(
+                None,
+                "Uraian Program / Kegiatan / Sub Kegiatan",
+                Src::Text("uraian"),
+                40.0,
+            ),
             col(None, "Indikator Keluaran", Src::Text("indikator"), 30.0),
-            col(n, "Target / Volume", Src::TargetUnit("target_2026", "satuan_2026"), 12.0),
+            col(
+                n,
+                "Target / Volume",
+                Src::TargetUnit("target_2026", "satuan_2026"),
+                12.0,
+            ),
             col(n, "Pagu Indikatif (Rp)", amt("pagu_2026"), 16.0),
             col(n, "Lokasi Kegiatan", Src::Text("lokasi"), 18.0),
             col(n, "Sumber Pendanaan", Src::Text("sumber_dana"), 14.0),
-            col(n1, "Target / Volume", Src::TargetUnit("target_2027", "satuan_2027"), 12.0),
+            col(
+                n1,
+                "Target / Volume",
+                Src::TargetUnit("target_2027", "satuan_2027"),
+                12.0,
+            ),
             col(n1, "Pagu Indikatif (Rp)", amt("pagu_2027"), 16.0),
             col(None, "Keterangan", Src::Text("catatan_penting"), 16.0),
         ]);
@@ -624,4 +903,7 @@ pub fn build_sample(data_dir: &Path, layout: Layout) -> Vec<u8> {
     wb.save_to_buffer().expect("sample workbook")
 }
 
-pub const SAMPLES: [(&str, Layout); 2] = [("renja-dinsos-kukar-2026.xlsx", Layout::Staff), ("renja-dinsos-kukar-2026-format-b.xlsx", Layout::Alt)];
+pub const SAMPLES: [(&str, Layout); 2] = [
+    ("renja-dinsos-kukar-2026.xlsx", Layout::Staff),
+    ("renja-dinsos-kukar-2026-format-b.xlsx", Layout::Alt),
+];

@@ -1,0 +1,204 @@
+//! The table work done with polars: amounts of a plan table as a DataFrame, parent sums by
+//! group-by, and rows of two tables joined by code.
+//!
+//! Money goes into polars as `Decimal(38, s)` columns built from rust_decimal mantissas at one
+//! common scale `s` (the largest scale present), so sums stay exact; results come back as
+//! rust_decimal through the same mantissa/scale.
+
+use crate::model::code::Level;
+use crate::model::plan::TableModel;
+use polars::prelude::*;
+use rust_decimal::Decimal;
+
+/// One amount column's parent-vs-children comparison for one parent node.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParentSum {
+    pub parent: usize,
+    pub role: String,
+    /// The parent's own amount (None when blank).
+    pub own: Option<Decimal>,
+    /// Sum of the children's amounts (blank children count as nothing).
+    pub children_sum: Decimal,
+    /// How many children have an amount (not blank).
+    pub children_with_amount: usize,
+}
+
+fn common_scale(values: impl Iterator<Item = Decimal>) -> u32 {
+    values
+        .map(|d| d.normalize().scale())
+        .max()
+        .unwrap_or(0)
+        .min(12)
+}
+
+fn to_mantissa(d: Decimal, scale: u32) -> i128 {
+    let mut d = d;
+    d.rescale(scale);
+    d.mantissa()
+}
+
+/// A Decimal series from optional rust_decimal values at a common scale.
+pub fn decimal_series(name: &str, values: &[Option<Decimal>]) -> PolarsResult<Series> {
+    let scale = common_scale(values.iter().flatten().copied());
+    let ca = Int128Chunked::from_iter_options(
+        name.into(),
+        values.iter().map(|v| v.map(|d| to_mantissa(d, scale))),
+    );
+    Ok(ca.into_decimal(38, scale as usize)?.into_series())
+}
+
+/// Reads a Decimal column back into rust_decimal values.
+pub fn decimals(col: &Column) -> PolarsResult<Vec<Option<Decimal>>> {
+    let ca = col.decimal()?;
+    let scale = ca.scale() as u32;
+    let phys = ca.physical();
+    Ok((0..phys.len())
+        .map(|i| phys.get(i).map(|m| Decimal::from_i128_with_scale(m, scale)))
+        .collect())
+}
+
+/// Every hierarchy node's amount per amount role: columns `node`, `parent`, `role`, `amount`.
+pub fn amounts_frame(t: &TableModel, roles: &[String]) -> PolarsResult<DataFrame> {
+    let mut node = Vec::new();
+    let mut parent: Vec<Option<u32>> = Vec::new();
+    let mut role = Vec::new();
+    let mut amount = Vec::new();
+    for (i, n) in t.nodes.iter().enumerate() {
+        if n.level == Level::Total {
+            continue;
+        }
+        for r in roles {
+            node.push(i as u32);
+            parent.push(n.parent.map(|p| p as u32));
+            role.push(r.clone());
+            amount.push(t.row(n).field(r).and_then(|f| f.parsed.amount()));
+        }
+    }
+    DataFrame::new_infer_height(vec![
+        Column::new("node".into(), node),
+        Column::new("parent".into(), parent),
+        Column::new("role".into(), role),
+        decimal_series("amount", &amount)?.into_column(),
+    ])
+}
+
+/// For every parent node and amount role: its own amount next to the sum of its children
+/// (polars group-by on `parent, role`, left-joined to the parents' own amounts).
+pub fn parent_sums(t: &TableModel, roles: &[String]) -> PolarsResult<Vec<ParentSum>> {
+    if roles.is_empty() || t.nodes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let df = amounts_frame(t, roles)?;
+    let children = df
+        .clone()
+        .lazy()
+        .filter(col("parent").is_not_null())
+        .group_by([col("parent"), col("role")])
+        .agg([
+            col("amount").sum().alias("children_sum"),
+            col("amount").count().alias("with_amount"),
+        ]);
+    let own = df.lazy().select([
+        col("node").alias("parent"),
+        col("role"),
+        col("amount").alias("own"),
+    ]);
+    let joined = children
+        .join(
+            own,
+            [col("parent"), col("role")],
+            [col("parent"), col("role")],
+            JoinArgs::new(JoinType::Left),
+        )
+        .sort(["parent", "role"], SortMultipleOptions::default())
+        .collect()?;
+    let parents = joined.column("parent")?.u32()?.clone();
+    let role = joined.column("role")?.str()?.clone();
+    let sums = decimals(joined.column("children_sum")?)?;
+    let with = joined.column("with_amount")?.cast(&DataType::UInt32)?;
+    let with = with.u32()?;
+    let own = decimals(joined.column("own")?)?;
+    let mut out = Vec::with_capacity(joined.height());
+    for i in 0..joined.height() {
+        out.push(ParentSum {
+            parent: parents.get(i).unwrap_or(0) as usize,
+            role: role.get(i).unwrap_or("").to_string(),
+            own: own[i],
+            children_sum: sums[i].unwrap_or_default(),
+            children_with_amount: with.get(i).unwrap_or(0) as usize,
+        });
+    }
+    Ok(out)
+}
+
+/// Sub kegiatan (or any level) of two tables joined by code: pairs of node indexes `(a, b)`.
+/// Rows with the same code twice in a table pair up in order of appearance.
+pub fn join_by_code(
+    a: &TableModel,
+    b: &TableModel,
+    level: Level,
+) -> PolarsResult<Vec<(usize, usize)>> {
+    let frame = |t: &TableModel| -> PolarsResult<DataFrame> {
+        let mut code = Vec::new();
+        let mut node = Vec::new();
+        let mut occ = Vec::new();
+        let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        for (i, n) in t.nodes.iter().enumerate() {
+            if n.level != level {
+                continue;
+            }
+            if let Some(c) = &n.code {
+                let k = c.to_string();
+                let o = seen.entry(k.clone()).or_insert(0);
+                code.push(k);
+                node.push(i as u32);
+                occ.push(*o);
+                *o += 1;
+            }
+        }
+        DataFrame::new_infer_height(vec![
+            Column::new("code".into(), code),
+            Column::new("occ".into(), occ),
+            Column::new("node".into(), node),
+        ])
+    };
+    let (fa, fb) = (frame(a)?, frame(b)?);
+    let joined = fa
+        .lazy()
+        .join(
+            fb.lazy(),
+            [col("code"), col("occ")],
+            [col("code"), col("occ")],
+            JoinArgs::new(JoinType::Inner).with_suffix(Some("_b".into())),
+        )
+        .sort(["node"], SortMultipleOptions::default())
+        .collect()?;
+    let na = joined.column("node")?.u32()?.clone();
+    let nb = joined.column("node_b")?.u32()?.clone();
+    Ok((0..joined.height())
+        .filter_map(|i| Some((na.get(i)? as usize, nb.get(i)? as usize)))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_round_trip_through_polars_exactly() {
+        let vals = vec![
+            Some("15387210499".parse().unwrap()),
+            None,
+            Some("0.1".parse().unwrap()),
+            Some("92.45".parse().unwrap()),
+        ];
+        let s = decimal_series("x", &vals).unwrap();
+        let back = decimals(&s.into_column()).unwrap();
+        assert_eq!(
+            back.iter()
+                .map(|v| v.map(|d| d.normalize()))
+                .collect::<Vec<_>>(),
+            vals
+        );
+    }
+}

@@ -1,0 +1,286 @@
+//! Stage 3: rules that compare the tables of a plan and return findings pinned to cells.
+//!
+//! One file per rule. Each rule file holds a [`Rule`] (stable code, family letter, default
+//! severity, summary and explanation in Indonesian and English, written in the fixed sections
+//! *What it does / Why is this bad / Example / Use instead*) and one `run` function. The
+//! registry [`RULES`] lists them in code order; `selaras rules` and `selaras explain CODE` read
+//! it. Tolerances, severities and word lists come from `rules/rules.toml` ([`config`]).
+
+pub mod config;
+pub mod frame;
+pub mod util;
+
+pub mod a001_unparsed_value;
+pub mod a002_error_cell;
+pub mod a003_unplaced_sheet;
+pub mod b001_parent_sum;
+pub mod b002_total_row;
+pub mod c001_realisation_rate;
+pub mod c002_cumulative_realisation;
+pub mod c003_renstra_achievement;
+pub mod c004_achievement_category;
+pub mod d001_draft_vs_analysis;
+pub mod e001_budget_across_tables;
+pub mod e002_target_across_tables;
+pub mod e003_indicator_across_tables;
+pub mod e004_missing_across_tables;
+pub mod e005_program_indicator_values;
+pub mod e006_grand_total_across_tables;
+pub mod f001_realisation_above_target;
+pub mod f002_budget_target_pairing;
+pub mod f003_unit_change;
+pub mod f004_percent_above_100;
+pub mod f005_forward_jump;
+pub mod f006_missing_location_or_fund;
+pub mod f007_duplicate_code;
+pub mod g001_stated_counts;
+pub mod g002_stated_total;
+pub mod h001_unknown_code;
+pub mod h002_name_differs;
+
+use crate::ingest::Ingested;
+use crate::ingest::cell::Pos;
+use crate::model::plan::Plan;
+use config::CheckConfig;
+use serde::Serialize;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn key(&self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+
+    pub fn label(&self, en: bool) -> &'static str {
+        match (self, en) {
+            (Severity::Error, false) => "galat",
+            (Severity::Warning, false) => "peringatan",
+            (Severity::Info, false) => "info",
+            (Severity::Error, true) => "error",
+            (Severity::Warning, true) => "warning",
+            (Severity::Info, true) => "info",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s.to_ascii_lowercase().as_str() {
+            "error" | "galat" => Some(Severity::Error),
+            "warning" | "peringatan" => Some(Severity::Warning),
+            "info" => Some(Severity::Info),
+            _ => None,
+        }
+    }
+}
+
+/// A rule's fixed description. `explain_*` use the sections *What it does*, *Why is this bad*,
+/// *Example*, *Use instead* (Indonesian: *Apa yang diperiksa*, *Mengapa ini masalah*,
+/// *Contoh*, *Sebaiknya*).
+#[derive(Debug)]
+pub struct Rule {
+    pub code: &'static str,
+    /// Stable kebab-case name, Frictionless style (`parent-sum-mismatch`).
+    pub name: &'static str,
+    pub family: char,
+    pub severity: Severity,
+    pub summary_id: &'static str,
+    pub summary_en: &'static str,
+    pub explain_id: &'static str,
+    pub explain_en: &'static str,
+    pub run: fn(&Context) -> Vec<Finding>,
+}
+
+impl Rule {
+    pub fn summary(&self, en: bool) -> &'static str {
+        if en { self.summary_en } else { self.summary_id }
+    }
+
+    pub fn explain(&self, en: bool) -> &'static str {
+        if en { self.explain_en } else { self.explain_id }
+    }
+}
+
+/// A cell on the other side of a comparison.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Related {
+    pub sheet: String,
+    pub cell: String,
+}
+
+impl Related {
+    pub fn new(sheet: &str, pos: Pos) -> Related {
+        Related {
+            sheet: sheet.to_string(),
+            cell: pos.a1(),
+        }
+    }
+}
+
+/// One finding: a rule that fired on a cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub sheet: String,
+    pub cell: String,
+    pub related: Vec<Related>,
+    pub expected: Option<String>,
+    pub found: Option<String>,
+    pub message_id: String,
+    pub message_en: String,
+}
+
+impl Finding {
+    /// A finding at `sheet!pos` with the rule's default severity (config may change it later).
+    pub fn new(
+        rule: &Rule,
+        sheet: &str,
+        pos: Pos,
+        message_id: String,
+        message_en: String,
+    ) -> Finding {
+        Finding {
+            rule: rule.code,
+            severity: rule.severity,
+            sheet: sheet.to_string(),
+            cell: pos.a1(),
+            related: Vec::new(),
+            expected: None,
+            found: None,
+            message_id,
+            message_en,
+        }
+    }
+
+    pub fn related(mut self, r: impl IntoIterator<Item = Related>) -> Finding {
+        self.related.extend(r);
+        self
+    }
+
+    pub fn expected_found(
+        mut self,
+        expected: impl Into<String>,
+        found: impl Into<String>,
+    ) -> Finding {
+        self.expected = Some(expected.into());
+        self.found = Some(found.into());
+        self
+    }
+
+    pub fn severity(mut self, s: Severity) -> Finding {
+        self.severity = s;
+        self
+    }
+
+    pub fn message(&self, en: bool) -> &str {
+        if en {
+            &self.message_en
+        } else {
+            &self.message_id
+        }
+    }
+
+    /// Position of the cell, for sorting and annotation.
+    pub fn pos(&self) -> Pos {
+        Pos::parse_a1(&self.cell).unwrap_or(Pos::new(0, 0))
+    }
+}
+
+/// What every rule gets to look at.
+pub struct Context<'a> {
+    pub ingested: &'a Ingested,
+    pub plan: &'a Plan,
+    pub config: &'a CheckConfig,
+}
+
+/// Every rule, in code order.
+pub static RULES: &[&Rule] = &[
+    &a001_unparsed_value::RULE,
+    &a002_error_cell::RULE,
+    &a003_unplaced_sheet::RULE,
+    &b001_parent_sum::RULE,
+    &b002_total_row::RULE,
+    &c001_realisation_rate::RULE,
+    &c002_cumulative_realisation::RULE,
+    &c003_renstra_achievement::RULE,
+    &c004_achievement_category::RULE,
+    &d001_draft_vs_analysis::RULE,
+    &e001_budget_across_tables::RULE,
+    &e002_target_across_tables::RULE,
+    &e003_indicator_across_tables::RULE,
+    &e004_missing_across_tables::RULE,
+    &e005_program_indicator_values::RULE,
+    &e006_grand_total_across_tables::RULE,
+    &f001_realisation_above_target::RULE,
+    &f002_budget_target_pairing::RULE,
+    &f003_unit_change::RULE,
+    &f004_percent_above_100::RULE,
+    &f005_forward_jump::RULE,
+    &f006_missing_location_or_fund::RULE,
+    &f007_duplicate_code::RULE,
+    &g001_stated_counts::RULE,
+    &g002_stated_total::RULE,
+    &h001_unknown_code::RULE,
+    &h002_name_differs::RULE,
+];
+
+/// The rule with this code (case-insensitive) or name.
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(code) || r.name.eq_ignore_ascii_case(code))
+}
+
+/// Runs every enabled rule and returns the findings in a stable order: sheet order of the
+/// workbook, then row, column, rule code.
+pub fn run_all(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for r in RULES {
+        let Some(sev) = ctx.config.severity_of(r) else {
+            continue;
+        };
+        for mut f in (r.run)(ctx) {
+            if f.severity == r.severity {
+                f.severity = sev;
+            }
+            out.push(f);
+        }
+    }
+    let sheet_order = |s: &str| {
+        ctx.ingested
+            .workbook
+            .sheets
+            .iter()
+            .position(|x| x.name == s)
+            .unwrap_or(usize::MAX)
+    };
+    out.sort_by(|a, b| {
+        (
+            sheet_order(&a.sheet),
+            a.pos().row,
+            a.pos().col,
+            a.rule,
+            &a.message_id,
+        )
+            .cmp(&(
+                sheet_order(&b.sheet),
+                b.pos().row,
+                b.pos().col,
+                b.rule,
+                &b.message_id,
+            ))
+    });
+    out.dedup();
+    out
+}
