@@ -9,3 +9,4 @@ pub mod checks;
 pub mod ingest;
 pub mod model;
 pub mod report;
+pub mod run;

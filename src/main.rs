@@ -1,17 +1,29 @@
-//! The `selaras` command line: wires the stages together, nothing more.
+//! The `selaras` command line: parses arguments and wires the stages together, nothing more.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use selaras::checks::config::CheckConfig;
+use selaras::checks::{RULES, Severity};
 use selaras::ingest::{self, rules::TableRules};
 use selaras::model::plan::build_plan;
-use selaras::report::inspect;
+use selaras::report::{inspect, markdown, summary, terminal};
+use selaras::run::{self, FileReport, Options};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+const EXIT_CODES: &str = "\
+Kode keluar (exit codes):
+  0  tidak ada temuan setingkat --fail-on atau lebih berat (nothing reached --fail-on)
+  1  ada temuan setingkat --fail-on atau lebih berat (findings reached --fail-on)
+  2  kesalahan pemakaian, atau ada berkas yang tidak dapat dibaca/ditulis
+     (usage error, or a file could not be read or its output written)";
 
 #[derive(Parser)]
 #[command(
     name = "selaras",
     version,
-    about = "Memeriksa keselarasan tabel Renja / RKPD (checks that the tables of a plan agree)"
+    about = "Memeriksa keselarasan tabel Renja / RKPD sebelum diserahkan\n(checks that the tables of a plan workbook agree before submission)",
+    after_help = EXIT_CODES
 )]
 struct Cli {
     #[command(subcommand)]
@@ -25,77 +37,134 @@ enum Format {
     Markdown,
 }
 
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Lang {
+    Id,
+    En,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
 #[derive(Subcommand)]
 enum Cmd {
-    /// Periksa buku kerja (check workbooks)
+    /// Periksa buku kerja dan tulis salinan beranotasi (check workbooks, write annotated copies)
+    #[command(after_help = EXIT_CODES)]
     Check {
+        /// Berkas atau folder (.xlsx/.xls/.ods; folder dibaca rekursif) (files or folders)
+        #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Folder keluaran untuk salinan beranotasi (output folder for annotated copies)
+        #[arg(long, default_value = "selaras-out")]
+        out: PathBuf,
+        /// Jangan tulis salinan beranotasi (write no annotated copies)
+        #[arg(long)]
+        no_annotate: bool,
+        /// Bentuk laporan (report format)
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+        /// Bahasa pesan dan keluaran (language of messages and outputs)
+        #[arg(long, value_enum, default_value = "id")]
+        lang: Lang,
+        /// Tingkat temuan yang membuat kode keluar 1 (severity that makes the exit code 1)
+        #[arg(long, value_enum, default_value = "error")]
+        fail_on: FailOn,
+        /// Hanya ringkasan per berkas (summary lines only)
+        #[arg(long, short)]
+        quiet: bool,
+        /// Folder berisi tables.toml / rules.toml / nomenclature.csv pengganti bawaan
+        /// (folder overriding the built-in rules)
         #[arg(long)]
         rules: Option<PathBuf>,
-        #[arg(long, default_value = "id")]
-        lang: String,
+        /// Daftar nomenklatur resmi (CSV kode,nama) (official nomenclature list)
+        #[arg(long)]
+        nomenclature: Option<PathBuf>,
     },
     /// Tampilkan tabel yang dikenali (show what was understood of each workbook)
     Inspect {
+        #[arg(required = true)]
         files: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
-        /// Folder with tables.toml and rules.toml overriding the built-in rules
         #[arg(long)]
         rules: Option<PathBuf>,
     },
+    /// Daftar aturan pemeriksaan (list the rules)
+    Rules {
+        #[arg(long, value_enum, default_value = "id")]
+        lang: Lang,
+    },
+    /// Penjelasan satu aturan (explain one rule), mis. `selaras explain B001`
+    Explain {
+        code: String,
+        #[arg(long, value_enum, default_value = "id")]
+        lang: Lang,
+    },
+}
+
+fn usage_error(msg: &str) -> ExitCode {
+    eprintln!("selaras: {msg}");
+    ExitCode::from(2)
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.cmd {
-        Cmd::Check {
-            files,
-            format: _,
-            rules,
-            lang,
-        } => {
-            let en = lang == "en";
-            let trules = TableRules::load(rules.as_deref()).unwrap();
-            let config = selaras::checks::config::CheckConfig::load(rules.as_deref()).unwrap();
-            let mut out = Vec::new();
-            for f in &files {
-                let ing = ingest::ingest(f, &trules).unwrap();
-                let plan = build_plan(&ing, &trules);
-                let ctx = selaras::checks::Context {
-                    ingested: &ing,
-                    plan: &plan,
-                    config: &config,
-                };
-                let findings = selaras::checks::run_all(&ctx);
-                out.push(serde_json::json!({"path": f.display().to_string(), "findings": findings.iter().map(|x| selaras::report::json::finding_json(x, en)).collect::<Vec<_>>()}));
+        Cmd::Rules { lang } => {
+            let en = lang == Lang::En;
+            for r in RULES {
+                println!(
+                    "{}  {:<8} {:<34} {}",
+                    r.code,
+                    r.severity.label(en),
+                    r.name,
+                    r.summary(en)
+                );
             }
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&serde_json::json!({"files": out})).unwrap()
-            );
             ExitCode::SUCCESS
         }
+        Cmd::Explain { code, lang } => match selaras::checks::rule(&code) {
+            Some(r) => {
+                let en = lang == Lang::En;
+                println!(
+                    "{} {} ({}, {})\n{}\n\n{}",
+                    r.code,
+                    r.name,
+                    r.family,
+                    r.severity.label(en),
+                    r.summary(en),
+                    r.explain(en)
+                );
+                ExitCode::SUCCESS
+            }
+            None => usage_error(&format!(
+                "aturan `{code}` tidak ada; lihat `selaras rules` (no such rule)"
+            )),
+        },
         Cmd::Inspect {
             files,
             format,
             rules,
         } => {
-            let rules = match TableRules::load(rules.as_deref()) {
+            let tables = match TableRules::load(rules.as_deref()) {
                 Ok(r) => r,
-                Err(e) => {
-                    eprintln!("selaras: aturan tidak valid (invalid rules): {e}");
-                    return ExitCode::from(2);
-                }
+                Err(e) => return usage_error(&format!("aturan tidak valid (invalid rules): {e}")),
             };
-            let mut failed = false;
+            let (files, errors) = run::collect_inputs(&files);
+            let mut failed = !errors.is_empty();
+            for e in errors {
+                eprintln!("selaras: {e}");
+            }
             let mut out = Vec::new();
             for f in &files {
-                match ingest::ingest(f, &rules) {
+                match ingest::ingest(f, &tables) {
                     Ok(ing) => {
-                        let plan = build_plan(&ing, &rules);
+                        let plan = build_plan(&ing, &tables);
                         match format {
                             Format::Json => out.push(inspect::inspect_json(f, &ing, &plan)),
                             _ => print!("{}", inspect::inspect_text(f, &ing, &plan)),
@@ -110,7 +179,8 @@ fn main() -> ExitCode {
             if format == Format::Json {
                 println!(
                     "{}",
-                    serde_json::to_string_pretty(&serde_json::json!({"files": out})).unwrap()
+                    serde_json::to_string_pretty(&serde_json::json!({ "files": out }))
+                        .unwrap_or_default()
                 );
             }
             if failed {
@@ -119,5 +189,158 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        Cmd::Check {
+            files,
+            out,
+            no_annotate,
+            format,
+            lang,
+            fail_on,
+            quiet,
+            rules,
+            nomenclature,
+        } => {
+            let en = lang == Lang::En;
+            let tables = match TableRules::load(rules.as_deref()) {
+                Ok(r) => r,
+                Err(e) => return usage_error(&format!("aturan tidak valid (invalid rules): {e}")),
+            };
+            let mut config = match CheckConfig::load(rules.as_deref()) {
+                Ok(c) => c,
+                Err(e) => return usage_error(&format!("aturan tidak valid (invalid rules): {e}")),
+            };
+            if let Some(n) = &nomenclature
+                && let Err(e) = config.load_nomenclature(n)
+            {
+                return usage_error(&format!(
+                    "nomenklatur tidak valid (invalid nomenclature): {e}"
+                ));
+            }
+            let (inputs, walk_errors) = run::collect_inputs(&files);
+            for e in &walk_errors {
+                eprintln!("selaras: {e}");
+            }
+            if inputs.is_empty() {
+                return usage_error("tidak ada buku kerja untuk diperiksa (no workbooks to check)");
+            }
+            let out_dir = if no_annotate {
+                None
+            } else {
+                if let Err(e) = std::fs::create_dir_all(&out) {
+                    return usage_error(&format!(
+                        "folder keluaran {} tidak dapat dibuat (cannot create output folder): {e}",
+                        out.display()
+                    ));
+                }
+                Some(out.clone())
+            };
+            let tty = std::io::stdout().is_terminal();
+            let color = tty && std::env::var_os("NO_COLOR").is_none();
+            let opts = Options {
+                tables,
+                config,
+                en,
+                out_dir: out_dir.clone(),
+                render_terminal: format == Format::Text && !quiet,
+                color,
+            };
+            let total = inputs.len();
+            let show_progress = std::io::stderr().is_terminal() && total > 3;
+            let progress = move |n: usize| {
+                if show_progress {
+                    eprint!("\r{n}/{total} berkas diperiksa (files checked)");
+                    if n == total {
+                        eprintln!();
+                    }
+                }
+            };
+            let reports = run::check_files(&inputs, &opts, Some(&progress));
+            emit(&reports, format, en, quiet);
+            if let Some(dir) = &out_dir
+                && reports.len() > 1
+            {
+                let path = dir.join(if en { "summary.xlsx" } else { "ringkasan.xlsx" });
+                match summary::summary_bytes(&reports, en)
+                    .map_err(|e| e.to_string())
+                    .and_then(|b| {
+                        selaras::report::annotate::write_atomic(&path, &b)
+                            .map_err(|e| e.to_string())
+                    }) {
+                    Ok(()) if !quiet && format == Format::Text => println!(
+                        "{}: {}",
+                        if en { "summary" } else { "ringkasan" },
+                        path.display()
+                    ),
+                    Ok(()) => {}
+                    Err(e) => eprintln!("selaras: {}: {e}", path.display()),
+                }
+            }
+            exit_code(&reports, !walk_errors.is_empty(), fail_on)
+        }
+    }
+}
+
+fn emit(reports: &[FileReport], format: Format, en: bool, quiet: bool) {
+    match format {
+        Format::Json => {
+            let files: Vec<serde_json::Value> = reports
+                .iter()
+                .map(|r| selaras::report::json::file_json(r, en))
+                .collect();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&serde_json::json!({ "files": files }))
+                    .unwrap_or_default()
+            );
+        }
+        Format::Markdown => print!("{}", markdown::render(reports, en)),
+        Format::Text => {
+            for r in reports {
+                if !quiet {
+                    for d in &r.rendered {
+                        println!("{d}");
+                    }
+                }
+                match &r.error {
+                    Some(e) => println!(
+                        "{}: {} ({e})",
+                        r.path,
+                        if en { "UNREADABLE" } else { "TIDAK TERBACA" }
+                    ),
+                    None => println!(
+                        "{}",
+                        terminal::summary_line(&r.path, &r.findings, r.tables.len(), en)
+                    ),
+                }
+                if let Some(a) = &r.annotated
+                    && !quiet
+                {
+                    println!("  → {}", a.display());
+                }
+            }
+        }
+    }
+}
+
+fn exit_code(reports: &[FileReport], walk_errors: bool, fail_on: FailOn) -> ExitCode {
+    if walk_errors || reports.iter().any(|r| r.error.is_some()) {
+        return ExitCode::from(2);
+    }
+    let limit = match fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    let failed = limit.is_some_and(|l| {
+        reports
+            .iter()
+            .flat_map(|r| &r.findings)
+            .any(|f| f.severity <= l)
+    });
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }

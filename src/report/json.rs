@@ -20,3 +20,16 @@ pub fn finding_json(f: &Finding, en: bool) -> Json {
         "message": f.message(en),
     })
 }
+
+/// One file's entry: path, findings, and (added fields) status, office, tables read.
+pub fn file_json(r: &crate::run::FileReport, en: bool) -> Json {
+    json!({
+        "path": r.path,
+        "status": if r.error.is_some() { "unreadable" } else { "checked" },
+        "error": r.error,
+        "office": r.office,
+        "tables": r.tables,
+        "annotated": r.annotated.as_ref().map(|p| p.display().to_string()),
+        "findings": r.findings.iter().map(|f| finding_json(f, en)).collect::<Vec<_>>(),
+    })
+}

@@ -1,0 +1,120 @@
+//! The batch summary workbook (**Ringkasan**): one row per file — office, tables found,
+//! errors, warnings, total budget of year n and n+1, status — worst first, with a chart of
+//! findings per office.
+
+use crate::checks::Severity;
+use crate::run::FileReport;
+use rust_xlsxwriter::{Chart, ChartType, Color, Format, FormatBorder, Workbook, XlsxError};
+
+pub fn summary_bytes(reports: &[FileReport], en: bool) -> Result<Vec<u8>, XlsxError> {
+    let mut order: Vec<&FileReport> = reports.iter().collect();
+    // Worst first: unreadable, then most errors, then most warnings; ties by path.
+    order.sort_by(|a, b| {
+        (
+            b.error.is_some(),
+            b.count(Severity::Error),
+            b.count(Severity::Warning),
+            &a.path,
+        )
+            .cmp(&(
+                a.error.is_some(),
+                a.count(Severity::Error),
+                a.count(Severity::Warning),
+                &b.path,
+            ))
+    });
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let name = if en { "Summary" } else { "Ringkasan" };
+    ws.set_name(name)?;
+    let head = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_background_color(Color::RGB(0xD9E1F2))
+        .set_border(FormatBorder::Thin);
+    let money = Format::new().set_num_format("#,##0");
+    let cols: [&str; 9] = if en {
+        [
+            "File",
+            "Office",
+            "Tables found",
+            "Errors",
+            "Warnings",
+            "Info",
+            "Total budget year n",
+            "Total budget year n+1",
+            "Status",
+        ]
+    } else {
+        [
+            "Berkas",
+            "Perangkat daerah",
+            "Tabel ditemukan",
+            "Galat",
+            "Peringatan",
+            "Info",
+            "Total pagu tahun n",
+            "Total pagu tahun n+1",
+            "Status",
+        ]
+    };
+    for (c, h) in cols.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &head)?;
+    }
+    for (i, r) in order.iter().enumerate() {
+        let row = i as u32 + 1;
+        ws.write_string(row, 0, &r.path)?;
+        ws.write_string(row, 1, r.office.as_deref().unwrap_or("-"))?;
+        ws.write_string(row, 2, r.tables.join(", "))?;
+        ws.write_number(row, 3, r.count(Severity::Error) as f64)?;
+        ws.write_number(row, 4, r.count(Severity::Warning) as f64)?;
+        ws.write_number(row, 5, r.count(Severity::Info) as f64)?;
+        for (c, v) in [(6u16, r.total_n), (7, r.total_n1)] {
+            if let Some(d) = v {
+                ws.write_number_with_format(
+                    row,
+                    c,
+                    d.to_string().parse::<f64>().unwrap_or(0.0),
+                    &money,
+                )?;
+            }
+        }
+        let status = match (&r.error, en) {
+            (Some(e), true) => format!("unreadable: {e}"),
+            (Some(e), false) => format!("tidak terbaca: {e}"),
+            (None, true) => "checked".to_string(),
+            (None, false) => "diperiksa".to_string(),
+        };
+        ws.write_string(row, 8, &status)?;
+    }
+    let last = order.len() as u32;
+    ws.autofilter(0, 0, last.max(1), 8)?;
+    ws.set_freeze_panes(1, 0)?;
+    for (c, w) in [40.0, 36.0, 40.0, 8.0, 10.0, 8.0, 18.0, 18.0, 40.0]
+        .iter()
+        .enumerate()
+    {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    if last > 0 {
+        let mut chart = Chart::new(ChartType::Bar);
+        for (col, label, color) in [(3u16, cols[3], 0xD6604D), (4u16, cols[4], 0xFDB863)] {
+            chart
+                .add_series()
+                .set_categories((name, 1, 1, last, 1))
+                .set_values((name, 1, col, last, col))
+                .set_name(label)
+                .set_format(rust_xlsxwriter::ChartFormat::new().set_solid_fill(
+                    rust_xlsxwriter::ChartSolidFill::new().set_color(Color::RGB(color)),
+                ));
+        }
+        chart.title().set_name(if en {
+            "Findings per office"
+        } else {
+            "Temuan per perangkat daerah"
+        });
+        chart.set_width(720).set_height((200 + 22 * last).min(1400));
+        ws.insert_chart(last + 3, 1, &chart)?;
+    }
+    wb.save_to_buffer()
+}

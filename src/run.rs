@@ -1,0 +1,194 @@
+//! Running a check over files: collect the inputs (folders recursively), check each file in
+//! parallel (rayon) through ingest → model → checks, write its annotated copy, and keep only
+//! a small report per file so memory does not grow with the number of files.
+
+use crate::checks::config::CheckConfig;
+use crate::checks::{Context, Finding, Severity, run_all};
+use crate::ingest::rules::TableRules;
+use crate::model::plan::build_plan;
+use crate::report::{annotate, terminal};
+use rayon::prelude::*;
+use rust_decimal::Decimal;
+use std::path::{Path, PathBuf};
+
+/// What `check` needs besides the files.
+pub struct Options {
+    pub tables: TableRules,
+    pub config: CheckConfig,
+    pub en: bool,
+    /// Where annotated copies go; None writes none.
+    pub out_dir: Option<PathBuf>,
+    /// Render terminal diagnostics while the workbook is in memory.
+    pub render_terminal: bool,
+    pub color: bool,
+}
+
+/// The outcome for one file.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub path: String,
+    pub office: Option<String>,
+    pub tables: Vec<String>,
+    pub findings: Vec<Finding>,
+    /// Why the file could not be read or its copy not written.
+    pub error: Option<String>,
+    pub annotated: Option<PathBuf>,
+    /// Budget totals of the plan table (T-C.33) for year n and n+1.
+    pub total_n: Option<Decimal>,
+    pub total_n1: Option<Decimal>,
+    /// Terminal diagnostics, rendered while the workbook was loaded.
+    pub rendered: Vec<String>,
+}
+
+impl FileReport {
+    pub fn count(&self, s: Severity) -> usize {
+        self.findings.iter().filter(|f| f.severity == s).count()
+    }
+}
+
+/// Extensions selaras reads.
+pub const EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xls", "xlsb", "ods"];
+
+fn is_input(p: &Path) -> bool {
+    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let ext = p
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    // Excel lock files (~$name.xlsx) and selaras' own outputs are not inputs.
+    EXTENSIONS.contains(&ext.as_str())
+        && !name.starts_with("~$")
+        && !name.ends_with(".selaras.xlsx")
+        && !name.starts_with('.')
+}
+
+/// Expands folders (recursively, sorted) into workbook files. Files named explicitly are kept
+/// whatever their extension, so a wrong file gets a clear error rather than silence.
+pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
+        let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
+            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+            Err(e) => {
+                errors.push(format!("{}: {e}", dir.display()));
+                return;
+            }
+        };
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, files, errors);
+            } else if is_input(&p) {
+                files.push(p);
+            }
+        }
+    }
+    for p in paths {
+        if p.is_dir() {
+            walk(p, &mut files, &mut errors);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    (files, errors)
+}
+
+/// Checks one file; never panics on bad input (errors become the report's `error`).
+pub fn check_file(path: &Path, opts: &Options) -> FileReport {
+    let mut report = FileReport {
+        path: path.display().to_string(),
+        office: None,
+        tables: Vec::new(),
+        findings: Vec::new(),
+        error: None,
+        annotated: None,
+        total_n: None,
+        total_n1: None,
+        rendered: Vec::new(),
+    };
+    let ing = match crate::ingest::ingest(path, &opts.tables) {
+        Ok(i) => i,
+        Err(e) => {
+            report.error = Some(e.cause);
+            return report;
+        }
+    };
+    let plan = build_plan(&ing, &opts.tables);
+    let ctx = Context {
+        ingested: &ing,
+        plan: &plan,
+        config: &opts.config,
+    };
+    report.findings = run_all(&ctx);
+    report.office = plan.office.clone();
+    report.tables = plan.tables.iter().map(|t| t.table.kind.clone()).collect();
+    if let Some((i, _)) = plan.tables_of("T-C.33").next() {
+        let (_, totals) = crate::report::inspect::table_summary(&plan, i);
+        for (k, v) in totals {
+            if k.starts_with("pagu_n1") {
+                report.total_n1 = Some(v);
+            } else if k.starts_with("pagu_n") {
+                report.total_n = Some(v);
+            }
+        }
+    }
+    if opts.render_terminal {
+        report.rendered = report
+            .findings
+            .iter()
+            .map(|f| terminal::render_finding(&ing.workbook, f, opts.en, opts.color))
+            .collect();
+    }
+    if let Some(dir) = &opts.out_dir {
+        let out = annotate::output_path(dir, path);
+        match annotate::annotated_bytes(&ing.workbook, &report.findings, opts.en) {
+            Ok(bytes) => match annotate::write_atomic(&out, &bytes) {
+                Ok(()) => report.annotated = Some(out),
+                Err(e) => {
+                    report.error = Some(format!(
+                        "salinan beranotasi tidak dapat ditulis ke {} (cannot write annotated copy): {e}",
+                        out.display()
+                    ))
+                }
+            },
+            Err(e) => {
+                report.error = Some(format!(
+                    "salinan beranotasi gagal dibuat (annotated copy failed): {e}"
+                ))
+            }
+        }
+    }
+    report
+}
+
+/// Checks many files in parallel, keeping input order in the result.
+pub fn check_files(
+    files: &[PathBuf],
+    opts: &Options,
+    progress: Option<&(dyn Fn(usize) + Sync)>,
+) -> Vec<FileReport> {
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    files
+        .par_iter()
+        .map(|f| {
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_file(f, opts))).unwrap_or_else(|_| FileReport {
+                path: f.display().to_string(),
+                office: None,
+                tables: Vec::new(),
+                findings: Vec::new(),
+                error: Some("galat internal selaras saat memeriksa berkas ini (internal error; please report)".into()),
+                annotated: None,
+                total_n: None,
+                total_n1: None,
+                rendered: Vec::new(),
+            });
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if let Some(p) = progress {
+                p(n);
+            }
+            r
+        })
+        .collect()
+}
