@@ -435,7 +435,7 @@ fn write_sheet(wb: &mut Workbook, layout: Layout, spec: &SheetSpec, csv: &Csv, f
 
 const OFFICE: &str = "DINAS SOSIAL KABUPATEN KUTAI KARTANEGARA";
 
-fn specs(layout: Layout) -> Vec<(&'static str, SheetSpec)> {
+fn specs(layout: Layout, office: &str) -> Vec<(&'static str, SheetSpec)> {
     let g = Some;
     let staff = layout == Layout::Staff;
     let num = |n: &'static str| Src::Num(n, "number");
@@ -499,7 +499,7 @@ fn specs(layout: Layout) -> Vec<(&'static str, SheetSpec)> {
             titles: vec![
                 "Tabel T-C.29".into(),
                 "Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Perangkat Daerah dan Pencapaian Renstra Perangkat Daerah s/d Tahun 2024".into(),
-                OFFICE.into(),
+                office.to_string(),
                 "Nama Perangkat Daerah : Dinas Sosial    Lembar : 1".into(),
             ],
             cols,
@@ -656,7 +656,7 @@ fn specs(layout: Layout) -> Vec<(&'static str, SheetSpec)> {
             titles: vec![
                 "TABEL T-C.31".into(),
                 "REVIEW TERHADAP RANCANGAN AWAL RKPD TAHUN 2026".into(),
-                OFFICE.into(),
+                office.to_string(),
                 "NAMA PERANGKAT DAERAH : DINAS SOSIAL".into(),
             ],
             cols,
@@ -894,11 +894,22 @@ fn specs(layout: Layout) -> Vec<(&'static str, SheetSpec)> {
 
 /// Writes one sample workbook from the CSVs in `data_dir`.
 pub fn build_sample(data_dir: &Path, layout: Layout) -> Vec<u8> {
+    let tables: Vec<(String, Csv)> = specs(layout, OFFICE)
+        .into_iter()
+        .map(|(file, _)| (file.to_string(), Csv::read(&data_dir.join(file))))
+        .collect();
+    build_from(&tables, layout, OFFICE)
+}
+
+/// Builds a workbook from in-memory tables named like the CSVs (`tc33.csv`, …); tables not
+/// given are left out. Used by the benchmark generator for other offices.
+pub fn build_from(tables: &[(String, Csv)], layout: Layout, office: &str) -> Vec<u8> {
     let f = formats();
     let mut wb = Workbook::new();
-    for (file, spec) in specs(layout) {
-        let csv = Csv::read(&data_dir.join(file));
-        write_sheet(&mut wb, layout, &spec, &csv, &f);
+    for (file, spec) in specs(layout, office) {
+        if let Some((_, csv)) = tables.iter().find(|(n, _)| n == file) {
+            write_sheet(&mut wb, layout, &spec, csv, &f);
+        }
     }
     wb.save_to_buffer().expect("sample workbook")
 }
