@@ -188,7 +188,15 @@ fn band_texts(sheet: &Sheet, start: u32, height: u32) -> Vec<(u32, String, Strin
                 _ => match sheet.merge_at(pos) {
                     // Only merges anchored inside the band count; a title merged above does not.
                     Some((a, _)) if a.row >= start && a != pos => sheet.value(a).display(),
-                    _ => String::new(),
+                    Some(_) => String::new(),
+                    // No merge (ods, or "centre across selection"): a group text spreads right
+                    // over empty cells that have a sub-header below them.
+                    None if r < end && !sheet.value(Pos::new(r + 1, col)).is_empty() => implicit_spans(sheet, r)
+                        .into_iter()
+                        .find(|(a, b)| *a < col && col <= *b)
+                        .map(|(a, _)| sheet.value(Pos::new(r, a)).display())
+                        .unwrap_or_default(),
+                    None => String::new(),
                 },
             };
             let v = v.trim().to_string();
@@ -357,6 +365,7 @@ fn header_continues(sheet: &Sheet, start: u32, end: u32) -> bool {
         .merges
         .iter()
         .any(|(a, b)| a.row >= start && a.row <= end && b.row >= next);
+    let spans = implicit_spans(sheet, end);
     let under_group = cells.iter().all(|(c, _)| {
         sheet.merges.iter().any(|(a, b)| {
             a.row >= start
@@ -365,9 +374,29 @@ fn header_continues(sheet: &Sheet, start: u32, end: u32) -> bool {
                 && a.col <= *c
                 && *c <= b.col
                 && b.col > a.col
-        })
+        }) || spans.iter().any(|(a, b)| *a <= *c && *c <= *b)
     });
     merged_down || under_group
+}
+
+/// Group texts without merges: a non-empty header cell followed by empty cells (not merged)
+/// spans up to the cell before the next non-empty one, or to the last column used on the row
+/// below. Returns (first, last) column pairs of spans wider than one cell.
+fn implicit_spans(sheet: &Sheet, row: u32) -> Vec<(u32, u32)> {
+    let cells: Vec<u32> = sheet.row_cells(row).iter().filter(|(_, c)| !c.value.is_empty()).map(|(c, _)| *c).collect();
+    let below_last = sheet.row_cells(row + 1).last().map(|(c, _)| *c).unwrap_or(0);
+    let mut out = Vec::new();
+    for (i, &c0) in cells.iter().enumerate() {
+        let end = match cells.get(i + 1) {
+            Some(&next) => next - 1,
+            None => below_last.max(c0),
+        };
+        let free = (c0..=end).all(|c| sheet.merge_at(Pos::new(row, c)).is_none());
+        if end > c0 && free {
+            out.push((c0, end));
+        }
+    }
+    out
 }
 
 /// A row of column numbers under a header (`1 2 3 4`, `(1) (2)`, `-1 -2`, `8=(7/6)*100`):

@@ -8,8 +8,7 @@
 
 use super::cell::{Cell, Pos, Value};
 use calamine::{Data, DataRef, Reader, Xlsx};
-use std::fs::File;
-use std::io::BufReader;
+use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 /// Largest total uncompressed size of an xlsx's parts that selaras will read.
@@ -148,29 +147,44 @@ fn explain(e: &dyn std::fmt::Display) -> String {
 
 /// Reads every sheet of an .xlsx/.xlsm/.xls/.xlsb/.ods file.
 pub fn read_workbook(path: &Path) -> Result<Workbook, ReadError> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| err(path, format!("tidak dapat dibuka (cannot open: {e})")))?;
+    let meta = std::fs::metadata(path).map_err(|e| err(path, format!("tidak dapat dibuka (cannot open: {e})")))?;
     if meta.is_dir() {
         return Err(err(path, "adalah folder, bukan berkas (is a folder)"));
     }
     if meta.len() == 0 {
         return Err(err(path, "berkas kosong, 0 byte (empty file)"));
     }
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(|e| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    let sheets = match ext.as_str() {
-        "xlsx" | "xlsm" => read_xlsx(path)?,
-        _ => read_generic(path)?,
+    let bytes = std::fs::read(path).map_err(|e| err(path, format!("tidak dapat dibaca (cannot read: {e})")))?;
+    read_workbook_bytes(path, &bytes)
+}
+
+const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Reads a workbook held in memory; `path` names it in messages. The format is taken from the
+/// content (zip → xlsx or ods, OLE → xls or an encrypted xlsx), not from the file name.
+pub fn read_workbook_bytes(path: &Path, bytes: &[u8]) -> Result<Workbook, ReadError> {
+    if bytes.is_empty() {
+        return Err(err(path, "berkas kosong, 0 byte (empty file)"));
+    }
+    let sheets = if bytes.starts_with(b"PK") {
+        check_zip_size(path, bytes)?;
+        let is_ods = zip::ZipArchive::new(Cursor::new(bytes))
+            .map(|mut z| z.by_name("content.xml").is_ok() && z.by_name("xl/workbook.xml").is_err())
+            .unwrap_or(false);
+        if is_ods { read_generic(path, bytes)? } else { read_xlsx(path, bytes)? }
+    } else if bytes.starts_with(&OLE_MAGIC) {
+        // An encrypted xlsx is an OLE container holding an `EncryptedPackage` stream.
+        let needle: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        if bytes.windows(needle.len()).any(|w| w == needle.as_slice()) {
+            return Err(err(path, explain(&"password protected")));
+        }
+        read_generic(path, bytes)?
+    } else {
+        return Err(err(path, "bukan buku kerja .xlsx/.xls/.ods (not a workbook: unknown content)"));
     };
     let total: usize = sheets.iter().map(|s| s.cell_count()).sum();
     if total == 0 {
-        return Err(err(
-            path,
-            "buku kerja tidak berisi sel apa pun (workbook has no cells)",
-        ));
+        return Err(err(path, "buku kerja tidak berisi sel apa pun (workbook has no cells)"));
     }
     Ok(Workbook {
         path: path.to_path_buf(),
@@ -178,27 +192,11 @@ pub fn read_workbook(path: &Path) -> Result<Workbook, ReadError> {
     })
 }
 
-fn check_zip_size(path: &Path) -> Result<(), ReadError> {
-    let file = File::open(path)
-        .map_err(|e| err(path, format!("tidak dapat dibuka (cannot open: {e})")))?;
-    let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| {
-        // An encrypted OOXML file is an OLE container, not a zip.
-        let mut head = [0u8; 8];
-        let is_ole = std::fs::File::open(path)
-            .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
-            .map(|_| head == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
-            .unwrap_or(false);
-        if is_ole {
-            err(path, explain(&"password protected or encrypted"))
-        } else {
-            err(path, explain(&format!("zip: {e}")))
-        }
-    })?;
+fn check_zip_size(path: &Path, bytes: &[u8]) -> Result<(), ReadError> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| err(path, explain(&format!("zip: {e}"))))?;
     let mut total: u64 = 0;
     for i in 0..zip.len() {
-        let f = zip
-            .by_index_raw(i)
-            .map_err(|e| err(path, explain(&format!("zip: {e}"))))?;
+        let f = zip.by_index_raw(i).map_err(|e| err(path, explain(&format!("zip: {e}"))))?;
         total = total.saturating_add(f.size());
     }
     if total > MAX_UNCOMPRESSED_BYTES {
@@ -214,10 +212,8 @@ fn check_zip_size(path: &Path) -> Result<(), ReadError> {
     Ok(())
 }
 
-fn read_xlsx(path: &Path) -> Result<Vec<Sheet>, ReadError> {
-    check_zip_size(path)?;
-    let mut wb: Xlsx<_> =
-        calamine::open_workbook(path).map_err(|e: calamine::XlsxError| err(path, explain(&e)))?;
+fn read_xlsx(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e: calamine::XlsxError| err(path, explain(&e)))?;
     let names = wb.sheet_names();
     let mut sheets = Vec::new();
     let mut total = 0usize;
@@ -242,33 +238,20 @@ fn read_xlsx(path: &Path) -> Result<Vec<Sheet>, ReadError> {
                 }
                 total += 1;
                 if total > MAX_CELLS {
-                    return Err(err(
-                        path,
-                        format!(
-                            "lebih dari {MAX_CELLS} sel terisi (more filled cells than selaras reads)"
-                        ),
-                    ));
+                    return Err(err(path, format!("lebih dari {MAX_CELLS} sel terisi (more filled cells than selaras reads)")));
                 }
-                cells.push((
-                    rec.pos.0,
-                    rec.pos.1,
-                    Cell {
-                        value,
-                        format: None,
-                        formula,
-                    },
-                ));
+                cells.push((rec.pos.0, rec.pos.1, Cell { value, format: None, formula }));
             }
         }
         // Number formats, for the display of codes and for the annotated copy.
-        if let Ok(styles) = wb.worksheet_style(&name) {
-            if !styles.is_empty() {
-                for (r, c, cell) in cells.iter_mut() {
-                    if let Some(fmt) = styles.get((*r, *c)).and_then(|s| s.number_format.as_ref()) {
-                        if fmt.format_code != "General" {
-                            cell.format = Some(fmt.format_code.clone());
-                        }
-                    }
+        if let Ok(styles) = wb.worksheet_style(&name)
+            && !styles.is_empty()
+        {
+            for (r, c, cell) in cells.iter_mut() {
+                if let Some(fmt) = styles.get((*r, *c)).and_then(|s| s.number_format.as_ref())
+                    && fmt.format_code != "General"
+                {
+                    cell.format = Some(fmt.format_code.clone());
                 }
             }
         }
@@ -283,8 +266,8 @@ fn read_xlsx(path: &Path) -> Result<Vec<Sheet>, ReadError> {
     Ok(sheets)
 }
 
-fn read_generic(path: &Path) -> Result<Vec<Sheet>, ReadError> {
-    let mut wb = calamine::open_workbook_auto(path).map_err(|e| err(path, explain(&e)))?;
+fn read_generic(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
+    let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| err(path, explain(&e)))?;
     let names = wb.sheet_names();
     let mut sheets = Vec::new();
     let mut total = 0usize;
@@ -295,11 +278,9 @@ fn read_generic(path: &Path) -> Result<Vec<Sheet>, ReadError> {
         };
         let formulas = wb.worksheet_formula(&name).ok();
         let mut cells = Vec::new();
+        let (r0, c0) = range.start().unwrap_or((0, 0));
         for (r, c, d) in range.used_cells() {
-            let (row, col) = (
-                range.start().map(|s| s.0).unwrap_or(0) + r as u32,
-                range.start().map(|s| s.1).unwrap_or(0) + c as u32,
-            );
+            let (row, col) = (r0 + r as u32, c0 + c as u32);
             let formula = formulas
                 .as_ref()
                 .and_then(|f| f.get_value((row, col)))
@@ -308,22 +289,9 @@ fn read_generic(path: &Path) -> Result<Vec<Sheet>, ReadError> {
             let value = from_data(d);
             total += 1;
             if total > MAX_CELLS {
-                return Err(err(
-                    path,
-                    format!(
-                        "lebih dari {MAX_CELLS} sel terisi (more filled cells than selaras reads)"
-                    ),
-                ));
+                return Err(err(path, format!("lebih dari {MAX_CELLS} sel terisi (more filled cells than selaras reads)")));
             }
-            cells.push((
-                row,
-                col,
-                Cell {
-                    value,
-                    format: None,
-                    formula,
-                },
-            ));
+            cells.push((row, col, Cell { value, format: None, formula }));
         }
         let merges = match &mut wb {
             calamine::Sheets::Xls(x) => x
