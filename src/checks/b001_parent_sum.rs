@@ -17,9 +17,10 @@ pub static RULE: Rule = Rule {
     explain_id: "\
 Apa yang diperiksa
   Untuk setiap kolom anggaran (pagu indikatif, kebutuhan dana; tiap tahun dan tiap sisi
-  rancangan/analisis), pagu bidang urusan = jumlah pagu program, pagu program = jumlah pagu
-  kegiatan, pagu kegiatan = jumlah pagu sub kegiatan. Perbandingan eksak (desimal), tanpa
-  toleransi. Sel kosong tidak dihitung sebagai nol.
+  rancangan/analisis), pagu program = jumlah pagu kegiatan, pagu kegiatan = jumlah pagu sub
+  kegiatan. Perbandingan eksak (desimal), tanpa toleransi. Sel kosong tidak dihitung sebagai nol.
+  Baris bidang urusan (dan urusan) serta baris jumlah penutup diperiksa oleh B002 (= jumlah
+  program), bukan oleh B001, agar satu selisih tidak dilaporkan dua kali.
 
 Mengapa ini masalah
   Angka induk yang tidak sama dengan rinciannya berarti salah satu diketik ulang dan tidak
@@ -35,8 +36,10 @@ Sebaiknya
     explain_en: "\
 What it does
   For every budget column (pagu indikatif / kebutuhan dana, each year, each side draft /
-  analysis), checks bidang = sum of its programs, program = sum of its kegiatan, kegiatan = sum
-  of its sub kegiatan. Exact decimal comparison, no tolerance. Blank cells do not count as zero.
+  analysis), checks program = sum of its kegiatan, kegiatan = sum of its sub kegiatan. Exact
+  decimal comparison, no tolerance. Blank cells do not count as zero. The bidang urusan (and
+  urusan) row and the closing total row are checked by B002 (= sum of the programs), not by
+  B001, so that one mismatch is never reported twice.
 
 Why is this bad
   A parent that differs from its details means one of them was retyped and not updated.
@@ -70,13 +73,21 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             let parent = &t.nodes[s.parent];
-            if parent.level == Level::Urusan {
+            if matches!(parent.level, Level::Urusan | Level::Bidang) {
+                // Urusan and bidang rows are B002's (sum of the programs).
                 continue;
             }
             let Some(own_field) = t.row(parent).field(&s.role) else {
                 continue;
             };
             if s.own == Some(s.children_sum) {
+                continue;
+            }
+            // An unreadable parent or child (A001/A002 report it) makes the sum unknowable.
+            let unreadable = |f: Option<&crate::ingest::locate::Field>| {
+                f.is_some_and(|f| matches!(f.parsed, crate::ingest::locate::Parsed::Unparsed { .. } | crate::ingest::locate::Parsed::Error(_)))
+            };
+            if unreadable(Some(own_field)) || t.children(s.parent).any(|(_, c)| unreadable(t.row(c).field(&s.role))) {
                 continue;
             }
             let children: Vec<Related> = t
