@@ -13,13 +13,14 @@ N=${1:-200}
 shift || true
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000 100000)
-B=target/bench
+T=${CARGO_TARGET_DIR:-target}
+B=$T/bench
 cargo build --release --bin selaras --example floor --example gen_bench >&2
-SEL=target/release/selaras
-FLOOR=target/release/examples/floor
+SEL=$T/release/selaras
+FLOOR=$T/release/examples/floor
 rm -rf "$B/offices-$N" "$B/out" && mkdir -p "$B/offices-$N" "$B/large" "$B/out"
-target/release/examples/gen_bench offices "$B/offices-$N" "$N" >&2
-target/release/examples/gen_bench large "$B/large" "${SIZES[@]}" >&2
+$T/release/examples/gen_bench offices "$B/offices-$N" "$N" >&2
+$T/release/examples/gen_bench large "$B/large" "${SIZES[@]}" >&2
 
 # median wall seconds and max peak KiB of 3 runs of a command
 measure() {
