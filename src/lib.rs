@@ -15,13 +15,18 @@ pub mod run;
 /// the plan, run every check and build the annotated copy. Errors are fine; panics are bugs.
 pub fn fuzz_one(data: &[u8]) {
     let rules = ingest::rules::TableRules::default_rules();
-    let Ok(wb) = ingest::workbook::read_workbook_bytes(std::path::Path::new("fuzz.xlsx"), data) else {
+    let Ok(wb) = ingest::workbook::read_workbook_bytes(std::path::Path::new("fuzz.xlsx"), data)
+    else {
         return;
     };
     let ing = ingest::ingest_workbook(wb, &rules);
     let plan = model::plan::build_plan(&ing, &rules);
     let config = checks::config::CheckConfig::default_config();
-    let ctx = checks::Context { ingested: &ing, plan: &plan, config: &config };
+    let ctx = checks::Context {
+        ingested: &ing,
+        plan: &plan,
+        config: &config,
+    };
     let findings = checks::run_all(&ctx);
     let _ = report::annotate::annotated_bytes(&ing.workbook, &findings, false);
 }

@@ -84,6 +84,28 @@ enum Cmd {
         /// Daftar nomenklatur resmi (CSV kode,nama) (official nomenclature list)
         #[arg(long)]
         nomenclature: Option<PathBuf>,
+        /// Rancangan Awal RKPD untuk dicocokkan dengan tiap Renja (regency plan to check each office against)
+        #[arg(long)]
+        rkpd: Option<PathBuf>,
+        /// Nama perangkat daerah seperti tertulis di RKPD (office name as written in the RKPD)
+        #[arg(long)]
+        office: Option<String>,
+    },
+    /// Bandingkan dua versi Renja (reconcile two versions: rows added, removed, changed)
+    #[command(after_help = EXIT_CODES)]
+    Reconcile {
+        old: PathBuf,
+        new: PathBuf,
+        #[arg(long, default_value = "selaras-out")]
+        out: PathBuf,
+        #[arg(long)]
+        no_annotate: bool,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        #[arg(long, value_enum, default_value = "id")]
+        lang: Lang,
+        #[arg(long)]
+        rules: Option<PathBuf>,
     },
     /// Tampilkan tabel yang dikenali (show what was understood of each workbook)
     Inspect {
@@ -146,6 +168,23 @@ fn main() -> ExitCode {
                 "aturan `{code}` tidak ada; lihat `selaras rules` (no such rule)"
             )),
         },
+        Cmd::Reconcile {
+            old,
+            new,
+            out,
+            no_annotate,
+            format,
+            lang,
+            rules,
+        } => reconcile(
+            &old,
+            &new,
+            &out,
+            no_annotate,
+            format,
+            lang == Lang::En,
+            rules.as_deref(),
+        ),
         Cmd::Inspect {
             files,
             format,
@@ -199,6 +238,8 @@ fn main() -> ExitCode {
             quiet,
             rules,
             nomenclature,
+            rkpd,
+            office,
         } => {
             let en = lang == Lang::En;
             let tables = match TableRules::load(rules.as_deref()) {
@@ -234,6 +275,20 @@ fn main() -> ExitCode {
                 }
                 Some(out.clone())
             };
+            let rkpd = match &rkpd {
+                None => None,
+                Some(p) => match ingest::ingest(p, &tables) {
+                    Ok(ing) => {
+                        let label = p
+                            .file_name()
+                            .and_then(|n| n.to_str())
+                            .unwrap_or("rkpd")
+                            .to_string();
+                        Some((label, build_plan(&ing, &tables)))
+                    }
+                    Err(e) => return usage_error(&format!("RKPD: {e}")),
+                },
+            };
             let tty = std::io::stdout().is_terminal();
             let color = tty && std::env::var_os("NO_COLOR").is_none();
             let opts = Options {
@@ -243,6 +298,8 @@ fn main() -> ExitCode {
                 out_dir: out_dir.clone(),
                 render_terminal: format == Format::Text && !quiet,
                 color,
+                rkpd,
+                office,
             };
             let total = inputs.len();
             let show_progress = std::io::stderr().is_terminal() && total > 3;
@@ -343,4 +400,83 @@ fn exit_code(reports: &[FileReport], walk_errors: bool, fail_on: FailOn) -> Exit
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn reconcile(
+    old: &std::path::Path,
+    new: &std::path::Path,
+    out: &std::path::Path,
+    no_annotate: bool,
+    format: Format,
+    en: bool,
+    rules: Option<&std::path::Path>,
+) -> ExitCode {
+    let tables = match TableRules::load(rules) {
+        Ok(r) => r,
+        Err(e) => return usage_error(&format!("aturan tidak valid (invalid rules): {e}")),
+    };
+    let (o, n) = match (ingest::ingest(old, &tables), ingest::ingest(new, &tables)) {
+        (Ok(o), Ok(n)) => (o, n),
+        (Err(e), _) | (_, Err(e)) => return usage_error(&e.to_string()),
+    };
+    let label = |p: &std::path::Path| {
+        p.file_name()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    let r = selaras::reconcile::reconcile(&build_plan(&o, &tables), &build_plan(&n, &tables))
+        .with_labels(label(old), label(new));
+    let findings = selaras::reconcile::to_findings(&r, en);
+    match format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&selaras::reconcile::to_json(&r, en)).unwrap_or_default()
+        ),
+        Format::Markdown => print!("{}", selaras::reconcile::to_markdown(&r, en)),
+        Format::Text => {
+            for f in &findings {
+                println!(
+                    "{}",
+                    terminal::render_finding(&n.workbook, f, en, std::io::stdout().is_terminal())
+                );
+            }
+            let (a, d, c) = r.counts();
+            if en {
+                println!(
+                    "{} → {}: {a} rows added, {d} removed, {c} values changed",
+                    old.display(),
+                    new.display()
+                );
+            } else {
+                println!(
+                    "{} → {}: {a} baris ditambah, {d} dihapus, {c} nilai berubah",
+                    old.display(),
+                    new.display()
+                );
+            }
+        }
+    }
+    if !no_annotate {
+        if let Err(e) = std::fs::create_dir_all(out) {
+            return usage_error(&format!(
+                "folder keluaran {} tidak dapat dibuat (cannot create output folder): {e}",
+                out.display()
+            ));
+        }
+        let stem = new.file_stem().and_then(|s| s.to_str()).unwrap_or("baru");
+        let path = out.join(format!("{stem}.perubahan.xlsx"));
+        match selaras::report::annotate::annotated_bytes(&n.workbook, &findings, en) {
+            Ok(b) => {
+                if let Err(e) = selaras::report::annotate::write_atomic(&path, &b) {
+                    return usage_error(&format!("{}: {e}", path.display()));
+                }
+                if format == Format::Text {
+                    println!("  → {}", path.display());
+                }
+            }
+            Err(e) => return usage_error(&format!("{}: {e}", path.display())),
+        }
+    }
+    ExitCode::SUCCESS
 }

@@ -21,6 +21,10 @@ pub struct Options {
     /// Render terminal diagnostics while the workbook is in memory.
     pub render_terminal: bool,
     pub color: bool,
+    /// The Rancangan Awal RKPD to check each office against (`--rkpd`): its label and plan.
+    pub rkpd: Option<(String, crate::model::plan::Plan)>,
+    /// The office's name as written in the RKPD (`--office`), when the title rows differ.
+    pub office: Option<String>,
 }
 
 /// The outcome for one file.
@@ -121,7 +125,23 @@ pub fn check_file(path: &Path, opts: &Options) -> FileReport {
         plan: &plan,
         config: &opts.config,
     };
+    // A Rancangan Awal RKPD in the folder is a reference, not a Renja to check.
+    let rkpd_only =
+        !plan.tables.is_empty() && plan.tables.iter().all(|t| t.table.kind.starts_with("rkpd"));
+    if rkpd_only {
+        report.tables = plan.tables.iter().map(|t| t.table.kind.clone()).collect();
+        report.office = Some("Rancangan Awal RKPD (pakai --rkpd)".into());
+        return report;
+    }
     report.findings = run_all(&ctx);
+    if let Some((label, rkpd)) = &opts.rkpd {
+        report.findings.extend(crate::rkpd::check_against_rkpd_in(
+            rkpd,
+            label,
+            &plan,
+            opts.office.as_deref(),
+        ));
+    }
     report.office = plan.office.clone();
     report.tables = plan.tables.iter().map(|t| t.table.kind.clone()).collect();
     if let Some((i, _)) = plan.tables_of("T-C.33").next() {

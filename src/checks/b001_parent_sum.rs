@@ -85,9 +85,18 @@ fn run(ctx: &Context) -> Vec<Finding> {
             }
             // An unreadable parent or child (A001/A002 report it) makes the sum unknowable.
             let unreadable = |f: Option<&crate::ingest::locate::Field>| {
-                f.is_some_and(|f| matches!(f.parsed, crate::ingest::locate::Parsed::Unparsed { .. } | crate::ingest::locate::Parsed::Error(_)))
+                f.is_some_and(|f| {
+                    matches!(
+                        f.parsed,
+                        crate::ingest::locate::Parsed::Unparsed { .. }
+                            | crate::ingest::locate::Parsed::Error(_)
+                    )
+                })
             };
-            if unreadable(Some(own_field)) || t.children(s.parent).any(|(_, c)| unreadable(t.row(c).field(&s.role))) {
+            if unreadable(Some(own_field))
+                || t.children(s.parent)
+                    .any(|(_, c)| unreadable(t.row(c).field(&s.role)))
+            {
                 continue;
             }
             let children: Vec<Related> = t

@@ -37,6 +37,8 @@ pub mod g001_stated_counts;
 pub mod g002_stated_total;
 pub mod h001_unknown_code;
 pub mod h002_name_differs;
+pub mod k_rkpd;
+pub mod r_reconcile;
 
 use crate::ingest::Ingested;
 use crate::ingest::cell::Pos;
@@ -232,6 +234,13 @@ pub static RULES: &[&Rule] = &[
     &g002_stated_total::RULE,
     &h001_unknown_code::RULE,
     &h002_name_differs::RULE,
+    &k_rkpd::K001,
+    &k_rkpd::K002,
+    &k_rkpd::K003,
+    &k_rkpd::K004,
+    &r_reconcile::R001,
+    &r_reconcile::R002,
+    &r_reconcile::R003,
 ];
 
 /// The rule with this code (case-insensitive) or name.

@@ -191,11 +191,13 @@ fn band_texts(sheet: &Sheet, start: u32, height: u32) -> Vec<(u32, String, Strin
                     Some(_) => String::new(),
                     // No merge (ods, or "centre across selection"): a group text spreads right
                     // over empty cells that have a sub-header below them.
-                    None if r < end && !sheet.value(Pos::new(r + 1, col)).is_empty() => implicit_spans(sheet, r)
-                        .into_iter()
-                        .find(|(a, b)| *a < col && col <= *b)
-                        .map(|(a, _)| sheet.value(Pos::new(r, a)).display())
-                        .unwrap_or_default(),
+                    None if r < end && !sheet.value(Pos::new(r + 1, col)).is_empty() => {
+                        implicit_spans(sheet, r)
+                            .into_iter()
+                            .find(|(a, b)| *a < col && col <= *b)
+                            .map(|(a, _)| sheet.value(Pos::new(r, a)).display())
+                            .unwrap_or_default()
+                    }
                     None => String::new(),
                 },
             };
@@ -383,8 +385,17 @@ fn header_continues(sheet: &Sheet, start: u32, end: u32) -> bool {
 /// spans up to the cell before the next non-empty one, or to the last column used on the row
 /// below. Returns (first, last) column pairs of spans wider than one cell.
 fn implicit_spans(sheet: &Sheet, row: u32) -> Vec<(u32, u32)> {
-    let cells: Vec<u32> = sheet.row_cells(row).iter().filter(|(_, c)| !c.value.is_empty()).map(|(c, _)| *c).collect();
-    let below_last = sheet.row_cells(row + 1).last().map(|(c, _)| *c).unwrap_or(0);
+    let cells: Vec<u32> = sheet
+        .row_cells(row)
+        .iter()
+        .filter(|(_, c)| !c.value.is_empty())
+        .map(|(c, _)| *c)
+        .collect();
+    let below_last = sheet
+        .row_cells(row + 1)
+        .last()
+        .map(|(c, _)| *c)
+        .unwrap_or(0);
     let mut out = Vec::new();
     for (i, &c0) in cells.iter().enumerate() {
         let end = match cells.get(i + 1) {

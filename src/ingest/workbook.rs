@@ -147,14 +147,16 @@ fn explain(e: &dyn std::fmt::Display) -> String {
 
 /// Reads every sheet of an .xlsx/.xlsm/.xls/.xlsb/.ods file.
 pub fn read_workbook(path: &Path) -> Result<Workbook, ReadError> {
-    let meta = std::fs::metadata(path).map_err(|e| err(path, format!("tidak dapat dibuka (cannot open: {e})")))?;
+    let meta = std::fs::metadata(path)
+        .map_err(|e| err(path, format!("tidak dapat dibuka (cannot open: {e})")))?;
     if meta.is_dir() {
         return Err(err(path, "adalah folder, bukan berkas (is a folder)"));
     }
     if meta.len() == 0 {
         return Err(err(path, "berkas kosong, 0 byte (empty file)"));
     }
-    let bytes = std::fs::read(path).map_err(|e| err(path, format!("tidak dapat dibaca (cannot read: {e})")))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| err(path, format!("tidak dapat dibaca (cannot read: {e})")))?;
     read_workbook_bytes(path, &bytes)
 }
 
@@ -171,20 +173,33 @@ pub fn read_workbook_bytes(path: &Path, bytes: &[u8]) -> Result<Workbook, ReadEr
         let is_ods = zip::ZipArchive::new(Cursor::new(bytes))
             .map(|mut z| z.by_name("content.xml").is_ok() && z.by_name("xl/workbook.xml").is_err())
             .unwrap_or(false);
-        if is_ods { read_generic(path, bytes)? } else { read_xlsx(path, bytes)? }
+        if is_ods {
+            read_generic(path, bytes)?
+        } else {
+            read_xlsx(path, bytes)?
+        }
     } else if bytes.starts_with(&OLE_MAGIC) {
         // An encrypted xlsx is an OLE container holding an `EncryptedPackage` stream.
-        let needle: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let needle: Vec<u8> = "EncryptedPackage"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
         if bytes.windows(needle.len()).any(|w| w == needle.as_slice()) {
             return Err(err(path, explain(&"password protected")));
         }
         read_generic(path, bytes)?
     } else {
-        return Err(err(path, "bukan buku kerja .xlsx/.xls/.ods (not a workbook: unknown content)"));
+        return Err(err(
+            path,
+            "bukan buku kerja .xlsx/.xls/.ods (not a workbook: unknown content)",
+        ));
     };
     let total: usize = sheets.iter().map(|s| s.cell_count()).sum();
     if total == 0 {
-        return Err(err(path, "buku kerja tidak berisi sel apa pun (workbook has no cells)"));
+        return Err(err(
+            path,
+            "buku kerja tidak berisi sel apa pun (workbook has no cells)",
+        ));
     }
     Ok(Workbook {
         path: path.to_path_buf(),
@@ -193,10 +208,13 @@ pub fn read_workbook_bytes(path: &Path, bytes: &[u8]) -> Result<Workbook, ReadEr
 }
 
 fn check_zip_size(path: &Path, bytes: &[u8]) -> Result<(), ReadError> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| err(path, explain(&format!("zip: {e}"))))?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| err(path, explain(&format!("zip: {e}"))))?;
     let mut total: u64 = 0;
     for i in 0..zip.len() {
-        let f = zip.by_index_raw(i).map_err(|e| err(path, explain(&format!("zip: {e}"))))?;
+        let f = zip
+            .by_index_raw(i)
+            .map_err(|e| err(path, explain(&format!("zip: {e}"))))?;
         total = total.saturating_add(f.size());
     }
     if total > MAX_UNCOMPRESSED_BYTES {
@@ -213,7 +231,8 @@ fn check_zip_size(path: &Path, bytes: &[u8]) -> Result<(), ReadError> {
 }
 
 fn read_xlsx(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
-    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e: calamine::XlsxError| err(path, explain(&e)))?;
+    let mut wb: Xlsx<_> =
+        Xlsx::new(Cursor::new(bytes)).map_err(|e: calamine::XlsxError| err(path, explain(&e)))?;
     let names = wb.sheet_names();
     let mut sheets = Vec::new();
     let mut total = 0usize;
@@ -238,9 +257,22 @@ fn read_xlsx(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
                 }
                 total += 1;
                 if total > MAX_CELLS {
-                    return Err(err(path, format!("lebih dari {MAX_CELLS} sel terisi (more filled cells than selaras reads)")));
+                    return Err(err(
+                        path,
+                        format!(
+                            "lebih dari {MAX_CELLS} sel terisi (more filled cells than selaras reads)"
+                        ),
+                    ));
                 }
-                cells.push((rec.pos.0, rec.pos.1, Cell { value, format: None, formula }));
+                cells.push((
+                    rec.pos.0,
+                    rec.pos.1,
+                    Cell {
+                        value,
+                        format: None,
+                        formula,
+                    },
+                ));
             }
         }
         // Number formats, for the display of codes and for the annotated copy.
@@ -267,7 +299,8 @@ fn read_xlsx(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
 }
 
 fn read_generic(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
-    let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| err(path, explain(&e)))?;
+    let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| err(path, explain(&e)))?;
     let names = wb.sheet_names();
     let mut sheets = Vec::new();
     let mut total = 0usize;
@@ -289,9 +322,22 @@ fn read_generic(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
             let value = from_data(d);
             total += 1;
             if total > MAX_CELLS {
-                return Err(err(path, format!("lebih dari {MAX_CELLS} sel terisi (more filled cells than selaras reads)")));
+                return Err(err(
+                    path,
+                    format!(
+                        "lebih dari {MAX_CELLS} sel terisi (more filled cells than selaras reads)"
+                    ),
+                ));
             }
-            cells.push((row, col, Cell { value, format: None, formula }));
+            cells.push((
+                row,
+                col,
+                Cell {
+                    value,
+                    format: None,
+                    formula,
+                },
+            ));
         }
         let merges = match &mut wb {
             calamine::Sheets::Xls(x) => x
