@@ -8,8 +8,14 @@ fn fuzz_crashers_and_fixtures_do_not_panic() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut n = 0;
     for dir in ["fuzz/regressions", "tests/fixtures", "samples"] {
-        let Ok(rd) = std::fs::read_dir(root.join(dir)) else { continue };
-        let mut paths: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_file()).collect();
+        let Ok(rd) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        let mut paths: Vec<_> = rd
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .collect();
         paths.sort();
         for p in paths {
             let bytes = std::fs::read(&p).unwrap();

@@ -7,15 +7,22 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name)
 }
 
 fn selaras(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_selaras")).args(args).output().expect("run selaras")
+    Command::new(env!("CARGO_BIN_EXE_selaras"))
+        .args(args)
+        .output()
+        .expect("run selaras")
 }
 
 /// Runs `check` on one file, asserts no panic, the exit code and that the input is unchanged;
@@ -23,10 +30,27 @@ fn selaras(args: &[&str]) -> Output {
 fn check_one(path: &Path, want_code: i32) -> String {
     let before = std::fs::read(path).unwrap();
     let out_dir = tempfile::tempdir().unwrap();
-    let out = selaras(&["check", path.to_str().unwrap(), "--quiet", "--fail-on", "never", "--out", out_dir.path().to_str().unwrap()]);
-    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let out = selaras(&[
+        "check",
+        path.to_str().unwrap(),
+        "--quiet",
+        "--fail-on",
+        "never",
+        "--out",
+        out_dir.path().to_str().unwrap(),
+    ]);
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(!text.contains("panicked"), "{text}");
-    assert_eq!(out.status.code(), Some(want_code), "{}: {text}", path.display());
+    assert_eq!(
+        out.status.code(),
+        Some(want_code),
+        "{}: {text}",
+        path.display()
+    );
     assert_eq!(std::fs::read(path).unwrap(), before, "input changed");
     text
 }
@@ -40,19 +64,34 @@ fn write_xlsx(path: &Path, build: impl FnOnce(&mut Workbook)) {
 #[test]
 fn password_protected_workbook() {
     let t = check_one(&fixture("terkunci.xlsx"), 2);
-    assert!(t.contains("kata sandi") && t.contains("terkunci.xlsx"), "{t}");
+    assert!(
+        t.contains("kata sandi") && t.contains("terkunci.xlsx"),
+        "{t}"
+    );
 }
 
 #[test]
 fn xls_and_ods_read_like_the_xlsx() {
     for name in ["renja.xls", "renja.ods"] {
-        let out = selaras(&["inspect", fixture(name).to_str().unwrap(), "--format", "json"]);
+        let out = selaras(&[
+            "inspect",
+            fixture(name).to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
         assert!(out.status.success(), "{name}");
         let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         let tables = j["files"][0]["tables"].as_array().unwrap();
         assert_eq!(tables.len(), 7, "{name}");
         let t33 = tables.iter().find(|t| t["kind"] == "T-C.33").unwrap();
-        assert_eq!((t33["rows"]["program"].as_u64(), t33["rows"]["sub_kegiatan"].as_u64()), (Some(7), Some(88)), "{name}");
+        assert_eq!(
+            (
+                t33["rows"]["program"].as_u64(),
+                t33["rows"]["sub_kegiatan"].as_u64()
+            ),
+            (Some(7), Some(88)),
+            "{name}"
+        );
         check_one(&fixture(name), 0);
     }
 }
@@ -75,11 +114,24 @@ fn sheets_of_only_merged_cells_or_odd_headers_are_unplaced_not_a_crash() {
     write_xlsx(&p, |wb| {
         let ws = wb.add_worksheet();
         ws.set_name("Gabung").unwrap();
-        ws.merge_range(0, 0, 20, 10, "JUDUL SAJA", &Format::new()).unwrap();
+        ws.merge_range(0, 0, 20, 10, "JUDUL SAJA", &Format::new())
+            .unwrap();
         ws.merge_range(21, 0, 40, 3, "", &Format::new()).unwrap();
         let ws = wb.add_worksheet();
         ws.set_name("Header aneh").unwrap();
-        for (c, h) in ["¿¿", "Program???", "pagu pagu pagu", "(1)", "=#REF!", "rencana", "", "kode kode"].iter().enumerate() {
+        for (c, h) in [
+            "¿¿",
+            "Program???",
+            "pagu pagu pagu",
+            "(1)",
+            "=#REF!",
+            "rencana",
+            "",
+            "kode kode",
+        ]
+        .iter()
+        .enumerate()
+        {
             ws.write_string(0, c as u16, *h).unwrap();
         }
         ws.write_string(1, 1, "PROGRAM X").unwrap();
@@ -99,18 +151,43 @@ fn formula_errors_and_text_in_number_columns_are_findings_with_cells() {
     let p = dir.path().join("galat.xlsx");
     write_xlsx(&p, |wb| {
         let ws = wb.add_worksheet();
-        for (c, h) in ["Kode", "Program/Kegiatan", "Indikator", "Lokasi", "Rencana Target", "Rencana Satuan", "Rencana Pagu", "Prakiraan Maju Pagu"].iter().enumerate() {
+        for (c, h) in [
+            "Kode",
+            "Program/Kegiatan",
+            "Indikator",
+            "Lokasi",
+            "Rencana Target",
+            "Rencana Satuan",
+            "Rencana Pagu",
+            "Prakiraan Maju Pagu",
+        ]
+        .iter()
+        .enumerate()
+        {
             ws.write_string(0, c as u16, *h).unwrap();
         }
         ws.write_string(1, 0, "1.06.01").unwrap();
         ws.write_string(1, 1, "PROGRAM A").unwrap();
-        ws.write_formula(1, 6, rust_xlsxwriter::Formula::new("=1/0").set_result("#DIV/0!")).unwrap();
+        ws.write_formula(
+            1,
+            6,
+            rust_xlsxwriter::Formula::new("=1/0").set_result("#DIV/0!"),
+        )
+        .unwrap();
         ws.write_string(2, 0, "1.06.01.2.01").unwrap();
         ws.write_string(2, 1, "Kegiatan A").unwrap();
         ws.write_string(2, 6, "dua juta").unwrap();
         ws.write_string(2, 7, "1.000.000").unwrap();
     });
-    let out = selaras(&["check", p.to_str().unwrap(), "--format", "json", "--no-annotate", "--fail-on", "never"]);
+    let out = selaras(&[
+        "check",
+        p.to_str().unwrap(),
+        "--format",
+        "json",
+        "--no-annotate",
+        "--fail-on",
+        "never",
+    ]);
     assert!(out.status.success());
     let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let f = j["files"][0]["findings"].as_array().unwrap();
@@ -142,7 +219,10 @@ fn a_zip_bomb_is_refused_before_it_is_opened() {
     let sig = [0x50u8, 0x4B, 0x01, 0x02];
     let at = bytes.windows(4).position(|w| w == sig).unwrap();
     bytes[at + 24..at + 28].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
-    std::fs::File::create(&p).unwrap().write_all(&bytes).unwrap();
+    std::fs::File::create(&p)
+        .unwrap()
+        .write_all(&bytes)
+        .unwrap();
     let t = check_one(&p, 2);
     assert!(t.contains("zip bomb") || t.contains("terlalu besar"), "{t}");
 }
@@ -153,9 +233,22 @@ fn names_with_spaces_and_non_ascii() {
     let p = dir.path().join("Renja Dinas Sosial – édisi final (2).xlsx");
     std::fs::copy(sample("renja-dinsos-kukar-2026.xlsx"), &p).unwrap();
     let out_dir = tempfile::tempdir().unwrap();
-    let out = selaras(&["check", p.to_str().unwrap(), "--quiet", "--fail-on", "never", "--out", out_dir.path().to_str().unwrap()]);
+    let out = selaras(&[
+        "check",
+        p.to_str().unwrap(),
+        "--quiet",
+        "--fail-on",
+        "never",
+        "--out",
+        out_dir.path().to_str().unwrap(),
+    ]);
     assert!(out.status.success());
-    assert!(out_dir.path().join("Renja Dinas Sosial – édisi final (2).selaras.xlsx").exists());
+    assert!(
+        out_dir
+            .path()
+            .join("Renja Dinas Sosial – édisi final (2).selaras.xlsx")
+            .exists()
+    );
 }
 
 #[test]
@@ -163,7 +256,12 @@ fn output_folder_that_cannot_be_created() {
     let dir = tempfile::tempdir().unwrap();
     let blocker = dir.path().join("bukan-folder");
     std::fs::write(&blocker, "file").unwrap();
-    let out = selaras(&["check", sample("renja-dinsos-kukar-2026.xlsx").to_str().unwrap(), "--out", blocker.join("x").to_str().unwrap()]);
+    let out = selaras(&[
+        "check",
+        sample("renja-dinsos-kukar-2026.xlsx").to_str().unwrap(),
+        "--out",
+        blocker.join("x").to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("folder keluaran"));
 }
@@ -177,7 +275,16 @@ fn output_folder_is_the_input_folder() {
     let d = dir.path().to_str().unwrap();
     for _ in 0..2 {
         // The second run must not read the first run's annotated copy as an input.
-        let out = selaras(&["check", d, "--out", d, "--format", "json", "--fail-on", "never"]);
+        let out = selaras(&[
+            "check",
+            d,
+            "--out",
+            d,
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ]);
         assert!(out.status.success());
         let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(j["files"].as_array().unwrap().len(), 1);

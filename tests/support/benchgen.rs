@@ -4,8 +4,8 @@
 #![allow(dead_code)]
 
 use super::samplegen::{Csv, Layout, build_from};
-use selaras::ingest::number::format_id;
 use rust_decimal::Decimal;
+use selaras::ingest::number::format_id;
 
 /// A small deterministic generator (xorshift), so the same seed gives the same workbook.
 struct Rng(u64);
@@ -99,7 +99,11 @@ fn hierarchy(seed: u64, n_sub: usize) -> (String, String, Vec<Prog>) {
             kegs,
         });
     }
-    (bidang.to_string(), format!("URUSAN PEMERINTAHAN BIDANG {bname}"), progs)
+    (
+        bidang.to_string(),
+        format!("URUSAN PEMERINTAHAN BIDANG {bname}"),
+        progs,
+    )
 }
 
 fn csv(header: &str, rows: Vec<Vec<String>>) -> Csv {
@@ -116,27 +120,102 @@ fn sum<'a>(it: impl Iterator<Item = &'a Sub>, f: impl Fn(&Sub) -> Decimal) -> De
 /// One office workbook with T-C.33, T-C.31 and the proposal table (and T-C.33 only when
 /// `only_tc33`). `plant` plants two errors: a kegiatan budget off by Rp 1.000.000 in T-C.33 and
 /// one analysis target changed in T-C.31.
-pub fn office_workbook(seed: u64, n_sub: usize, layout: Layout, plant: bool, only_tc33: bool) -> Vec<u8> {
+pub fn office_workbook(
+    seed: u64,
+    n_sub: usize,
+    layout: Layout,
+    plant: bool,
+    only_tc33: bool,
+) -> Vec<u8> {
     let (bidang, bname, progs) = hierarchy(seed, n_sub);
-    let all = || progs.iter().flat_map(|p| p.kegs.iter().flat_map(|k| k.subs.iter()));
+    let all = || {
+        progs
+            .iter()
+            .flat_map(|p| p.kegs.iter().flat_map(|k| k.subs.iter()))
+    };
     let total_n = sum(all(), |s| s.pagu_n);
     let total_n1 = sum(all(), |s| s.pagu_n1);
     let f = |d: Decimal| format_id(&d);
     let mut t33 = vec![
-        vec!["1".into(), "urusan".into(), "URUSAN PEMERINTAHAN WAJIB".into()],
-        vec![bidang.clone(), "bidang".into(), bname.clone(), String::new(), String::new(), String::new(), String::new(), f(total_n), String::new(), String::new(), String::new(), String::new(), f(total_n1)],
+        vec![
+            "1".into(),
+            "urusan".into(),
+            "URUSAN PEMERINTAHAN WAJIB".into(),
+        ],
+        vec![
+            bidang.clone(),
+            "bidang".into(),
+            bname.clone(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            f(total_n),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            f(total_n1),
+        ],
     ];
     let mut t31 = vec![
         vec!["urusan".into(), "URUSAN PEMERINTAHAN WAJIB".into()],
-        vec!["bidang".into(), bname.clone(), String::new(), String::new(), String::new(), String::new(), f(total_n), String::new(), String::new(), String::new(), String::new(), f(total_n)],
+        vec![
+            "bidang".into(),
+            bname.clone(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            f(total_n),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            f(total_n),
+        ],
     ];
-    let mut us = vec![vec!["urusan".into(), String::new(), "URUSAN PEMERINTAHAN WAJIB".into()], vec!["bidang".into(), String::new(), bname.clone()]];
+    let mut us = vec![
+        vec![
+            "urusan".into(),
+            String::new(),
+            "URUSAN PEMERINTAHAN WAJIB".into(),
+        ],
+        vec!["bidang".into(), String::new(), bname.clone()],
+    ];
     let mut no = 0;
     for (pi, p) in progs.iter().enumerate() {
         let pn = sum(p.kegs.iter().flat_map(|k| k.subs.iter()), |s| s.pagu_n);
         let pn1 = sum(p.kegs.iter().flat_map(|k| k.subs.iter()), |s| s.pagu_n1);
-        t33.push(vec![p.code.clone(), "program".into(), p.name.clone(), "Nilai Kinerja Program".into(), String::new(), "80".into(), "Nilai".into(), f(pn), String::new(), String::new(), "82".into(), "Nilai".into(), f(pn1)]);
-        t31.push(vec!["program".into(), p.name.clone(), String::new(), "Nilai Kinerja Program".into(), "80".into(), "Nilai".into(), f(pn), String::new(), "Nilai Kinerja Program".into(), "80".into(), "Nilai".into(), f(pn)]);
+        t33.push(vec![
+            p.code.clone(),
+            "program".into(),
+            p.name.clone(),
+            "Nilai Kinerja Program".into(),
+            String::new(),
+            "80".into(),
+            "Nilai".into(),
+            f(pn),
+            String::new(),
+            String::new(),
+            "82".into(),
+            "Nilai".into(),
+            f(pn1),
+        ]);
+        t31.push(vec![
+            "program".into(),
+            p.name.clone(),
+            String::new(),
+            "Nilai Kinerja Program".into(),
+            "80".into(),
+            "Nilai".into(),
+            f(pn),
+            String::new(),
+            "Nilai Kinerja Program".into(),
+            "80".into(),
+            "Nilai".into(),
+            f(pn),
+        ]);
         us.push(vec!["program".into(), String::new(), p.name.clone()]);
         for (ki, k) in p.kegs.iter().enumerate() {
             let mut kn = sum(k.subs.iter(), |s| s.pagu_n);
@@ -145,22 +224,84 @@ pub fn office_workbook(seed: u64, n_sub: usize, layout: Layout, plant: bool, onl
             if plant && pi == 0 && ki == 0 {
                 kn += Decimal::from(1_000_000);
             }
-            t33.push(vec![k.code.clone(), "kegiatan".into(), k.name.clone(), "Persentase Layanan".into(), String::new(), "100".into(), "Persen".into(), f(kn), String::new(), String::new(), "100".into(), "Persen".into(), f(kn1)]);
-            t31.push(vec!["kegiatan".into(), k.name.clone(), String::new(), "Persentase Layanan".into(), "100".into(), "Persen".into(), f(kn31), String::new(), "Persentase Layanan".into(), "100".into(), "Persen".into(), f(kn31)]);
+            t33.push(vec![
+                k.code.clone(),
+                "kegiatan".into(),
+                k.name.clone(),
+                "Persentase Layanan".into(),
+                String::new(),
+                "100".into(),
+                "Persen".into(),
+                f(kn),
+                String::new(),
+                String::new(),
+                "100".into(),
+                "Persen".into(),
+                f(kn1),
+            ]);
+            t31.push(vec![
+                "kegiatan".into(),
+                k.name.clone(),
+                String::new(),
+                "Persentase Layanan".into(),
+                "100".into(),
+                "Persen".into(),
+                f(kn31),
+                String::new(),
+                "Persentase Layanan".into(),
+                "100".into(),
+                "Persen".into(),
+                f(kn31),
+            ]);
             us.push(vec!["kegiatan".into(), String::new(), k.name.clone()]);
             for (si, s) in k.subs.iter().enumerate() {
                 let t = s.target.to_string();
                 t33.push(vec![
-                    s.code.clone(), "sub_kegiatan".into(), s.name.clone(), s.indicator.clone(), "Kab. Contoh".into(), t.clone(), s.unit.into(), f(s.pagu_n),
-                    "APBD".into(), "P1 = Wajib dan Mengikat".into(), t.clone(), s.unit.into(), f(s.pagu_n1),
+                    s.code.clone(),
+                    "sub_kegiatan".into(),
+                    s.name.clone(),
+                    s.indicator.clone(),
+                    "Kab. Contoh".into(),
+                    t.clone(),
+                    s.unit.into(),
+                    f(s.pagu_n),
+                    "APBD".into(),
+                    "P1 = Wajib dan Mengikat".into(),
+                    t.clone(),
+                    s.unit.into(),
+                    f(s.pagu_n1),
                 ]);
-                let at = if plant && pi == 0 && ki == 0 && si == 0 { (s.target + 1).to_string() } else { t.clone() };
+                let at = if plant && pi == 0 && ki == 0 && si == 0 {
+                    (s.target + 1).to_string()
+                } else {
+                    t.clone()
+                };
                 t31.push(vec![
-                    "sub_kegiatan".into(), s.name.clone(), "Kab. Contoh".into(), s.indicator.clone(), t.clone(), s.unit.into(), f(s.pagu_n),
-                    "Kab. Contoh".into(), s.indicator.clone(), at, s.unit.into(), f(s.pagu_n), String::new(),
+                    "sub_kegiatan".into(),
+                    s.name.clone(),
+                    "Kab. Contoh".into(),
+                    s.indicator.clone(),
+                    t.clone(),
+                    s.unit.into(),
+                    f(s.pagu_n),
+                    "Kab. Contoh".into(),
+                    s.indicator.clone(),
+                    at,
+                    s.unit.into(),
+                    f(s.pagu_n),
+                    String::new(),
                 ]);
                 no += 1;
-                us.push(vec!["sub_kegiatan".into(), no.to_string(), s.name.clone(), s.indicator.clone(), "Kab. Contoh".into(), t.clone(), s.unit.into(), String::new()]);
+                us.push(vec![
+                    "sub_kegiatan".into(),
+                    no.to_string(),
+                    s.name.clone(),
+                    s.indicator.clone(),
+                    "Kab. Contoh".into(),
+                    t.clone(),
+                    s.unit.into(),
+                    String::new(),
+                ]);
             }
         }
     }
@@ -172,12 +313,34 @@ pub fn office_workbook(seed: u64, n_sub: usize, layout: Layout, plant: bool, onl
     };
     let mut tables = vec![(
         "tc33.csv".to_string(),
-        csv("kode,level,uraian,indikator,lokasi,target_2026,satuan_2026,pagu_2026,sumber_dana,catatan_penting,target_2027,satuan_2027,pagu_2027,line", pad(t33, 14)),
+        csv(
+            "kode,level,uraian,indikator,lokasi,target_2026,satuan_2026,pagu_2026,sumber_dana,catatan_penting,target_2027,satuan_2027,pagu_2027,line",
+            pad(t33, 14),
+        ),
     )];
     if !only_tc33 {
         tables.push(("tc31.csv".to_string(), csv("level,uraian,r_lokasi,r_indikator,r_target,r_satuan,r_pagu,a_lokasi,a_indikator,a_target,a_satuan,a_pagu,catatan_penting,line", pad(t31, 14))));
-        tables.push(("usulan_program.csv".to_string(), csv("level,no,uraian,keluaran,lokasi,volume,satuan,keterangan,line", pad(us, 9))));
+        tables.push((
+            "usulan_program.csv".to_string(),
+            csv(
+                "level,no,uraian,keluaran,lokasi,volume,satuan,keterangan,line",
+                pad(us, 9),
+            ),
+        ));
     }
-    let office = format!("DINAS CONTOH {} {}", seed, bname.trim_start_matches("URUSAN PEMERINTAHAN BIDANG "));
-    build_from(&tables, layout, &office)
+    let office = format!(
+        "DINAS CONTOH {} {}",
+        seed,
+        bname.trim_start_matches("URUSAN PEMERINTAHAN BIDANG ")
+    );
+    let n_keg: usize = progs.iter().map(|p| p.kegs.len()).sum();
+    let counts = format!(
+        "Program dan kegiatan yang akan dilaksanakan {office} pada tahun 2026 meliputi {} program yang dilaksanakan dalam {n_keg} kegiatan, dan {n_sub} sub kegiatan.",
+        progs.len()
+    );
+    let total = format!(
+        "Total kebutuhan dana / pagu indikatif pada Rancangan Awal RENJA Tahun 2026 adalah sebesar Rp. {},-",
+        f(total_n)
+    );
+    build_from(&tables, layout, &office, (&counts, &total))
 }

@@ -435,7 +435,13 @@ fn write_sheet(wb: &mut Workbook, layout: Layout, spec: &SheetSpec, csv: &Csv, f
 
 const OFFICE: &str = "DINAS SOSIAL KABUPATEN KUTAI KARTANEGARA";
 
-fn specs(layout: Layout, office: &str) -> Vec<(&'static str, SheetSpec)> {
+/// The seed's statements of counts (section 2.5) and of the total budget (before T-C.33).
+pub const SEED_STATEMENTS: (&str, &str) = (
+    "Program dan kegiatan yang akan dilaksanakan Dinas Sosial Kabupaten Kutai Kartanegara pada tahun 2026 meliputi 7 (Tujuh) program yang dilaksanakan dalam 18 (Delapan Belas) kegiatan, dan 76 (Tujuh Puluh Enam) sub kegiatan.",
+    "Total kebutuhan dana / pagu indikatif pada Rancangan Awal RENJA Tahun 2026 adalah sebesar Rp. 37.118.380.499,-",
+);
+
+fn specs(layout: Layout, office: &str, statements: (&str, &str)) -> Vec<(&'static str, SheetSpec)> {
     let g = Some;
     let staff = layout == Layout::Staff;
     let num = |n: &'static str| Src::Num(n, "number");
@@ -715,10 +721,14 @@ fn specs(layout: Layout, office: &str) -> Vec<(&'static str, SheetSpec)> {
     out.push((
         "usulan_program.csv",
         SheetSpec {
-            name: if staff { "Usulan Program 2026".into() } else { "Usulan 2026".into() },
+            name: if staff {
+                "Usulan Program 2026".into()
+            } else {
+                "Usulan 2026".into()
+            },
             titles: vec![
                 "2.5. Penelaahan Usulan Program dan Kegiatan Masyarakat".into(),
-                "Program dan kegiatan yang akan dilaksanakan Dinas Sosial Kabupaten Kutai Kartanegara pada tahun 2026 meliputi 7 (Tujuh) program yang dilaksanakan dalam 18 (Delapan Belas) kegiatan, dan 76 (Tujuh Puluh Enam) sub kegiatan.".into(),
+                statements.0.to_string(),
             ],
             cols,
             numbering: false,
@@ -881,7 +891,7 @@ fn specs(layout: Layout, office: &str) -> Vec<(&'static str, SheetSpec)> {
                 "Tabel T-C.33".into(),
                 "Rencana Program dan Kegiatan Dinas Sosial Tahun 2026 dan Prakiraan Maju Tahun 2027".into(),
                 "Kabupaten Kutai Kartanegara".into(),
-                "Total kebutuhan dana / pagu indikatif pada Rancangan Awal RENJA Tahun 2026 adalah sebesar Rp. 37.118.380.499,-".into(),
+                statements.1.to_string(),
             ],
             cols,
             numbering: staff,
@@ -894,19 +904,24 @@ fn specs(layout: Layout, office: &str) -> Vec<(&'static str, SheetSpec)> {
 
 /// Writes one sample workbook from the CSVs in `data_dir`.
 pub fn build_sample(data_dir: &Path, layout: Layout) -> Vec<u8> {
-    let tables: Vec<(String, Csv)> = specs(layout, OFFICE)
+    let tables: Vec<(String, Csv)> = specs(layout, OFFICE, SEED_STATEMENTS)
         .into_iter()
         .map(|(file, _)| (file.to_string(), Csv::read(&data_dir.join(file))))
         .collect();
-    build_from(&tables, layout, OFFICE)
+    build_from(&tables, layout, OFFICE, SEED_STATEMENTS)
 }
 
 /// Builds a workbook from in-memory tables named like the CSVs (`tc33.csv`, …); tables not
 /// given are left out. Used by the benchmark generator for other offices.
-pub fn build_from(tables: &[(String, Csv)], layout: Layout, office: &str) -> Vec<u8> {
+pub fn build_from(
+    tables: &[(String, Csv)],
+    layout: Layout,
+    office: &str,
+    statements: (&str, &str),
+) -> Vec<u8> {
     let f = formats();
     let mut wb = Workbook::new();
-    for (file, spec) in specs(layout, office) {
+    for (file, spec) in specs(layout, office, statements) {
         if let Some((_, csv)) = tables.iter().find(|(n, _)| n == file) {
             write_sheet(&mut wb, layout, &spec, csv, &f);
         }
