@@ -24,6 +24,47 @@ pub struct Sheet {
     pub rows: Vec<(u32, Vec<(u32, Cell)>)>,
     /// Merged ranges as (top-left, bottom-right), inclusive.
     pub merges: Vec<(Pos, Pos)>,
+    /// The look of styled cells (xlsx only), sorted by position, so the annotated copy can
+    /// look like the planner's own workbook.
+    pub styles: Vec<(Pos, CellStyle)>,
+}
+
+/// What the annotated copy keeps of a cell's look.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct CellStyle {
+    pub bold: bool,
+    pub italic: bool,
+    pub wrap: bool,
+    pub border: bool,
+    /// Solid fill colour as 0xRRGGBB.
+    pub fill: Option<u32>,
+    /// 1 left, 2 centre, 3 right.
+    pub align: u8,
+}
+
+impl CellStyle {
+    fn from_calamine(s: &calamine::Style) -> Option<CellStyle> {
+        use calamine::HorizontalAlignment as H;
+        let st = CellStyle {
+            bold: s.font.as_ref().is_some_and(|f| f.is_bold()),
+            italic: s.font.as_ref().is_some_and(|f| f.is_italic()),
+            wrap: s.alignment.as_ref().is_some_and(|a| a.wrap_text),
+            border: s.borders.as_ref().is_some_and(|b| b.has_visible_borders()),
+            fill: s
+                .fill
+                .as_ref()
+                .filter(|f| f.is_visible())
+                .and_then(|f| f.get_color())
+                .map(|c| c.to_argb() & 0xFF_FFFF),
+            align: match s.alignment.as_ref().map(|a| &a.horizontal) {
+                Some(H::Left) => 1,
+                Some(H::Center) | Some(H::CenterContinuous) => 2,
+                Some(H::Right) => 3,
+                _ => 0,
+            },
+        };
+        (st != CellStyle::default()).then_some(st)
+    }
 }
 
 impl Sheet {
@@ -50,6 +91,14 @@ impl Sheet {
             Ok(i) => &self.rows[i].1,
             Err(_) => &[],
         }
+    }
+
+    /// The look of the cell at `pos`, if it has one.
+    pub fn style(&self, pos: Pos) -> Option<CellStyle> {
+        self.styles
+            .binary_search_by_key(&pos, |(p, _)| *p)
+            .ok()
+            .map(|i| self.styles[i].1)
     }
 
     pub fn cell_count(&self) -> usize {
@@ -93,6 +142,7 @@ impl Sheet {
             name: name.to_string(),
             rows,
             merges,
+            styles: Vec::new(),
         }
     }
 }
@@ -275,15 +325,21 @@ fn read_xlsx(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
                 ));
             }
         }
-        // Number formats, for the display of codes and for the annotated copy.
+        // Number formats, for the display of codes and for the annotated copy; the look of
+        // styled cells (bold headers, fills, borders) for the annotated copy too.
+        let mut looks = Vec::new();
         if let Ok(styles) = wb.worksheet_style(&name)
             && !styles.is_empty()
         {
             for (r, c, cell) in cells.iter_mut() {
-                if let Some(fmt) = styles.get((*r, *c)).and_then(|s| s.number_format.as_ref())
+                let st = styles.get((*r, *c));
+                if let Some(fmt) = st.and_then(|s| s.number_format.as_ref())
                     && fmt.format_code != "General"
                 {
                     cell.format = Some(fmt.format_code.clone());
+                }
+                if let Some(look) = st.and_then(CellStyle::from_calamine) {
+                    looks.push((Pos::new(*r, *c), look));
                 }
             }
         }
@@ -293,7 +349,10 @@ fn read_xlsx(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
             .into_iter()
             .map(|d| (Pos::new(d.start.0, d.start.1), Pos::new(d.end.0, d.end.1)))
             .collect();
-        sheets.push(Sheet::from_cells(&name, cells, merges));
+        let mut sheet = Sheet::from_cells(&name, cells, merges);
+        looks.sort_by_key(|(p, _)| *p);
+        sheet.styles = looks;
+        sheets.push(sheet);
     }
     Ok(sheets)
 }

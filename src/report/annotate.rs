@@ -10,7 +10,7 @@
 
 use crate::checks::{Finding, RULES, Severity};
 use crate::ingest::cell::{Pos, Value, col_letters};
-use crate::ingest::workbook::{Sheet, Workbook as InWorkbook};
+use crate::ingest::workbook::{CellStyle, Sheet, Workbook as InWorkbook};
 use rust_xlsxwriter::{
     Color, Format, FormatBorder, Formula, Note, Url, Workbook, Worksheet, XlsxError,
 };
@@ -105,17 +105,47 @@ pub fn note_text(findings: &[&Finding], en: bool) -> String {
 }
 
 struct FormatCache {
-    cache: HashMap<(Option<String>, Option<Severity>), Format>,
+    cache: HashMap<(Option<String>, Option<Severity>, Option<CellStyle>), Format>,
 }
 
 impl FormatCache {
-    fn get(&mut self, num_format: Option<&str>, sev: Option<Severity>) -> &Format {
+    /// The format of a cell: its number format and look as in the input, the severity fill
+    /// (which wins over the planner's own fill) when a finding sits on it.
+    fn get(
+        &mut self,
+        num_format: Option<&str>,
+        sev: Option<Severity>,
+        look: Option<CellStyle>,
+    ) -> &Format {
         self.cache
-            .entry((num_format.map(str::to_string), sev))
+            .entry((num_format.map(str::to_string), sev, look))
             .or_insert_with(|| {
                 let mut f = Format::new();
                 if let Some(n) = num_format {
                     f = f.set_num_format(n);
+                }
+                if let Some(l) = look {
+                    if l.bold {
+                        f = f.set_bold();
+                    }
+                    if l.italic {
+                        f = f.set_italic();
+                    }
+                    if l.wrap {
+                        f = f.set_text_wrap();
+                    }
+                    if l.border {
+                        f = f.set_border(FormatBorder::Thin);
+                    }
+                    if let Some(c) = l.fill {
+                        f = f.set_background_color(Color::RGB(c));
+                    }
+                    f = match l.align {
+                        1 => f.set_align(rust_xlsxwriter::FormatAlign::Left),
+                        2 => f.set_align(rust_xlsxwriter::FormatAlign::Center),
+                        3 => f.set_align(rust_xlsxwriter::FormatAlign::Right),
+                        _ => f,
+                    };
                 }
                 if let Some(s) = sev {
                     f = f
@@ -200,7 +230,7 @@ fn copy_sheet(
         let cell = sheet.get(*a);
         let text = cell.map(|c| c.value.display()).unwrap_or_default();
         let nf = cell.and_then(date_format);
-        let fmt = formats.get(nf, worst(*a)).clone();
+        let fmt = formats.get(nf, worst(*a), sheet.style(*a)).clone();
         ws.merge_range(a.row, a.col as u16, b.row, b.col as u16, &text, &fmt)?;
     }
     for (row, cells) in &sheet.rows {
@@ -211,7 +241,9 @@ fn copy_sheet(
             {
                 continue; // hidden under a merge
             }
-            let fmt = formats.get(date_format(cell), worst(pos)).clone();
+            let fmt = formats
+                .get(date_format(cell), worst(pos), sheet.style(pos))
+                .clone();
             write_cell(ws, pos, cell, &fmt)?;
             let len = cell.value.display().chars().count();
             let w = widest.entry(*col).or_insert(0);
@@ -221,7 +253,7 @@ fn copy_sheet(
     // Findings on cells that are empty in the input still get their fill.
     for pos in by_cell.keys() {
         if sheet.get(*pos).is_none() && sheet.merge_at(*pos).is_none_or(|(a, _)| a == *pos) {
-            let fmt = formats.get(None, worst(*pos)).clone();
+            let fmt = formats.get(None, worst(*pos), sheet.style(*pos)).clone();
             ws.write_blank(pos.row, pos.col as u16, &fmt)?;
         }
     }
@@ -232,9 +264,41 @@ fn copy_sheet(
             .set_height(220);
         ws.insert_note(pos.row, pos.col as u16, &note)?;
     }
+    // Printed like a planner prints a plan table: landscape, all columns on the page width.
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
     // calamine gives no column widths: approximate from the longest value, like a reader would.
-    for (col, w) in widest {
-        ws.set_column_width(col as u16, (w as f64 * 0.9 + 2.0).clamp(6.0, 50.0))?;
+    let width_of = |col: u32| {
+        widest
+            .get(&col)
+            .map(|w| (*w as f64 * 0.9 + 2.0).clamp(6.0, 50.0))
+            .unwrap_or(8.43)
+    };
+    for col in widest.keys() {
+        ws.set_column_width(*col as u16, width_of(*col))?;
+    }
+    // Nor row heights: give a row with wrapped text the lines it needs, so nothing overlaps.
+    for (row, cells) in &sheet.rows {
+        let lines = cells
+            .iter()
+            .filter(|(c, _)| {
+                sheet.style(Pos::new(*row, *c)).is_some_and(|s| s.wrap)
+                    && sheet.merge_at(Pos::new(*row, *c)).is_none()
+            })
+            .map(|(c, cell)| {
+                let text = cell.value.display();
+                text.split('\n')
+                    .map(|l| {
+                        (l.chars().count() as f64 / (width_of(*c) * 1.1))
+                            .ceil()
+                            .max(1.0)
+                    })
+                    .sum::<f64>()
+            })
+            .fold(1.0f64, f64::max);
+        if lines > 1.0 {
+            ws.set_row_height(*row, (15.0 * lines).min(300.0))?;
+        }
     }
     Ok(())
 }
@@ -276,7 +340,7 @@ fn findings_sheet(
         )?;
         ws.write_string(r, 1, *rule)?;
         ws.write_number(r, 2, *n as f64)?;
-        ws.write_string(r, 3, summary)?;
+        ws.write_string(r, 4, summary)?;
         r += 1;
     }
     ws.write_string_with_format(r, 1, w.total, &bold)?;
@@ -325,6 +389,8 @@ fn findings_sheet(
     let last = header_row + findings.len() as u32;
     ws.autofilter(header_row, 0, last.max(header_row), (cols.len() - 1) as u16)?;
     ws.set_freeze_panes(header_row + 1, 0)?;
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
     for (c, width) in [12.0, 8.0, 18.0, 8.0, 80.0, 22.0, 22.0, 40.0]
         .iter()
         .enumerate()
