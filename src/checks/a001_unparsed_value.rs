@@ -1,6 +1,6 @@
 //! A001 `unparsed-value`: A value cannot be read as a number, target or code.
 
-use super::util::label;
+use super::util::{label, node_at_row};
 use super::{Context, Finding, Rule, Severity};
 use crate::ingest::locate::{Field, Parsed};
 use crate::ingest::rules::{ColumnType, normalize};
@@ -98,9 +98,7 @@ fn is_total_label(text: &str) -> bool {
 
 /// A label for table row `ri`: the node it belongs to, or its sheet row number.
 fn row_label(t: &TableModel, ri: usize, en: bool) -> String {
-    t.nodes
-        .iter()
-        .find(|n| n.row_idx == ri || n.extra_rows.contains(&ri))
+    node_at_row(t, ri)
         .map(|n| label(n, en).trim().to_string())
         .unwrap_or_else(|| {
             let r = t.table.rows[ri].row + 1;

@@ -1,6 +1,6 @@
 //! A002 `error-cell`: A cell holds a formula error (#REF!, #DIV/0!, …).
 
-use super::util::label;
+use super::util::{label, node_at_row};
 use super::{Context, Finding, Rule, Severity};
 use crate::ingest::cell::{Pos, Value};
 use crate::model::plan::TableModel;
@@ -58,21 +58,17 @@ Use instead
 /// A label for the sheet row `row` of a table: its node, or the sheet row number.
 fn row_label(t: &TableModel, row: u32, en: bool) -> String {
     let ri = t.table.rows.iter().position(|r| r.row == row);
-    ri.and_then(|ri| {
-        t.nodes
-            .iter()
-            .find(|n| n.row_idx == ri || n.extra_rows.contains(&ri))
-    })
-    .map(|n| label(n, en).trim().to_string())
-    .unwrap_or_else(|| {
-        if row <= t.table.header_end {
-            "header".into()
-        } else if en {
-            format!("row {}", row + 1)
-        } else {
-            format!("baris {}", row + 1)
-        }
-    })
+    ri.and_then(|ri| node_at_row(t, ri))
+        .map(|n| label(n, en).trim().to_string())
+        .unwrap_or_else(|| {
+            if row <= t.table.header_end {
+                "header".into()
+            } else if en {
+                format!("row {}", row + 1)
+            } else {
+                format!("baris {}", row + 1)
+            }
+        })
 }
 
 fn run(ctx: &Context) -> Vec<Finding> {

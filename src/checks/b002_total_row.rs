@@ -1,8 +1,8 @@
 //! B002 `total-row-mismatch`: The total or bidang row differs from the sum of the programs.
 
-use super::util::{label, rp};
-use super::{Context, Finding, Related, Rule, Severity};
-use crate::ingest::locate::{ColumnMap, Field, Parsed};
+use super::util::{column_field, label, level_plural, level_sum, rp};
+use super::{Context, Finding, Rule, Severity};
+use crate::ingest::locate::{ColumnMap, Parsed};
 use crate::ingest::rules::ColumnType;
 use crate::model::code::Level;
 use crate::model::plan::{Node, TableModel};
@@ -80,17 +80,8 @@ Use instead
     run,
 };
 
-/// The field of a table row in a given column (by column, so that several columns of one role
-/// each keep their own values).
-fn cell_at<'a>(t: &'a TableModel, n: &Node, col: &ColumnMap) -> Option<&'a Field> {
-    t.row(n)
-        .fields
-        .iter()
-        .find(|f| f.pos.col == col.col && f.role == col.role)
-}
-
 fn amount_at(t: &TableModel, n: &Node, col: &ColumnMap) -> Option<Decimal> {
-    cell_at(t, n, col).and_then(|f| f.parsed.amount())
+    column_field(t, n, col).and_then(|f| f.parsed.amount())
 }
 
 /// True when node `j` lies below node `i`.
@@ -131,46 +122,6 @@ fn scope(t: &TableModel, i: usize) -> Vec<usize> {
     }
 }
 
-/// The sum a roll-up row must equal in one column: (level summed, sum, cells summed).
-/// None when no program, kegiatan or sub kegiatan in scope has an amount there.
-fn level_sum(
-    t: &TableModel,
-    nodes: &[usize],
-    col: &ColumnMap,
-) -> Option<(Level, Decimal, Vec<Related>)> {
-    for level in [Level::Program, Level::Kegiatan, Level::SubKegiatan] {
-        let mut sum = Decimal::ZERO;
-        let mut cells = Vec::new();
-        for &j in nodes {
-            let n = &t.nodes[j];
-            if n.level != level {
-                continue;
-            }
-            if let Some(f) = cell_at(t, n, col)
-                && let Some(d) = f.parsed.amount()
-            {
-                sum += d;
-                cells.push(Related::new(&t.table.sheet, f.pos));
-            }
-        }
-        if !cells.is_empty() {
-            return Some((level, sum, cells));
-        }
-    }
-    None
-}
-
-fn level_plural(l: Level, en: bool) -> &'static str {
-    match (l, en) {
-        (Level::Program, _) => "program",
-        (Level::Kegiatan, false) => "kegiatan",
-        (Level::Kegiatan, true) => "activities (kegiatan)",
-        (Level::SubKegiatan, false) => "sub kegiatan",
-        (Level::SubKegiatan, true) => "sub-activities",
-        (l, en) => l.name(en),
-    }
-}
-
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for t in &ctx.plan.tables {
@@ -190,7 +141,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             let in_scope = scope(t, i);
             let row_has_amount = cols.iter().any(|c| amount_at(t, n, c).is_some());
             for c in &cols {
-                let Some(own_field) = cell_at(t, n, c) else {
+                let Some(own_field) = column_field(t, n, c) else {
                     continue;
                 };
                 let own = match &own_field.parsed {

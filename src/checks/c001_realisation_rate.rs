@@ -325,6 +325,49 @@ pub(crate) fn column_name(t: &TableModel, role: &str, number: Option<u32>, en: b
     }
 }
 
+/// The subject of a message about one cell of a row: `T-C.29: sub kegiatan … , indikator `…`
+/// kolom 8 `Tingkat Realisasi (%)``.
+pub(crate) fn cell_subject(
+    t: &TableModel,
+    row_idx: usize,
+    role: &str,
+    number: Option<u32>,
+    en: bool,
+) -> String {
+    format!(
+        "{}: {} {}",
+        t.table.kind,
+        row_label(t, row_idx, en),
+        column_name(t, role, number, en)
+    )
+}
+
+/// How a rate should read, for messages: `(kolom 7 ÷ kolom 6) × 100 = 1.439 ÷ 1.468 × 100 =
+/// 98,02 (toleransi 0,005)`; `cols` are the numerator's and the denominator's column numbers.
+pub(crate) fn ratio_should(
+    cols: (u32, u32),
+    num: &Shown,
+    den: &Shown,
+    expected: &str,
+    tol: Decimal,
+    en: bool,
+) -> String {
+    let (word, tol_word) = if en {
+        ("column", "tolerance")
+    } else {
+        ("kolom", "toleransi")
+    };
+    format!(
+        "({word} {} ÷ {word} {}) × 100 = {} ÷ {} × 100 = {} ({tol_word} {})",
+        cols.0,
+        cols.1,
+        fmt_shown(num),
+        fmt_shown(den),
+        expected,
+        format_id(&tol.round_dp(4).normalize())
+    )
+}
+
 /// `|a − b| ≤ tol`, without overflow (values too far apart to subtract are not within).
 pub(crate) fn within(a: Decimal, b: Decimal, tol: Decimal) -> bool {
     a.checked_sub(b).is_some_and(|d| d.abs() <= tol)
@@ -371,36 +414,22 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 Slot::Absent | Slot::Unreadable => continue,
             };
             let expected = fmt_pct(exact, decimals);
-            let (c8, c8_en) = (
-                column_name(t, "k8", Some(8), false),
-                column_name(t, "k8", Some(8), true),
-            );
             out.push(
                 Finding::new(
                     &RULE,
                     sheet,
                     pos,
                     format!(
-                        "{}: {} {} tertulis {}, seharusnya (kolom 7 ÷ kolom 6) × 100 = {} ÷ {} × 100 = {} (toleransi {})",
-                        t.table.kind,
-                        row_label(t, ri, false),
-                        c8,
+                        "{} tertulis {}, seharusnya {}",
+                        cell_subject(t, ri, "k8", Some(8), false),
                         found,
-                        fmt_shown(&k7),
-                        fmt_shown(&k6),
-                        expected,
-                        format_id(&tol.round_dp(4).normalize())
+                        ratio_should((7, 6), &k7, &k6, &expected, tol, false),
                     ),
                     format!(
-                        "{}: {} {} says {}, should be (column 7 ÷ column 6) × 100 = {} ÷ {} × 100 = {} (tolerance {})",
-                        t.table.kind,
-                        row_label(t, ri, true),
-                        c8_en,
+                        "{} says {}, should be {}",
+                        cell_subject(t, ri, "k8", Some(8), true),
                         found_en,
-                        fmt_shown(&k7),
-                        fmt_shown(&k6),
-                        expected,
-                        format_id(&tol.round_dp(4).normalize())
+                        ratio_should((7, 6), &k7, &k6, &expected, tol, true),
                     ),
                 )
                 .related([Related::new(sheet, k7.pos), Related::new(sheet, k6.pos)])

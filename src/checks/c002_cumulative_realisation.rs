@@ -1,8 +1,7 @@
 //! C002 `cumulative-realisation-mismatch`: T-C.29 column 10 differs from 5+7+9 (or the latest value for a level indicator).
 
 use super::c001_realisation_rate::{
-    Shown, Slot, TC29, column_name, fmt_dec, fmt_shown, indicator, row_label, slot, tolerance,
-    within,
+    Shown, Slot, TC29, cell_subject, fmt_dec, fmt_shown, indicator, slot, tolerance, within,
 };
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::locate::TableRow;
@@ -301,20 +300,16 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     sheet,
                     pos,
                     format!(
-                        "{}: {} {} tertulis {}, seharusnya {} ({}){}",
-                        t.table.kind,
-                        row_label(t, ri, false),
-                        column_name(t, "k10", Some(10), false),
+                        "{} tertulis {}, seharusnya {} ({}){}",
+                        cell_subject(t, ri, "k10", Some(10), false),
                         found,
                         expected_text,
                         how_id,
                         suffix(&hint_id)
                     ),
                     format!(
-                        "{}: {} {} says {}, should be {} ({}){}",
-                        t.table.kind,
-                        row_label(t, ri, true),
-                        column_name(t, "k10", Some(10), true),
+                        "{} says {}, should be {} ({}){}",
+                        cell_subject(t, ri, "k10", Some(10), true),
                         found_en,
                         expected_text,
                         how_en,

@@ -1,11 +1,10 @@
 //! C003 `renstra-achievement-mismatch`: T-C.29 column 11 differs from (10/4)×100.
 
 use super::c001_realisation_rate::{
-    Slot, TC29, column_name, fmt_pct, fmt_shown, half_unit, ratio_pct, row_label, slot, tolerance,
-    within,
+    Slot, TC29, cell_subject, fmt_pct, fmt_shown, half_unit, ratio_pct, ratio_should, slot,
+    tolerance, within,
 };
 use super::{Context, Finding, Related, Rule, Severity};
-use crate::ingest::number::format_id;
 use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {
@@ -130,27 +129,17 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     sheet,
                     pos,
                     format!(
-                        "{}: {} {} tertulis {}, seharusnya (kolom 10 ÷ kolom 4) × 100 = {} ÷ {} × 100 = {} (toleransi {}){}",
-                        t.table.kind,
-                        row_label(t, ri, false),
-                        column_name(t, "k11", Some(11), false),
+                        "{} tertulis {}, seharusnya {}{}",
+                        cell_subject(t, ri, "k11", Some(11), false),
                         found,
-                        fmt_shown(&k10),
-                        fmt_shown(&k4),
-                        expected,
-                        format_id(&tol.round_dp(4).normalize()),
+                        ratio_should((10, 4), &k10, &k4, &expected, tol, false),
                         hint_id
                     ),
                     format!(
-                        "{}: {} {} says {}, should be (column 10 ÷ column 4) × 100 = {} ÷ {} × 100 = {} (tolerance {}){}",
-                        t.table.kind,
-                        row_label(t, ri, true),
-                        column_name(t, "k11", Some(11), true),
+                        "{} says {}, should be {}{}",
+                        cell_subject(t, ri, "k11", Some(11), true),
                         found_en,
-                        fmt_shown(&k10),
-                        fmt_shown(&k4),
-                        expected,
-                        format_id(&tol.round_dp(4).normalize()),
+                        ratio_should((10, 4), &k10, &k4, &expected, tol, true),
                         hint_en
                     ),
                 )

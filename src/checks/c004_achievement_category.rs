@@ -1,6 +1,6 @@
 //! C004 `achievement-category-mismatch`: The achievement category does not match the achievement percentage.
 
-use super::c001_realisation_rate::{Slot, TC29, column_name, fmt_shown, row_label, slot};
+use super::c001_realisation_rate::{Slot, TC29, cell_subject, column_name, fmt_shown, slot};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::rules::normalize;
 use rust_decimal::Decimal;
@@ -176,20 +176,16 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     sheet,
                     kat.pos,
                     format!(
-                        "{}: {} {} tertulis `{}`, tetapi {} = {} termasuk kategori {}",
-                        t.table.kind,
-                        row_label(t, ri, false),
-                        column_name(t, "kategori", None, false),
+                        "{} tertulis `{}`, tetapi {} = {} termasuk kategori {}",
+                        cell_subject(t, ri, "kategori", None, false),
                         text,
                         column_name(t, role, Some(number), false),
                         fmt_shown(&v),
                         expected_text
                     ),
                     format!(
-                        "{}: {} {} says `{}`, but {} = {} falls in the category {} ({})",
-                        t.table.kind,
-                        row_label(t, ri, true),
-                        column_name(t, "kategori", None, true),
+                        "{} says `{}`, but {} = {} falls in the category {} ({})",
+                        cell_subject(t, ri, "kategori", None, true),
                         text,
                         column_name(t, role, Some(number), true),
                         fmt_shown(&v),

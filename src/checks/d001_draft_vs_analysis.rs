@@ -1,7 +1,7 @@
 //! D001 `draft-analysis-mismatch`: in T-C.31, a column of the RKPD draft (*Rancangan Awal
 //! RKPD*) differs from the same column of the needs analysis (*Hasil Analisis Kebutuhan*).
 
-use super::util::{label, rp, same_text, same_unit};
+use super::util::{label, rp, same_text, same_unit, text_cell};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
 use crate::ingest::locate::{Parsed, TableRow};
@@ -129,20 +129,16 @@ impl Val {
     }
 }
 
+/// A text cell as a value: blank or its trimmed text.
+fn text_val(row: &TableRow, role: &str) -> Option<(Val, Pos)> {
+    text_cell(row, role).map(|(t, pos)| (t.map_or(Val::Blank, Val::Text), pos))
+}
+
 /// Reads one side of a pair on a row: the value and the cell it sits in. None when the table
 /// lacks the column or the cell cannot be read (A001's business).
 fn read(t: &TableModel, row: &TableRow, kind: Kind, role: &str) -> Option<(Val, Pos)> {
     match kind {
-        Kind::Text => {
-            let f = row.field(role)?;
-            let v = match &f.parsed {
-                Parsed::Blank => Val::Blank,
-                Parsed::Text(s) if s.trim().is_empty() => Val::Blank,
-                Parsed::Text(s) => Val::Text(s.trim().to_string()),
-                _ => return None,
-            };
-            Some((v, f.pos))
-        }
+        Kind::Text => text_val(row, role),
         Kind::Target => {
             let f = row.field(role)?;
             let v = match &f.parsed {
@@ -154,14 +150,7 @@ fn read(t: &TableModel, row: &TableRow, kind: Kind, role: &str) -> Option<(Val, 
         }
         Kind::Unit => {
             if t.table.has(role) {
-                let f = row.field(role)?;
-                let v = match &f.parsed {
-                    Parsed::Blank => Val::Blank,
-                    Parsed::Text(s) if s.trim().is_empty() => Val::Blank,
-                    Parsed::Text(s) => Val::Text(s.trim().to_string()),
-                    _ => return None,
-                };
-                Some((v, f.pos))
+                text_val(row, role)
             } else {
                 // No unit column: the unit is written in the target cell (`25 Lembaga`).
                 let target_role = role.replace("satuan", "target");

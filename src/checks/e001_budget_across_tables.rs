@@ -2,12 +2,10 @@
 //! between T-C.31 (review of the RKPD draft) and T-C.33 (the plan) for the same year.
 
 use super::frame::join_by_code;
-use super::util::{label, rp};
+use super::util::{amount_cell, header_year, label, rp, tc33_pagu_role, year_phrase};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
-use crate::ingest::locate::Parsed;
 use crate::model::code::Level;
-use crate::model::plan::{Node, TableModel};
 use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {
@@ -66,38 +64,6 @@ Use instead
   Make both tables carry the same budget, or remove from T-C.31 the rows not planned that year.",
     run,
 };
-
-/// The first year named in the headers of `roles` of a table.
-fn year_of(t: &TableModel, roles: &[&str]) -> Option<i32> {
-    roles
-        .iter()
-        .find_map(|r| t.table.column(r).and_then(|c| c.year))
-}
-
-/// The T-C.33 budget role for `year`: `pagu_n`, or `pagu_n1` when that column is the one named
-/// with the year. None when T-C.33 has no column for that year.
-fn tc33_pagu_role(t33: &TableModel, year: Option<i32>) -> Option<&'static str> {
-    let y_n = t33.table.column("pagu_n").map(|c| c.year);
-    let y_n1 = t33.table.column("pagu_n1").map(|c| c.year);
-    match year {
-        None => y_n.map(|_| "pagu_n"),
-        Some(y) if y_n == Some(Some(y)) => Some("pagu_n"),
-        Some(y) if y_n1 == Some(Some(y)) => Some("pagu_n1"),
-        // T-C.33 names no year for its plan columns: take them as the year under review.
-        Some(_) if y_n == Some(None) => Some("pagu_n"),
-        Some(_) => None,
-    }
-}
-
-/// An amount cell: Some(None) when blank, None when missing or unreadable.
-fn amount_at(t: &TableModel, n: &Node, role: &str) -> Option<(Option<Decimal>, Pos)> {
-    let f = t.row(n).field(role)?;
-    match &f.parsed {
-        Parsed::Blank => Some((None, f.pos)),
-        Parsed::Amount(d) => Some((Some(*d), f.pos)),
-        _ => None,
-    }
-}
 
 fn show(v: Option<Decimal>, en: bool) -> String {
     match (v, en) {
@@ -162,25 +128,24 @@ fn sides_to_report(plan: Option<Decimal>, a: Cell, r: Cell) -> Vec<Side> {
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for (_, t31) in ctx.plan.tables_of("T-C.31") {
-        let year31 = year_of(t31, &["a_pagu", "r_pagu", "a_target", "r_target"]);
+        let year31 = header_year(t31, &["a_pagu", "r_pagu", "a_target", "r_target"]);
         for (_, t33) in ctx.plan.tables_of("T-C.33") {
             let Some(role33) = tc33_pagu_role(t33, year31) else {
                 continue;
             };
             let year = year31.or_else(|| t33.table.column(role33).and_then(|c| c.year));
-            let year_id = year.map(|y| format!(" tahun {y}")).unwrap_or_default();
-            let year_en = year.map(|y| format!(" for {y}")).unwrap_or_default();
+            let (year_id, year_en) = year_phrase(year);
             for level in [Level::Program, Level::Kegiatan, Level::SubKegiatan] {
                 let Ok(pairs) = join_by_code(t31, t33, level) else {
                     continue;
                 };
                 for (i, j) in pairs {
                     let (n31, n33) = (&t31.nodes[i], &t33.nodes[j]);
-                    let Some((plan, pos33)) = amount_at(t33, n33, role33) else {
+                    let Some((plan, pos33)) = amount_cell(t33, n33, role33) else {
                         continue;
                     };
-                    let a = amount_at(t31, n31, "a_pagu");
-                    let r = amount_at(t31, n31, "r_pagu");
+                    let a = amount_cell(t31, n31, "a_pagu");
+                    let r = amount_cell(t31, n31, "r_pagu");
                     let report = sides_to_report(plan, a, r);
                     for Side {
                         pos,

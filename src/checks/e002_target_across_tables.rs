@@ -1,15 +1,14 @@
 //! E002 `target-across-tables`: the target or unit of one sub kegiatan differs between T-C.31,
 //! the proposal table (usulan program, section 2.5) and T-C.33.
 
-use super::util::{label, same_unit, target_text};
+use super::frame::join_by_key;
+use super::util::{header_year, label, same_unit, target_text, text_cell, year_phrase};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
 use crate::ingest::locate::{Parsed, TableRow};
-use crate::ingest::rules::normalize;
 use crate::model::code::Level;
 use crate::model::plan::TableModel;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
     code: "E002",
@@ -108,13 +107,8 @@ fn read_target(t: &TableModel, row: &TableRow, target_role: &str, unit_role: &st
         _ => return None,
     };
     let (unit, unit_pos) = if t.table.has(unit_role) {
-        let u = row.field(unit_role)?;
-        let text = match &u.parsed {
-            Parsed::Blank => None,
-            Parsed::Text(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-            _ => return None,
-        };
-        (text.or(unit_in_cell), u.pos)
+        let (text, unit_pos) = text_cell(row, unit_role)?;
+        (text.or(unit_in_cell), unit_pos)
     } else {
         (unit_in_cell, f.pos)
     };
@@ -124,13 +118,6 @@ fn read_target(t: &TableModel, row: &TableRow, target_role: &str, unit_role: &st
         pos: f.pos,
         unit_pos,
     })
-}
-
-/// The first year named in the headers of `roles`.
-fn year_of(t: &TableModel, roles: &[&str]) -> Option<i32> {
-    roles
-        .iter()
-        .find_map(|r| t.table.column(r).and_then(|c| c.year))
 }
 
 /// T-C.33's (target, unit) roles for a year: the plan year n, or n+1 when that column is the
@@ -155,43 +142,6 @@ fn tc33_roles(t33: &TableModel, year: Option<i32>) -> Option<(&'static str, &'st
         Some(_) if y_n == Some(None) || y_n.is_none() => Some(n),
         Some(_) => None,
     }
-}
-
-/// A node's matching key: its code, or (uncoded) its parent's key and its normalised name.
-fn key(t: &TableModel, i: usize) -> String {
-    let n = &t.nodes[i];
-    match &n.code {
-        Some(c) => c.to_string(),
-        None => format!(
-            "{}/{}",
-            n.parent.map(|p| key(t, p)).unwrap_or_default(),
-            normalize(&n.name)
-        ),
-    }
-}
-
-/// Nodes of one level of two tables with the same key, paired in order of appearance.
-fn join(a: &TableModel, b: &TableModel, level: Level) -> Vec<(usize, usize)> {
-    let mut in_b: HashMap<String, Vec<usize>> = HashMap::new();
-    for (j, n) in b.nodes.iter().enumerate() {
-        if n.level == level {
-            in_b.entry(key(b, j)).or_default().push(j);
-        }
-    }
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut out = Vec::new();
-    for (i, n) in a.nodes.iter().enumerate() {
-        if n.level != level {
-            continue;
-        }
-        let k = key(a, i);
-        let o = seen.entry(k.clone()).or_insert(0);
-        if let Some(&j) = in_b.get(&k).and_then(|v| v.get(*o)) {
-            out.push((i, j));
-        }
-        *o += 1;
-    }
-    out
 }
 
 /// The target of a node of the compared table, and the draft cells that say the same.
@@ -272,8 +222,7 @@ fn compare(
     };
     let what_id = if value_differs { "target" } else { "satuan" };
     let what_en = if value_differs { "target" } else { "unit" };
-    let year_id = year.map(|y| format!(" tahun {y}")).unwrap_or_default();
-    let year_en = year.map(|y| format!(" for {y}")).unwrap_or_default();
+    let (year_id, year_en) = year_phrase(year);
     let n = &o.nodes[i];
     let related = std::iter::once(Related::new(&reference.table.sheet, ref_pos)).chain(
         same_draft
@@ -323,9 +272,9 @@ fn run(ctx: &Context) -> Vec<Finding> {
         .filter(|t| t.table.kind == "T-C.31" || t.table.kind == "usulan-program");
     for o in others {
         let year = if o.table.kind == "T-C.31" {
-            year_of(o, &["a_target", "r_target", "a_pagu", "r_pagu"])
+            header_year(o, &["a_target", "r_target", "a_pagu", "r_pagu"])
         } else {
-            year_of(o, &["volume", "satuan", "keluaran"])
+            header_year(o, &["volume", "satuan", "keluaran"])
         };
         if has_tc33 {
             for (_, t33) in ctx.plan.tables_of("T-C.33") {
@@ -333,7 +282,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     continue;
                 };
                 let year = year.or_else(|| t33.table.column(tr).and_then(|c| c.year));
-                for (i, j) in join(o, t33, Level::SubKegiatan) {
+                for (i, j) in join_by_key(o, t33, Level::SubKegiatan) {
                     let Some(ref_tgt) = read_target(t33, t33.row(&t33.nodes[j]), tr, ur) else {
                         continue;
                     };
@@ -346,7 +295,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
         } else if o.table.kind == "usulan-program" {
             // No plan of record: the proposal table against T-C.31 (its analysis side).
             for (_, t31) in ctx.plan.tables_of("T-C.31") {
-                for (i, j) in join(o, t31, Level::SubKegiatan) {
+                for (i, j) in join_by_key(o, t31, Level::SubKegiatan) {
                     let Some((ref_tgt, _, _, _)) = other_target(t31, j) else {
                         continue;
                     };

@@ -1,15 +1,13 @@
 //! E003 `indicator-across-tables`: the indicator text of one sub kegiatan differs between
 //! T-C.31, the proposal table (usulan program, section 2.5) and T-C.33.
 
-use super::util::{label, same_text, word_diff};
+use super::frame::join_by_key;
+use super::util::{label, same_text, text_cell, word_diff};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
-use crate::ingest::locate::{Parsed, TableRow};
-use crate::ingest::rules::normalize;
 use crate::model::code::Level;
 use crate::model::plan::{TableModel, name_similarity};
 use rust_decimal::prelude::ToPrimitive;
-use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
     code: "E003",
@@ -76,17 +74,6 @@ Use instead
     run,
 };
 
-/// An indicator cell: text (None when blank) and position. None when the column is missing.
-fn text_at(row: &TableRow, role: &str) -> Option<(Option<String>, Pos)> {
-    let f = row.field(role)?;
-    let t = match &f.parsed {
-        Parsed::Text(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-        Parsed::Blank => None,
-        _ => return None,
-    };
-    Some((t, f.pos))
-}
-
 /// An indicator as read for comparison: text (None when blank), cell, the side read (T-C.31),
 /// and the draft cells that say the same.
 type Ind = (Option<String>, Pos, &'static str, &'static str, Vec<Pos>);
@@ -96,8 +83,8 @@ fn indicator_of(t: &TableModel, i: usize) -> Option<Ind> {
     let row = t.row(&t.nodes[i]);
     match t.table.kind.as_str() {
         "T-C.31" => {
-            let a = text_at(row, "a_indikator");
-            let r = text_at(row, "r_indikator");
+            let a = text_cell(row, "a_indikator");
+            let r = text_cell(row, "r_indikator");
             match (a, r) {
                 (Some((Some(at), apos)), r) => {
                     let same = r
@@ -133,46 +120,9 @@ fn indicator_of(t: &TableModel, i: usize) -> Option<Ind> {
                 }
             }
         }
-        "usulan-program" => text_at(row, "keluaran").map(|(t, p)| (t, p, "", "", vec![])),
-        _ => text_at(row, "indikator").map(|(t, p)| (t, p, "", "", vec![])),
+        "usulan-program" => text_cell(row, "keluaran").map(|(t, p)| (t, p, "", "", vec![])),
+        _ => text_cell(row, "indikator").map(|(t, p)| (t, p, "", "", vec![])),
     }
-}
-
-/// A node's matching key: its code, or (uncoded) its parent's key and its normalised name.
-fn key(t: &TableModel, i: usize) -> String {
-    let n = &t.nodes[i];
-    match &n.code {
-        Some(c) => c.to_string(),
-        None => format!(
-            "{}/{}",
-            n.parent.map(|p| key(t, p)).unwrap_or_default(),
-            normalize(&n.name)
-        ),
-    }
-}
-
-/// Nodes of one level of two tables with the same key, paired in order of appearance.
-fn join(a: &TableModel, b: &TableModel, level: Level) -> Vec<(usize, usize)> {
-    let mut in_b: HashMap<String, Vec<usize>> = HashMap::new();
-    for (j, n) in b.nodes.iter().enumerate() {
-        if n.level == level {
-            in_b.entry(key(b, j)).or_default().push(j);
-        }
-    }
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut out = Vec::new();
-    for (i, n) in a.nodes.iter().enumerate() {
-        if n.level != level {
-            continue;
-        }
-        let k = key(a, i);
-        let o = seen.entry(k.clone()).or_insert(0);
-        if let Some(&j) = in_b.get(&k).and_then(|v| v.get(*o)) {
-            out.push((i, j));
-        }
-        *o += 1;
-    }
-    out
 }
 
 fn show(t: &Option<String>, en: bool) -> String {
@@ -296,7 +246,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             Vec::new()
         };
         for reference in references {
-            for (i, j) in join(o, reference, Level::SubKegiatan) {
+            for (i, j) in join_by_key(o, reference, Level::SubKegiatan) {
                 compare(ctx, &mut out, o, i, reference, j);
             }
         }

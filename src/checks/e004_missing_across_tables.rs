@@ -2,10 +2,10 @@
 //! plan year is missing from T-C.31 or from the proposal table, or a row of those tables has no
 //! row in T-C.33.
 
-use super::util::{label, rp};
+use super::frame::node_key;
+use super::util::{header_year, label, rp, year_phrase};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::locate::Parsed;
-use crate::ingest::rules::normalize;
 use crate::model::code::Level;
 use crate::model::plan::{TableModel, name_pos};
 use std::collections::HashMap;
@@ -75,17 +75,21 @@ Use instead
 
 const LEVELS: [Level; 3] = [Level::Program, Level::Kegiatan, Level::SubKegiatan];
 
-/// A node's matching key: its code, or (uncoded) its parent's key and its normalised name.
-fn key(t: &TableModel, i: usize) -> String {
-    let n = &t.nodes[i];
-    match &n.code {
-        Some(c) => c.to_string(),
-        None => format!(
-            "{}/{}",
-            n.parent.map(|p| key(t, p)).unwrap_or_default(),
-            normalize(&n.name)
-        ),
+/// The checked rows of a table (program, kegiatan, sub kegiatan) in order: node index, key, and
+/// how many rows of the same level and key came before it.
+fn keyed_rows(t: &TableModel) -> Vec<(usize, String, usize)> {
+    let mut seen: HashMap<(Level, String), usize> = HashMap::new();
+    let mut out = Vec::new();
+    for (i, n) in t.nodes.iter().enumerate() {
+        if !LEVELS.contains(&n.level) {
+            continue;
+        }
+        let k = node_key(t, i);
+        let o = seen.entry((n.level, k.clone())).or_insert(0);
+        out.push((i, k, *o));
+        *o += 1;
     }
+    out
 }
 
 /// One row of one table, identified by table index and node index.
@@ -106,7 +110,7 @@ impl Index {
         for (ti, t) in ctx.plan.tables_of(kind) {
             for (i, n) in t.nodes.iter().enumerate() {
                 if LEVELS.contains(&n.level) {
-                    rows.entry((n.level, key(t, i)))
+                    rows.entry((n.level, node_key(t, i)))
                         .or_default()
                         .push(At { table: ti, node: i });
                 }
@@ -189,22 +193,9 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
     // T-C.33 rows planned for year n, missing from T-C.31 / the proposal table.
     for (_, t33) in ctx.plan.tables_of("T-C.33") {
-        let year = t33
-            .table
-            .column("pagu_n")
-            .and_then(|c| c.year)
-            .or_else(|| t33.table.column("target_n").and_then(|c| c.year));
-        let mut seen: HashMap<(Level, String), usize> = HashMap::new();
-        for (i, n) in t33.nodes.iter().enumerate() {
-            if !LEVELS.contains(&n.level) {
-                continue;
-            }
-            let k = key(t33, i);
-            let occ = {
-                let o = seen.entry((n.level, k.clone())).or_insert(0);
-                *o += 1;
-                *o - 1
-            };
+        let year = header_year(t33, &["pagu_n", "target_n"]);
+        for (i, k, occ) in keyed_rows(t33) {
+            let n = &t33.nodes[i];
             if !planned(t33, i) {
                 continue;
             }
@@ -216,7 +207,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 // Report only the highest missing level: skip when the parent is missing too
                 // (and planned, so reported itself).
                 let parent = checked_parent(t33, i);
-                let parent_at = parent.and_then(|p| idx.first(t33.nodes[p].level, &key(t33, p)));
+                let parent_at =
+                    parent.and_then(|p| idx.first(t33.nodes[p].level, &node_key(t33, p)));
                 if let Some(p) = parent
                     && parent_at.is_none()
                     && planned(t33, p)
@@ -244,8 +236,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     Related::new(&t.table.sheet, name_pos(t, &t.nodes[at.node]))
                 })
                 .collect();
-            let year_id = year.map(|y| format!(" tahun {y}")).unwrap_or_default();
-            let year_en = year.map(|y| format!(" for {y}")).unwrap_or_default();
+            let (year_id, year_en) = year_phrase(year);
             let (plan_id, plan_en) = plan_of(t33, i);
             out.push(
                 Finding::new(
@@ -279,22 +270,13 @@ fn run(ctx: &Context) -> Vec<Finding> {
     // Rows of T-C.31 / the proposal table with no row in T-C.33.
     for kind in &others {
         for (_, t) in ctx.plan.tables_of(kind) {
-            let mut seen: HashMap<(Level, String), usize> = HashMap::new();
-            for (i, n) in t.nodes.iter().enumerate() {
-                if !LEVELS.contains(&n.level) {
-                    continue;
-                }
-                let k = key(t, i);
-                let occ = {
-                    let o = seen.entry((n.level, k.clone())).or_insert(0);
-                    *o += 1;
-                    *o - 1
-                };
+            for (i, k, occ) in keyed_rows(t) {
+                let n = &t.nodes[i];
                 if idx33.count(n.level, &k) > occ {
                     continue;
                 }
                 let parent = checked_parent(t, i);
-                let parent_at = parent.and_then(|p| idx33.first(t.nodes[p].level, &key(t, p)));
+                let parent_at = parent.and_then(|p| idx33.first(t.nodes[p].level, &node_key(t, p)));
                 if parent.is_some() && parent_at.is_none() {
                     continue; // the parent is reported
                 }

@@ -1,6 +1,7 @@
 //! E005 `program-indicator-across-tables`: a program indicator (such as Nilai SAKIP) carries a
 //! different target or realisation for the same year in T-C.30 than in T-C.29, T-C.31 or T-C.33.
 
+use super::util::header_year;
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
 use crate::ingest::locate::{Parsed, TableRow};
@@ -171,11 +172,10 @@ fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let tol = ctx.config.tolerance.percent;
     let near = ctx.config.tolerance.near_match.to_f64().unwrap_or(0.5);
-    let year_n = ctx.plan.tables_of("T-C.33").find_map(|(_, t)| {
-        ["target_n", "pagu_n"]
-            .iter()
-            .find_map(|r| t.table.column(r).and_then(|c| c.year))
-    });
+    let year_n = ctx
+        .plan
+        .tables_of("T-C.33")
+        .find_map(|(_, t)| header_year(t, &["target_n", "pagu_n"]));
     let others: Vec<(usize, &TableModel, Vec<Entry>)> = ctx
         .plan
         .tables
@@ -247,9 +247,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                         }
                     }
                     "T-C.31" => {
-                        let y = ["a_target", "r_target", "a_pagu", "r_pagu"]
-                            .iter()
-                            .find_map(|r| t.table.column(r).and_then(|c| c.year))
+                        let y = header_year(t, &["a_target", "r_target", "a_pagu", "r_pagu"])
                             .or(year_n);
                         let role = if number(orow, "a_target").is_some() {
                             "a_target"

@@ -1,10 +1,9 @@
 //! E006 `grand-total-across-tables`: the grand total budget of T-C.31 differs from the plan-year
 //! total of T-C.33.
 
-use super::util::rp;
+use super::util::{amount_cell, header_year, rp, tc33_pagu_role, year_phrase};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
-use crate::ingest::locate::Parsed;
 use crate::model::code::Level;
 use crate::model::plan::TableModel;
 use rust_decimal::Decimal;
@@ -66,30 +65,6 @@ Use instead
     run,
 };
 
-/// The T-C.33 budget role for a year (see E001): `pagu_n`, or `pagu_n1` when that column is
-/// the one named with the year.
-fn tc33_pagu_role(t33: &TableModel, year: Option<i32>) -> Option<&'static str> {
-    let y_n = t33.table.column("pagu_n").map(|c| c.year);
-    let y_n1 = t33.table.column("pagu_n1").map(|c| c.year);
-    match year {
-        None => y_n.map(|_| "pagu_n"),
-        Some(y) if y_n == Some(Some(y)) => Some("pagu_n"),
-        Some(y) if y_n1 == Some(Some(y)) => Some("pagu_n1"),
-        Some(_) if y_n == Some(None) => Some("pagu_n"),
-        Some(_) => None,
-    }
-}
-
-/// An amount on a node's row: Some(None) when blank, None when missing or unreadable.
-fn amount(t: &TableModel, i: usize, role: &str) -> Option<(Option<Decimal>, Pos)> {
-    let f = t.row(&t.nodes[i]).field(role)?;
-    match &f.parsed {
-        Parsed::Blank => Some((None, f.pos)),
-        Parsed::Amount(d) => Some((Some(*d), f.pos)),
-        _ => None,
-    }
-}
-
 /// T-C.31's written grand total for a side: the closing total row, else the bidang row.
 fn written_total(t: &TableModel, role: &str) -> Option<(Decimal, Pos)> {
     for level in [Level::Total, Level::Bidang] {
@@ -98,7 +73,9 @@ fn written_total(t: &TableModel, role: &str) -> Option<(Decimal, Pos)> {
             .iter()
             .enumerate()
             .filter(|(_, n)| n.level == level)
-            .find_map(|(i, _)| amount(t, i, role).and_then(|(v, p)| v.map(|v| (v, p))));
+            .find_map(|(i, _)| {
+                amount_cell(t, &t.nodes[i], role).and_then(|(v, p)| v.map(|v| (v, p)))
+            });
         if found.is_some() {
             return found;
         }
@@ -114,7 +91,7 @@ fn plan_total(t: &TableModel, role: &str) -> Option<(Decimal, Vec<Pos>)> {
         .iter()
         .enumerate()
         .filter(|(_, n)| n.level == Level::Program)
-        .filter_map(|(i, _)| amount(t, i, role).and_then(|(v, p)| v.map(|v| (v, p))))
+        .filter_map(|(i, _)| amount_cell(t, &t.nodes[i], role).and_then(|(v, p)| v.map(|v| (v, p))))
         .collect();
     if programs.is_empty() {
         return None;
@@ -125,7 +102,7 @@ fn plan_total(t: &TableModel, role: &str) -> Option<(Decimal, Vec<Pos>)> {
         .iter()
         .enumerate()
         .filter(|(_, n)| matches!(n.level, Level::Total | Level::Bidang))
-        .filter_map(|(i, _)| amount(t, i, role))
+        .filter_map(|(i, _)| amount_cell(t, &t.nodes[i], role))
         .filter(|(v, _)| *v == Some(sum))
         .map(|(_, p)| p)
         .collect();
@@ -140,9 +117,7 @@ fn plan_total(t: &TableModel, role: &str) -> Option<(Decimal, Vec<Pos>)> {
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for (_, t31) in ctx.plan.tables_of("T-C.31") {
-        let year31 = ["a_pagu", "r_pagu", "a_target", "r_target"]
-            .iter()
-            .find_map(|r| t31.table.column(r).and_then(|c| c.year));
+        let year31 = header_year(t31, &["a_pagu", "r_pagu", "a_target", "r_target"]);
         let a = written_total(t31, "a_pagu");
         let r = written_total(t31, "r_pagu");
         for (_, t33) in ctx.plan.tables_of("T-C.33") {
@@ -187,8 +162,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 ),
                 (None, None) => continue,
             };
-            let year_id = year.map(|y| format!(" tahun {y}")).unwrap_or_default();
-            let year_en = year.map(|y| format!(" for {y}")).unwrap_or_default();
+            let (year_id, year_en) = year_phrase(year);
             let related = plan_cells
                 .iter()
                 .map(|p| Related::new(&t33.table.sheet, *p))

@@ -1,6 +1,8 @@
 //! F001 `realisation-above-target`: Realisation far above target.
 
-use super::c001_realisation_rate::{Shown, TC29, column_name, fmt_shown, row_label, shown, slot};
+use super::c001_realisation_rate::{
+    Shown, TC29, cell_subject, column_name, fmt_shown, row_label, shown, slot,
+};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::number::format_id;
 use crate::model::plan::TableModel;
@@ -74,6 +76,27 @@ fn limit_text(limit: Decimal, v: &Shown) -> String {
     format_id(&r.normalize())
 }
 
+/// When `real` is above `factor` times a positive `target`: the limit, and how many times the
+/// target it is (two decimals at most).
+fn above_limit(target: &Shown, real: &Shown, factor: Decimal) -> Option<(Decimal, String)> {
+    if target.value <= Decimal::ZERO {
+        return None;
+    }
+    let limit = target.value.checked_mul(factor)?;
+    if real.value <= limit {
+        return None;
+    }
+    let times = format_id(
+        &real
+            .value
+            .checked_div(target.value)
+            .unwrap_or_default()
+            .round_dp(2)
+            .normalize(),
+    );
+    Some((limit, times))
+}
+
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let factor = ctx.config.tolerance.realisation_over_target;
@@ -85,32 +108,17 @@ fn run(ctx: &Context) -> Vec<Finding> {
             else {
                 continue;
             };
-            if k6.value <= Decimal::ZERO {
-                continue;
-            }
-            let Some(limit) = k6.value.checked_mul(factor) else {
+            let Some((limit, times)) = above_limit(&k6, &k7, factor) else {
                 continue;
             };
-            if k7.value <= limit {
-                continue;
-            }
-            let times = format_id(
-                &k7.value
-                    .checked_div(k6.value)
-                    .unwrap_or_default()
-                    .round_dp(2)
-                    .normalize(),
-            );
             out.push(
                 Finding::new(
                     &RULE,
                     sheet,
                     k7.pos,
                     format!(
-                        "{}: {} {} = {} adalah {} kali {} = {} (batas {} kali); periksa satuan dan periodenya",
-                        t.table.kind,
-                        row_label(t, ri, false),
-                        column_name(t, "k7", Some(7), false),
+                        "{} = {} adalah {} kali {} = {} (batas {} kali); periksa satuan dan periodenya",
+                        cell_subject(t, ri, "k7", Some(7), false),
                         fmt_shown(&k7),
                         times,
                         column_name(t, "k6", Some(6), false),
@@ -118,10 +126,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
                         factor_text(factor)
                     ),
                     format!(
-                        "{}: {} {} = {} is {} times {} = {} (limit {} times); check its unit and period",
-                        t.table.kind,
-                        row_label(t, ri, true),
-                        column_name(t, "k7", Some(7), true),
+                        "{} = {} is {} times {} = {} (limit {} times); check its unit and period",
+                        cell_subject(t, ri, "k7", Some(7), true),
                         fmt_shown(&k7),
                         times,
                         column_name(t, "k6", Some(6), true),
@@ -162,28 +168,15 @@ fn tc30(ctx: &Context, t: &TableModel, factor: Decimal, out: &mut Vec<Finding>) 
             let (Some(tv), Some(rv)) = (shown(ctx, sheet, target), shown(ctx, sheet, r)) else {
                 continue;
             };
-            if tv.value <= Decimal::ZERO {
-                continue;
-            }
-            let Some(limit) = tv.value.checked_mul(factor) else {
+            let Some((limit, times)) = above_limit(&tv, &rv, factor) else {
                 continue;
             };
-            if rv.value <= limit {
-                continue;
-            }
             let proj = is_projection(r.pos.col);
             let (what_id, what_en) = if proj {
                 ("proyeksi", "projection")
             } else {
                 ("realisasi", "realisation")
             };
-            let times = format_id(
-                &rv.value
-                    .checked_div(tv.value)
-                    .unwrap_or_default()
-                    .round_dp(2)
-                    .normalize(),
-            );
             out.push(
                 Finding::new(
                     &RULE,

@@ -1,11 +1,11 @@
 //! F002 `budget-target-pairing`: A budget without a target, or a target without a budget.
 
-use super::util::{label, rp, target_text};
+use super::util::{label, node_rows, rp, target_text, year_label};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
 use crate::ingest::locate::{Parsed, TableRow};
 use crate::model::code::Level;
-use crate::model::plan::{Node, TableModel};
+use crate::model::plan::TableModel;
 use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {
@@ -84,28 +84,10 @@ const PAIRS: &[(&str, &str, &str)] = &[
 
 /// How a pair's side is named in messages: `tahun 2026`, `Rancangan Awal RKPD`, …
 fn side_label(t: &TableModel, pagu_role: &str, en: bool) -> String {
-    let year = |roles: &[&str]| {
-        roles
-            .iter()
-            .find_map(|r| t.table.column(r).and_then(|c| c.year))
-    };
+    let (n, n1) = (["pagu_n", "target_n"], ["pagu_n1", "target_n1"]);
     match pagu_role {
-        "pagu_n" => match year(&["pagu_n", "target_n"]) {
-            Some(y) if en => format!("year {y}"),
-            Some(y) => format!("tahun {y}"),
-            None if en => "plan year (n)".into(),
-            None => "tahun rencana (n)".into(),
-        },
-        "pagu_n1" => {
-            let y = year(&["pagu_n1", "target_n1"])
-                .or_else(|| year(&["pagu_n", "target_n"]).map(|y| y + 1));
-            match y {
-                Some(y) if en => format!("year {y} (forward year)"),
-                Some(y) => format!("tahun {y} (prakiraan maju)"),
-                None if en => "forward year (n+1)".into(),
-                None => "prakiraan maju (n+1)".into(),
-            }
-        }
+        "pagu_n" => year_label(t, &n, &n1, false, en),
+        "pagu_n1" => year_label(t, &n, &n1, true, en),
         "r_pagu" if en => "draft (Rancangan Awal RKPD)".into(),
         "r_pagu" => "Rancangan Awal RKPD".into(),
         "a_pagu" if en => "needs analysis (Hasil Analisis Kebutuhan)".into(),
@@ -138,13 +120,6 @@ fn read_target(row: &TableRow, target_role: &str, unit_role: &str) -> TargetCell
         .filter(|s| !s.is_empty())
         .or(unit_in_cell);
     TargetCell::Value(value, unit, f.pos)
-}
-
-/// The rows of a node: its own row, then its continuation rows.
-fn rows<'a>(t: &'a TableModel, n: &'a Node) -> impl Iterator<Item = &'a TableRow> + 'a {
-    std::iter::once(n.row_idx)
-        .chain(n.extra_rows.iter().copied())
-        .filter_map(|i| t.table.rows.get(i))
 }
 
 /// True when node `i` has children with an amount in `role` and all of them are zero.
@@ -185,7 +160,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 // Targets over all rows of the entity; an unreadable one means we cannot judge.
                 let mut targets: Vec<(Decimal, Option<String>, Pos)> = Vec::new();
                 let mut unreadable = false;
-                for r in rows(t, n) {
+                for r in node_rows(t, n) {
                     match read_target(r, target_role, unit_role) {
                         TargetCell::Blank => {}
                         TargetCell::Unreadable => unreadable = true,
@@ -194,7 +169,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 }
                 // The budget: the entity's own row first, else a continuation row.
                 let mut budget: Option<(Decimal, Pos)> = None;
-                for r in rows(t, n) {
+                for r in node_rows(t, n) {
                     if let Some(f) = r.field(pagu_role) {
                         match &f.parsed {
                             Parsed::Blank => continue,

@@ -1,11 +1,10 @@
 //! F003 `unit-change`: The unit changes between years.
 
-use super::util::{label, same_unit, target_text};
+use super::util::{label, node_rows, same_unit, target_text, year_label};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
 use crate::ingest::locate::{Parsed, TableRow};
 use crate::model::code::Level;
-use crate::model::plan::{Node, TableModel};
 use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {
@@ -67,31 +66,6 @@ Use instead
 /// The two years compared: (target role, unit role) of year n and of year n+1.
 const YEARS: [(&str, &str); 2] = [("target_n", "satuan_n"), ("target_n1", "satuan_n1")];
 
-fn year_label(t: &TableModel, forward: bool, en: bool) -> String {
-    let year = |roles: &[&str]| {
-        roles
-            .iter()
-            .find_map(|r| t.table.column(r).and_then(|c| c.year))
-    };
-    if !forward {
-        match year(&["target_n", "satuan_n", "pagu_n"]) {
-            Some(y) if en => format!("year {y}"),
-            Some(y) => format!("tahun {y}"),
-            None if en => "plan year (n)".into(),
-            None => "tahun rencana (n)".into(),
-        }
-    } else {
-        let y = year(&["target_n1", "satuan_n1", "pagu_n1"])
-            .or_else(|| year(&["target_n", "satuan_n", "pagu_n"]).map(|y| y + 1));
-        match y {
-            Some(y) if en => format!("year {y} (forward year)"),
-            Some(y) => format!("tahun {y} (prakiraan maju)"),
-            None if en => "forward year (n+1)".into(),
-            None => "prakiraan maju (n+1)".into(),
-        }
-    }
-}
-
 /// A readable target of one row for one year: value, unit, and the cell holding the unit
 /// (the unit column when the table has one, else the target cell).
 struct YearTarget {
@@ -122,12 +96,6 @@ fn read(row: &TableRow, target_role: &str, unit_role: &str) -> Option<YearTarget
     })
 }
 
-fn rows<'a>(t: &'a TableModel, n: &'a Node) -> impl Iterator<Item = &'a TableRow> + 'a {
-    std::iter::once(n.row_idx)
-        .chain(n.extra_rows.iter().copied())
-        .filter_map(|i| t.table.rows.get(i))
-}
-
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let [(t0, u0), (t1, u1)] = YEARS;
@@ -136,13 +104,22 @@ fn run(ctx: &Context) -> Vec<Finding> {
             continue;
         }
         let sheet = &t.table.sheet;
-        let (y0_id, y0_en) = (year_label(t, false, false), year_label(t, false, true));
-        let (y1_id, y1_en) = (year_label(t, true, false), year_label(t, true, true));
+        let yl = |forward, en| {
+            year_label(
+                t,
+                &["target_n", "satuan_n", "pagu_n"],
+                &["target_n1", "satuan_n1", "pagu_n1"],
+                forward,
+                en,
+            )
+        };
+        let (y0_id, y0_en) = (yl(false, false), yl(false, true));
+        let (y1_id, y1_en) = (yl(true, false), yl(true, true));
         for n in &t.nodes {
             if n.level == Level::Total {
                 continue;
             }
-            for row in rows(t, n) {
+            for row in node_rows(t, n) {
                 let (Some(a), Some(b)) = (read(row, t0, u0), read(row, t1, u1)) else {
                     continue;
                 };

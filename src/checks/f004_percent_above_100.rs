@@ -1,8 +1,6 @@
 //! F004 `percent-above-100`: A percentage above 100.
 
-use super::c001_realisation_rate::{
-    Shown, Slot, TC29, column_name, fmt_shown, row_label, shown, slot,
-};
+use super::c001_realisation_rate::{Shown, Slot, TC29, cell_subject, fmt_shown, shown, slot};
 use super::util::{same_unit, target_text};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::number::format_id;
@@ -125,18 +123,14 @@ fn run(ctx: &Context) -> Vec<Finding> {
                         sheet,
                         v.pos,
                         format!(
-                            "{}: {} {} = {} di atas 100: realisasi di atas target{}; periksa angkanya atau jelaskan pada catatan",
-                            t.table.kind,
-                            row_label(t, ri, false),
-                            column_name(t, role, Some(number), false),
+                            "{} = {} di atas 100: realisasi di atas target{}; periksa angkanya atau jelaskan pada catatan",
+                            cell_subject(t, ri, role, Some(number), false),
                             fmt_shown(&v),
                             detail_id
                         ),
                         format!(
-                            "{}: {} {} = {} is above 100: realisation above target{}; check the figures or explain it in the notes",
-                            t.table.kind,
-                            row_label(t, ri, true),
-                            column_name(t, role, Some(number), true),
+                            "{} = {} is above 100: realisation above target{}; check the figures or explain it in the notes",
+                            cell_subject(t, ri, role, Some(number), true),
                             fmt_shown(&v),
                             detail_en
                         ),
@@ -208,18 +202,14 @@ fn targets(ctx: &Context, t: &TableModel, pairs: &[(&str, &str)], out: &mut Vec<
                     sheet,
                     v.pos,
                     format!(
-                        "{}: {} {}{} = {}: target persentase di atas 100; periksa satuannya (mungkin sebuah jumlah) atau angkanya",
-                        t.table.kind,
-                        row_label(t, ri, false),
-                        column_name(t, target_role, None, false),
+                        "{}{} = {}: target persentase di atas 100; periksa satuannya (mungkin sebuah jumlah) atau angkanya",
+                        cell_subject(t, ri, target_role, None, false),
                         year,
                         found
                     ),
                     format!(
-                        "{}: {} {}{} = {}: a percentage target above 100; check its unit (perhaps a count) or its number",
-                        t.table.kind,
-                        row_label(t, ri, true),
-                        column_name(t, target_role, None, true),
+                        "{}{} = {}: a percentage target above 100; check its unit (perhaps a count) or its number",
+                        cell_subject(t, ri, target_role, None, true),
                         year,
                         found
                     ),

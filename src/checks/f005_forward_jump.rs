@@ -1,9 +1,8 @@
 //! F005 `forward-year-jump`: The forward-year budget moves beyond the tolerance.
 
-use super::util::{amount, field, label, rp};
+use super::util::{amount, field, label, rp, year_label};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::model::code::Level;
-use crate::model::plan::TableModel;
 use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {
@@ -63,31 +62,6 @@ Use instead
     run,
 };
 
-fn year_label(t: &TableModel, forward: bool, en: bool) -> String {
-    let year = |roles: &[&str]| {
-        roles
-            .iter()
-            .find_map(|r| t.table.column(r).and_then(|c| c.year))
-    };
-    if !forward {
-        match year(&["pagu_n", "target_n"]) {
-            Some(y) if en => format!("year {y}"),
-            Some(y) => format!("tahun {y}"),
-            None if en => "plan year (n)".into(),
-            None => "tahun rencana (n)".into(),
-        }
-    } else {
-        let y = year(&["pagu_n1", "target_n1"])
-            .or_else(|| year(&["pagu_n", "target_n"]).map(|y| y + 1));
-        match y {
-            Some(y) if en => format!("year {y} (forward year)"),
-            Some(y) => format!("tahun {y} (prakiraan maju)"),
-            None if en => "forward year (n+1)".into(),
-            None => "prakiraan maju (n+1)".into(),
-        }
-    }
-}
-
 /// A signed percentage the Indonesian way, two decimals at most: `+75`, `-90,71`.
 fn pct_text(p: Decimal) -> String {
     let p = p.round_dp(2);
@@ -107,8 +81,17 @@ fn run(ctx: &Context) -> Vec<Finding> {
             continue;
         }
         let sheet = &t.table.sheet;
-        let (y0_id, y0_en) = (year_label(t, false, false), year_label(t, false, true));
-        let (y1_id, y1_en) = (year_label(t, true, false), year_label(t, true, true));
+        let yl = |forward, en| {
+            year_label(
+                t,
+                &["pagu_n", "target_n"],
+                &["pagu_n1", "target_n1"],
+                forward,
+                en,
+            )
+        };
+        let (y0_id, y0_en) = (yl(false, false), yl(false, true));
+        let (y1_id, y1_en) = (yl(true, false), yl(true, true));
         for (i, n) in t.nodes.iter().enumerate() {
             let checked = match n.level {
                 Level::SubKegiatan | Level::Program => true,

@@ -1,8 +1,8 @@
 //! F006 `missing-location-or-fund`: Location or source of funds missing.
 
-use super::util::{label, rp, target_text};
+use super::util::{label, node_rows, rp, target_text};
 use super::{Context, Finding, Related, Rule, Severity};
-use crate::ingest::locate::{Field, Parsed, TableRow};
+use crate::ingest::locate::{Field, Parsed};
 use crate::model::code::Level;
 use crate::model::plan::{Node, TableModel};
 
@@ -91,16 +91,10 @@ const YEAR_N_ROLES: &[&str] = &["target_n", "pagu_n"];
 /// Location roles, the table's own / primary one first.
 const LOCATION_ROLES: &[&str] = &["lokasi", "r_lokasi", "a_lokasi"];
 
-fn rows<'a>(t: &'a TableModel, n: &'a Node) -> impl Iterator<Item = &'a TableRow> + 'a {
-    std::iter::once(n.row_idx)
-        .chain(n.extra_rows.iter().copied())
-        .filter_map(|i| t.table.rows.get(i))
-}
-
 /// The first non-blank field of the node among `roles`, in role order.
 fn first_filled<'a>(t: &'a TableModel, n: &'a Node, roles: &[&str]) -> Option<&'a Field> {
     roles.iter().find_map(|r| {
-        rows(t, n)
+        node_rows(t, n)
             .filter_map(|row| row.field(r))
             .find(|f| !f.parsed.is_blank())
     })

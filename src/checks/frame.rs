@@ -1,14 +1,16 @@
 //! The table work done with polars: amounts of a plan table as a DataFrame, parent sums by
-//! group-by, and rows of two tables joined by code.
+//! group-by, and rows of two tables joined by code (or, for uncoded tables, by name path).
 //!
 //! Money goes into polars as `Decimal(38, s)` columns built from rust_decimal mantissas at one
 //! common scale `s` (the largest scale present), so sums stay exact; results come back as
 //! rust_decimal through the same mantissa/scale.
 
+use crate::ingest::rules::normalize;
 use crate::model::code::Level;
 use crate::model::plan::TableModel;
 use polars::prelude::*;
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 /// One amount column's parent-vs-children comparison for one parent node.
 #[derive(Debug, Clone, PartialEq)]
@@ -178,6 +180,44 @@ pub fn join_by_code(
     Ok((0..joined.height())
         .filter_map(|i| Some((na.get(i)? as usize, nb.get(i)? as usize)))
         .collect())
+}
+
+/// A node's matching key: its code, or (uncoded) its parent's key and its normalised name.
+pub fn node_key(t: &TableModel, i: usize) -> String {
+    let n = &t.nodes[i];
+    match &n.code {
+        Some(c) => c.to_string(),
+        None => format!(
+            "{}/{}",
+            n.parent.map(|p| node_key(t, p)).unwrap_or_default(),
+            normalize(&n.name)
+        ),
+    }
+}
+
+/// Nodes of one level of two tables with the same [`node_key`] (code, or name path for
+/// uncoded tables), paired in order of appearance.
+pub fn join_by_key(a: &TableModel, b: &TableModel, level: Level) -> Vec<(usize, usize)> {
+    let mut in_b: HashMap<String, Vec<usize>> = HashMap::new();
+    for (j, n) in b.nodes.iter().enumerate() {
+        if n.level == level {
+            in_b.entry(node_key(b, j)).or_default().push(j);
+        }
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for (i, n) in a.nodes.iter().enumerate() {
+        if n.level != level {
+            continue;
+        }
+        let k = node_key(a, i);
+        let o = seen.entry(k.clone()).or_insert(0);
+        if let Some(&j) = in_b.get(&k).and_then(|v| v.get(*o)) {
+            out.push((i, j));
+        }
+        *o += 1;
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,11 +1,13 @@
 //! G001 `stated-count-mismatch`: A stated number of programs / kegiatan / sub kegiatan differs from the table.
 
+use super::frame::node_key;
+use super::util::{column_field, column_year, plan_year, stated_year_phrase, texts_outside_tables};
 use super::{Context, Finding, Related, Rule, Severity};
-use crate::ingest::cell::{Pos, Value};
+use crate::ingest::cell::Pos;
 use crate::ingest::locate::ColumnMap;
 use crate::ingest::rules::{ColumnType, normalize};
 use crate::model::code::Level;
-use crate::model::plan::{Plan, TableModel};
+use crate::model::plan::TableModel;
 use std::collections::BTreeMap;
 
 pub static RULE: Rule = Rule {
@@ -226,48 +228,6 @@ fn stated_year(text: &str) -> Option<i32> {
         .or_else(|| tokens.iter().find_map(|t| year(t)))
 }
 
-/// The workbook's plan year: the most common year of the this-year budget / target columns.
-fn plan_year(plan: &Plan) -> Option<i32> {
-    let mut count: BTreeMap<i32, usize> = BTreeMap::new();
-    for t in &plan.tables {
-        for c in &t.table.columns {
-            if matches!(c.ty, ColumnType::Amount | ColumnType::Target)
-                && !c.role.ends_with("_n1")
-                && let Some(y) = c.year
-            {
-                *count.entry(y).or_default() += 1;
-            }
-        }
-    }
-    count
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(y, _)| y)
-}
-
-/// A column's year: from its header, else the base year (plus one for a forward-year role).
-/// The base is the plan year, or the statement's, or 0 when nothing names a year (then 0 is
-/// "this year" and 1 "the forward year").
-fn column_year(c: &ColumnMap, base: i32) -> i32 {
-    c.year.unwrap_or(if c.role.ends_with("_n1") {
-        base + 1
-    } else {
-        base
-    })
-}
-
-/// True when `pos` of `sheet` lies inside a located table.
-fn inside_table(plan: &Plan, sheet: &str, pos: Pos) -> bool {
-    plan.tables.iter().any(|t| {
-        let lt = &t.table;
-        lt.sheet == sheet
-            && pos.row >= lt.header_start
-            && pos.row <= lt.last_row.max(lt.header_end)
-            && pos.col >= lt.first_col
-            && pos.col <= lt.last_col
-    })
-}
-
 /// What one table says for one level and year.
 struct TableCount {
     /// Distinct entities carried out that year.
@@ -305,15 +265,9 @@ fn table_counts(t: &TableModel, n: i32, base: i32) -> Option<BTreeMap<Level, Tab
         .nodes
         .iter()
         .map(|node| {
-            let row = t.row(node);
             let vals: Vec<_> = cols
                 .iter()
-                .filter_map(|c| {
-                    row.fields
-                        .iter()
-                        .find(|f| f.pos.col == c.col && f.role == c.role)
-                        .and_then(|f| f.parsed.number())
-                })
+                .filter_map(|c| column_field(t, node, c).and_then(|f| f.parsed.number()))
                 .collect();
             if vals.is_empty() {
                 None
@@ -335,17 +289,7 @@ fn table_counts(t: &TableModel, n: i32, base: i32) -> Option<BTreeMap<Level, Tab
         return None;
     }
     // Keys: the code, else the parent's key and the normalised name.
-    let mut keys: Vec<String> = Vec::with_capacity(t.nodes.len());
-    for node in &t.nodes {
-        let k = match &node.code {
-            Some(c) => c.to_string(),
-            None => {
-                let pk = node.parent.map(|p| keys[p].clone()).unwrap_or_default();
-                format!("{pk}/{}", normalize(&node.name))
-            }
-        };
-        keys.push(k);
-    }
+    let keys: Vec<String> = (0..t.nodes.len()).map(|i| node_key(t, i)).collect();
     let mut out = BTreeMap::new();
     for level in [Level::Program, Level::Kegiatan, Level::SubKegiatan] {
         let at: Vec<usize> = (0..t.nodes.len())
@@ -403,36 +347,25 @@ fn level_word(l: Level, en: bool) -> &'static str {
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let plan_y = plan_year(ctx.plan);
-    for sheet in &ctx.ingested.workbook.sheets {
-        for (row, cells) in &sheet.rows {
-            for (col, cell) in cells {
-                let Value::Text(text) = &cell.value else {
+    for (sheet, pos, text) in texts_outside_tables(ctx) {
+        let stated = stated_counts(text);
+        if stated.is_empty() {
+            continue;
+        }
+        let base = plan_y.or(stated_year(text)).unwrap_or(0);
+        let year = stated_year(text).unwrap_or(base);
+        for t in &ctx.plan.tables {
+            let Some(counts) = table_counts(t, year, base) else {
+                continue;
+            };
+            for s in &stated {
+                let Some(c) = counts.get(&s.level) else {
                     continue;
                 };
-                let pos = Pos::new(*row, *col);
-                if inside_table(ctx.plan, &sheet.name, pos) {
+                if c.distinct as u64 == s.n {
                     continue;
                 }
-                let stated = stated_counts(text);
-                if stated.is_empty() {
-                    continue;
-                }
-                let base = plan_y.or(stated_year(text)).unwrap_or(0);
-                let year = stated_year(text).unwrap_or(base);
-                for t in &ctx.plan.tables {
-                    let Some(counts) = table_counts(t, year, base) else {
-                        continue;
-                    };
-                    for s in &stated {
-                        let Some(c) = counts.get(&s.level) else {
-                            continue;
-                        };
-                        if c.distinct as u64 == s.n {
-                            continue;
-                        }
-                        out.push(finding(t, &sheet.name, pos, s, c, year));
-                    }
-                }
+                out.push(finding(t, &sheet.name, pos, s, c, year));
             }
         }
     }
@@ -448,11 +381,7 @@ fn finding(
     year: i32,
 ) -> Finding {
     let lt = &t.table;
-    let (y_id, y_en) = if year >= 1990 {
-        (format!(" tahun {year}"), format!(" for {year}"))
-    } else {
-        (String::new(), String::new())
-    };
+    let (y_id, y_en) = stated_year_phrase(year);
     let (basis_id, basis_en) = if c.by_budget {
         (
             format!("berpagu{y_id} di atas nol"),

@@ -1,9 +1,11 @@
 //! G002 `stated-total-mismatch`: A stated total budget differs from the table.
 
-use super::util::rp;
+use super::util::{
+    column_year, inside_table, level_plural, level_sum, plan_year, rp, stated_year_phrase,
+    texts_outside_tables,
+};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::{Pos, Value};
-use crate::ingest::locate::ColumnMap;
 use crate::ingest::number::{decimal_from_f64, parse_id_number};
 use crate::ingest::rules::{ColumnType, normalize};
 use crate::ingest::workbook::Sheet;
@@ -241,45 +243,6 @@ fn stated_amounts(text: &str) -> Vec<StatedAmount> {
     out
 }
 
-/// The workbook's plan year: the most common year of the this-year budget / target columns.
-fn plan_year(plan: &Plan) -> Option<i32> {
-    let mut count: BTreeMap<i32, usize> = BTreeMap::new();
-    for t in &plan.tables {
-        for c in &t.table.columns {
-            if matches!(c.ty, ColumnType::Amount | ColumnType::Target)
-                && !c.role.ends_with("_n1")
-                && let Some(y) = c.year
-            {
-                *count.entry(y).or_default() += 1;
-            }
-        }
-    }
-    count
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(y, _)| y)
-}
-
-/// A column's year: from its header, else the base year (plus one for a forward-year role).
-fn column_year(c: &ColumnMap, base: i32) -> i32 {
-    c.year.unwrap_or(if c.role.ends_with("_n1") {
-        base + 1
-    } else {
-        base
-    })
-}
-
-fn inside_table(plan: &Plan, sheet: &str, pos: Pos) -> bool {
-    plan.tables.iter().any(|t| {
-        let lt = &t.table;
-        lt.sheet == sheet
-            && pos.row >= lt.header_start
-            && pos.row <= lt.last_row.max(lt.header_end)
-            && pos.col >= lt.first_col
-            && pos.col <= lt.last_col
-    })
-}
-
 /// The table whose title rows hold `pos`: the nearest table below it in the same sheet.
 fn titled_table(plan: &Plan, sheet: &str, pos: Pos) -> Option<usize> {
     plan.tables
@@ -298,28 +261,9 @@ fn titled_table(plan: &Plan, sheet: &str, pos: Pos) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// Sum of the programs (or the next level that has amounts) of a table in one column.
-fn level_sum(t: &TableModel, col: &ColumnMap) -> Option<(Level, Decimal, Vec<Related>)> {
-    for level in [Level::Program, Level::Kegiatan, Level::SubKegiatan] {
-        let mut sum = Decimal::ZERO;
-        let mut cells = Vec::new();
-        for n in t.nodes.iter().filter(|n| n.level == level) {
-            if let Some(f) = t
-                .row(n)
-                .fields
-                .iter()
-                .find(|f| f.pos.col == col.col && f.role == col.role)
-                && let Some(d) = f.parsed.amount()
-            {
-                sum += d;
-                cells.push(Related::new(&t.table.sheet, f.pos));
-            }
-        }
-        if !cells.is_empty() {
-            return Some((level, sum, cells));
-        }
-    }
-    None
+/// Every node of a table, for sums over the whole table.
+fn all_nodes(t: &TableModel) -> Vec<usize> {
+    (0..t.nodes.len()).collect()
 }
 
 /// One total to compare with: per budget column (role) of year `n`, summed over `tables`.
@@ -341,7 +285,7 @@ fn totals(plan: &Plan, tables: &[usize], n: i32, base: i32) -> Vec<Total> {
             .iter()
             .filter(|c| c.ty == ColumnType::Amount && column_year(c, base) == n)
         {
-            let Some((level, sum, cells)) = level_sum(t, c) else {
+            let Some((level, sum, cells)) = level_sum(t, &all_nodes(t), c) else {
                 continue;
             };
             let e = by_role.entry(c.role.clone()).or_insert_with(|| Total {
@@ -423,36 +367,25 @@ fn number_in(v: &Value) -> Option<Decimal> {
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let plan_y = plan_year(ctx.plan);
-    for sheet in &ctx.ingested.workbook.sheets {
-        for (row, cells) in &sheet.rows {
-            for (col, cell) in cells {
-                let Value::Text(text) = &cell.value else {
-                    continue;
-                };
-                let pos = Pos::new(*row, *col);
-                if inside_table(ctx.plan, &sheet.name, pos) {
-                    continue;
-                }
-                let amounts = if is_total_statement(text) {
-                    stated_amounts(text)
-                } else {
-                    Vec::new()
-                };
-                if !amounts.is_empty() {
-                    for a in amounts {
-                        let base = plan_y.or(a.year).unwrap_or(0);
-                        let n = a.year.unwrap_or(base);
-                        let tables = target_tables(ctx.plan, text, &sheet.name, pos, n, base);
-                        for t in totals(ctx.plan, &tables, n, base) {
-                            if (t.sum - a.value).abs() > a.tol {
-                                out.push(finding(&sheet.name, pos, a.value, n, &t, Some(text)));
-                            }
-                        }
+    for (sheet, pos, text) in texts_outside_tables(ctx) {
+        let amounts = if is_total_statement(text) {
+            stated_amounts(text)
+        } else {
+            Vec::new()
+        };
+        if !amounts.is_empty() {
+            for a in amounts {
+                let base = plan_y.or(a.year).unwrap_or(0);
+                let n = a.year.unwrap_or(base);
+                let tables = target_tables(ctx.plan, text, &sheet.name, pos, n, base);
+                for t in totals(ctx.plan, &tables, n, base) {
+                    if (t.sum - a.value).abs() > a.tol {
+                        out.push(finding(&sheet.name, pos, a.value, n, &t, Some(text)));
                     }
-                } else if let Some(f) = labelled_number(ctx, sheet, pos, text, plan_y) {
-                    out.extend(f);
                 }
             }
+        } else if let Some(f) = labelled_number(ctx, sheet, pos, text, plan_y) {
+            out.extend(f);
         }
     }
     out
@@ -507,7 +440,7 @@ fn labelled_number(
                 continue;
             };
             aligned = true;
-            let Some((level, sum, cells)) = level_sum(t, c) else {
+            let Some((level, sum, cells)) = level_sum(t, &all_nodes(t), c) else {
                 continue;
             };
             if sum != *d {
@@ -541,17 +474,6 @@ fn labelled_number(
     Some(out)
 }
 
-fn level_plural(l: Level, en: bool) -> &'static str {
-    match (l, en) {
-        (Level::Program, _) => "program",
-        (Level::Kegiatan, false) => "kegiatan",
-        (Level::Kegiatan, true) => "activities (kegiatan)",
-        (Level::SubKegiatan, false) => "sub kegiatan",
-        (Level::SubKegiatan, true) => "sub-activities",
-        (l, en) => l.name(en),
-    }
-}
-
 fn finding(
     sheet: &str,
     pos: Pos,
@@ -560,11 +482,7 @@ fn finding(
     t: &Total,
     text: Option<&str>,
 ) -> Finding {
-    let (y_id, y_en) = if year >= 1990 {
-        (format!(" tahun {year}"), format!(" for {year}"))
-    } else {
-        (String::new(), String::new())
-    };
+    let (y_id, y_en) = stated_year_phrase(year);
     let quote = text
         .map(|s| {
             let short: String = s.chars().take(120).collect();

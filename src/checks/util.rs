@@ -1,12 +1,16 @@
 //! Small helpers shared by the rules: reading a node's values, comparing texts the way
 //! planners mean them, formatting amounts, and (in tests) building fixture workbooks.
 
-use crate::ingest::cell::Pos;
-use crate::ingest::locate::{Field, Parsed};
+use super::{Context, Related};
+use crate::ingest::cell::{Pos, Value};
+use crate::ingest::locate::{ColumnMap, Field, Parsed, TableRow};
 use crate::ingest::number::format_id;
-use crate::ingest::rules::normalize;
-use crate::model::plan::{Node, TableModel};
+use crate::ingest::rules::{ColumnType, normalize};
+use crate::ingest::workbook::Sheet;
+use crate::model::code::Level;
+use crate::model::plan::{Node, Plan, TableModel};
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
 
 /// The field of a node's own row for `role`.
 pub fn field<'a>(t: &'a TableModel, n: &Node, role: &str) -> Option<&'a Field> {
@@ -103,6 +107,222 @@ pub fn label(n: &Node, en: bool) -> String {
     match &n.code {
         Some(c) => format!("{} {} {}", n.level.name(en), c, name),
         None => format!("{} {}", n.level.name(en), name),
+    }
+}
+
+/// The rows of a node: its own row, then its continuation rows.
+pub fn node_rows<'a>(t: &'a TableModel, n: &'a Node) -> impl Iterator<Item = &'a TableRow> + 'a {
+    std::iter::once(n.row_idx)
+        .chain(n.extra_rows.iter().copied())
+        .filter_map(|i| t.table.rows.get(i))
+}
+
+/// The node table row `ri` belongs to: the node of that row or of which it is a continuation.
+pub fn node_at_row(t: &TableModel, ri: usize) -> Option<&Node> {
+    t.nodes
+        .iter()
+        .find(|n| n.row_idx == ri || n.extra_rows.contains(&ri))
+}
+
+/// The field of a node's row in a given column (by column, so that several columns of one role
+/// each keep their own values).
+pub fn column_field<'a>(t: &'a TableModel, n: &Node, col: &ColumnMap) -> Option<&'a Field> {
+    t.row(n)
+        .fields
+        .iter()
+        .find(|f| f.pos.col == col.col && f.role == col.role)
+}
+
+/// The sum of one column over `nodes` at the highest level that has amounts there (program,
+/// else kegiatan, else sub kegiatan): (level summed, sum, cells summed). None when no program,
+/// kegiatan or sub kegiatan among `nodes` has an amount in that column.
+pub fn level_sum(
+    t: &TableModel,
+    nodes: &[usize],
+    col: &ColumnMap,
+) -> Option<(Level, Decimal, Vec<Related>)> {
+    for level in [Level::Program, Level::Kegiatan, Level::SubKegiatan] {
+        let mut sum = Decimal::ZERO;
+        let mut cells = Vec::new();
+        for &j in nodes {
+            let n = &t.nodes[j];
+            if n.level != level {
+                continue;
+            }
+            if let Some(f) = column_field(t, n, col)
+                && let Some(d) = f.parsed.amount()
+            {
+                sum += d;
+                cells.push(Related::new(&t.table.sheet, f.pos));
+            }
+        }
+        if !cells.is_empty() {
+            return Some((level, sum, cells));
+        }
+    }
+    None
+}
+
+/// A level in the plural for messages (`program`, `activities (kegiatan)`, `sub-activities`).
+pub fn level_plural(l: Level, en: bool) -> &'static str {
+    match (l, en) {
+        (Level::Program, _) => "program",
+        (Level::Kegiatan, false) => "kegiatan",
+        (Level::Kegiatan, true) => "activities (kegiatan)",
+        (Level::SubKegiatan, false) => "sub kegiatan",
+        (Level::SubKegiatan, true) => "sub-activities",
+        (l, en) => l.name(en),
+    }
+}
+
+/// A text cell of a row: its trimmed text (None when blank) and position. None when the column
+/// is missing or the cell is not text.
+pub fn text_cell(row: &TableRow, role: &str) -> Option<(Option<String>, Pos)> {
+    let f = row.field(role)?;
+    let t = match &f.parsed {
+        Parsed::Text(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Parsed::Blank => None,
+        _ => return None,
+    };
+    Some((t, f.pos))
+}
+
+/// An amount cell of a node's row: Some(None) when blank, None when missing or unreadable.
+pub fn amount_cell(t: &TableModel, n: &Node, role: &str) -> Option<(Option<Decimal>, Pos)> {
+    let f = t.row(n).field(role)?;
+    match &f.parsed {
+        Parsed::Blank => Some((None, f.pos)),
+        Parsed::Amount(d) => Some((Some(*d), f.pos)),
+        _ => None,
+    }
+}
+
+/// The first year named in the headers of `roles` of a table.
+pub fn header_year(t: &TableModel, roles: &[&str]) -> Option<i32> {
+    roles
+        .iter()
+        .find_map(|r| t.table.column(r).and_then(|c| c.year))
+}
+
+/// A year for messages, Indonesian and English: (` tahun 2026`, ` for 2026`); empty for None.
+pub fn year_phrase(year: Option<i32>) -> (String, String) {
+    (
+        year.map(|y| format!(" tahun {y}")).unwrap_or_default(),
+        year.map(|y| format!(" for {y}")).unwrap_or_default(),
+    )
+}
+
+/// The plan year or the forward year of a table for messages (`tahun 2026`, `year 2027
+/// (forward year)`): the first year named in the headers of `n_roles` (or of `n1_roles` for
+/// the forward year, else the plan year plus one).
+pub fn year_label(
+    t: &TableModel,
+    n_roles: &[&str],
+    n1_roles: &[&str],
+    forward: bool,
+    en: bool,
+) -> String {
+    if !forward {
+        match header_year(t, n_roles) {
+            Some(y) if en => format!("year {y}"),
+            Some(y) => format!("tahun {y}"),
+            None if en => "plan year (n)".into(),
+            None => "tahun rencana (n)".into(),
+        }
+    } else {
+        let y = header_year(t, n1_roles).or_else(|| header_year(t, n_roles).map(|y| y + 1));
+        match y {
+            Some(y) if en => format!("year {y} (forward year)"),
+            Some(y) => format!("tahun {y} (prakiraan maju)"),
+            None if en => "forward year (n+1)".into(),
+            None => "prakiraan maju (n+1)".into(),
+        }
+    }
+}
+
+/// The T-C.33 budget role for `year`: `pagu_n`, or `pagu_n1` when that column is the one named
+/// with the year. None when T-C.33 has no column for that year.
+pub fn tc33_pagu_role(t33: &TableModel, year: Option<i32>) -> Option<&'static str> {
+    let y_n = t33.table.column("pagu_n").map(|c| c.year);
+    let y_n1 = t33.table.column("pagu_n1").map(|c| c.year);
+    match year {
+        None => y_n.map(|_| "pagu_n"),
+        Some(y) if y_n == Some(Some(y)) => Some("pagu_n"),
+        Some(y) if y_n1 == Some(Some(y)) => Some("pagu_n1"),
+        // T-C.33 names no year for its plan columns: take them as the year under review.
+        Some(_) if y_n == Some(None) => Some("pagu_n"),
+        Some(_) => None,
+    }
+}
+
+// Text outside the tables (G001, G002) -------------------------------------------------------
+
+/// True when `pos` of `sheet` lies inside a located table.
+pub fn inside_table(plan: &Plan, sheet: &str, pos: Pos) -> bool {
+    plan.tables.iter().any(|t| {
+        let lt = &t.table;
+        lt.sheet == sheet
+            && pos.row >= lt.header_start
+            && pos.row <= lt.last_row.max(lt.header_end)
+            && pos.col >= lt.first_col
+            && pos.col <= lt.last_col
+    })
+}
+
+/// Every text cell of the workbook outside the located tables, in sheet, row, column order.
+pub fn texts_outside_tables<'a>(
+    ctx: &'a Context,
+) -> impl Iterator<Item = (&'a Sheet, Pos, &'a str)> + 'a {
+    ctx.ingested.workbook.sheets.iter().flat_map(move |sheet| {
+        sheet.rows.iter().flat_map(move |(row, cells)| {
+            cells.iter().filter_map(move |(col, cell)| {
+                let Value::Text(text) = &cell.value else {
+                    return None;
+                };
+                let pos = Pos::new(*row, *col);
+                (!inside_table(ctx.plan, &sheet.name, pos)).then_some((sheet, pos, text.as_str()))
+            })
+        })
+    })
+}
+
+/// The workbook's plan year: the most common year of the this-year budget / target columns.
+pub fn plan_year(plan: &Plan) -> Option<i32> {
+    let mut count: BTreeMap<i32, usize> = BTreeMap::new();
+    for t in &plan.tables {
+        for c in &t.table.columns {
+            if matches!(c.ty, ColumnType::Amount | ColumnType::Target)
+                && !c.role.ends_with("_n1")
+                && let Some(y) = c.year
+            {
+                *count.entry(y).or_default() += 1;
+            }
+        }
+    }
+    count
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(y, _)| y)
+}
+
+/// A column's year: from its header, else the base year (plus one for a forward-year role).
+/// The base is the plan year, or the statement's, or 0 when nothing names a year (then 0 is
+/// "this year" and 1 "the forward year").
+pub fn column_year(c: &ColumnMap, base: i32) -> i32 {
+    c.year.unwrap_or(if c.role.ends_with("_n1") {
+        base + 1
+    } else {
+        base
+    })
+}
+
+/// A statement's year for messages: (` tahun 2026`, ` for 2026`); empty when no real year is
+/// known (below 1990: the "this year" placeholder of [`column_year`]).
+pub fn stated_year_phrase(year: i32) -> (String, String) {
+    if year >= 1990 {
+        (format!(" tahun {year}"), format!(" for {year}"))
+    } else {
+        (String::new(), String::new())
     }
 }
 
