@@ -308,10 +308,17 @@ fn header_like(sheet: &Sheet, row: u32) -> bool {
         .iter()
         .filter(|(_, c)| matches!(c.value, Value::Text(_)))
         .count();
-    // Years written as number cells (`2026`) may stand in a header; other numbers may not.
+    // Years (`2026`) may stand in a header; other numbers may not — whether number cells or
+    // numbers typed as text (`15.387.210.499`), as in workbooks that store numbers as text.
+    let is_year = |n: f64| n.fract() == 0.0 && (1990.0..=2100.0).contains(&n);
     let numbers = cells
         .iter()
-        .filter(|(_, c)| matches!(c.value, Value::Number(n) if !(n.fract() == 0.0 && (1990.0..=2100.0).contains(&n))))
+        .filter(|(_, c)| match &c.value {
+            Value::Number(n) => !is_year(*n),
+            Value::Text(t) => parse_id_number(t)
+                .is_some_and(|x| !x.value.to_string().parse::<f64>().is_ok_and(is_year)),
+            _ => false,
+        })
         .count();
     texts >= 2 && numbers == 0
 }
