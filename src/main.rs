@@ -311,8 +311,21 @@ fn main() -> ExitCode {
                     }
                 }
             };
-            let reports = run::check_files(&inputs, &opts, Some(&progress));
-            emit(&reports, format, en, quiet);
+            // Text and JSON are written file by file as chunks finish; Markdown needs every
+            // file's counts before its details, so it keeps the findings.
+            let mut first = true;
+            if format == Format::Json {
+                println!("{{\n  \"files\": [");
+            }
+            let keep = format == Format::Markdown;
+            let reports = run::check_streaming(&inputs, &opts, Some(&progress), keep, |r| {
+                emit_one(r, format, en, quiet, &mut first)
+            });
+            match format {
+                Format::Json => println!("{}  ]\n}}", if first { "" } else { "\n" }),
+                Format::Markdown => print!("{}", markdown::render(&reports, en)),
+                Format::Text => {}
+            }
             if let Some(dir) = &out_dir
                 && reports.len() > 1
             {
@@ -337,43 +350,42 @@ fn main() -> ExitCode {
     }
 }
 
-fn emit(reports: &[FileReport], format: Format, en: bool, quiet: bool) {
+/// Writes one file's report: text diagnostics and summary line, or one JSON array element
+/// (pretty-printed and indented as inside `{"files": [...]}`).
+fn emit_one(r: &FileReport, format: Format, en: bool, quiet: bool, first: &mut bool) {
     match format {
         Format::Json => {
-            let files: Vec<serde_json::Value> = reports
-                .iter()
-                .map(|r| selaras::report::json::file_json(r, en))
-                .collect();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&serde_json::json!({ "files": files }))
-                    .unwrap_or_default()
-            );
+            let item = serde_json::to_string_pretty(&selaras::report::json::file_json(r, en))
+                .unwrap_or_default();
+            let indented: Vec<String> = item.lines().map(|l| format!("    {l}")).collect();
+            if !*first {
+                println!(",");
+            }
+            print!("{}", indented.join("\n"));
+            *first = false;
         }
-        Format::Markdown => print!("{}", markdown::render(reports, en)),
+        Format::Markdown => {}
         Format::Text => {
-            for r in reports {
-                if !quiet {
-                    for d in &r.rendered {
-                        println!("{d}");
-                    }
+            if !quiet {
+                for d in &r.rendered {
+                    println!("{d}");
                 }
-                match &r.error {
-                    Some(e) => println!(
-                        "{}: {} ({e})",
-                        r.path,
-                        if en { "UNREADABLE" } else { "TIDAK TERBACA" }
-                    ),
-                    None => println!(
-                        "{}",
-                        terminal::summary_line(&r.path, &r.findings, r.tables.len(), en)
-                    ),
-                }
-                if let Some(a) = &r.annotated
-                    && !quiet
-                {
-                    println!("  → {}", a.display());
-                }
+            }
+            match &r.error {
+                Some(e) => println!(
+                    "{}: {} ({e})",
+                    r.path,
+                    if en { "UNREADABLE" } else { "TIDAK TERBACA" }
+                ),
+                None => println!(
+                    "{}",
+                    terminal::summary_line(&r.path, &r.findings, r.tables.len(), en)
+                ),
+            }
+            if let Some(a) = &r.annotated
+                && !quiet
+            {
+                println!("  → {}", a.display());
             }
         }
     }
@@ -389,12 +401,7 @@ fn exit_code(reports: &[FileReport], walk_errors: bool, fail_on: FailOn) -> Exit
         FailOn::Info => Some(Severity::Info),
         FailOn::Never => None,
     };
-    let failed = limit.is_some_and(|l| {
-        reports
-            .iter()
-            .flat_map(|r| &r.findings)
-            .any(|f| f.severity <= l)
-    });
+    let failed = limit.is_some_and(|l| reports.iter().any(|r| r.worst.is_some_and(|w| w <= l)));
     if failed {
         ExitCode::from(1)
     } else {

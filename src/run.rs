@@ -42,11 +42,22 @@ pub struct FileReport {
     pub total_n1: Option<Decimal>,
     /// Terminal diagnostics, rendered while the workbook was loaded.
     pub rendered: Vec<String>,
+    /// Findings per severity (error, warning, info); kept after `shrink`.
+    pub counts: [usize; 3],
+    /// The most severe finding, kept after `shrink`.
+    pub worst: Option<Severity>,
 }
 
 impl FileReport {
     pub fn count(&self, s: Severity) -> usize {
-        self.findings.iter().filter(|f| f.severity == s).count()
+        self.counts[s as usize]
+    }
+
+    /// Drops the findings and rendered text once they are written out, keeping the counts:
+    /// what a batch summary and the exit code need.
+    pub fn shrink(&mut self) {
+        self.findings = Vec::new();
+        self.rendered = Vec::new();
     }
 }
 
@@ -111,6 +122,8 @@ pub fn check_file(path: &Path, opts: &Options) -> FileReport {
         total_n: None,
         total_n1: None,
         rendered: Vec::new(),
+        counts: [0; 3],
+        worst: None,
     };
     let ing = match crate::ingest::ingest(path, &opts.tables) {
         Ok(i) => i,
@@ -142,6 +155,10 @@ pub fn check_file(path: &Path, opts: &Options) -> FileReport {
             opts.office.as_deref(),
         ));
     }
+    for f in &report.findings {
+        report.counts[f.severity as usize] += 1;
+    }
+    report.worst = report.findings.iter().map(|f| f.severity).min();
     report.office = plan.office.clone();
     report.tables = plan.tables.iter().map(|t| t.table.kind.clone()).collect();
     if let Some((i, _)) = plan.tables_of("T-C.33").next() {
@@ -203,6 +220,8 @@ pub fn check_files(
                 total_n: None,
                 total_n1: None,
                 rendered: Vec::new(),
+                counts: [0; 3],
+                worst: None,
             });
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             if let Some(p) = progress {
@@ -211,4 +230,35 @@ pub fn check_files(
             r
         })
         .collect()
+}
+
+/// Checks files in order-preserving chunks and hands each report to `emit` as soon as its chunk
+/// is done, so a batch of any size holds at most a chunk of full reports in memory. The reports
+/// come back shrunk (counts only) unless `keep` says the caller needs the findings.
+pub fn check_streaming(
+    files: &[PathBuf],
+    opts: &Options,
+    progress: Option<&(dyn Fn(usize) + Sync)>,
+    keep: bool,
+    mut emit: impl FnMut(&FileReport),
+) -> Vec<FileReport> {
+    let chunk = (rayon::current_num_threads() * 4).max(4);
+    let mut out = Vec::with_capacity(files.len());
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    for part in files.chunks(chunk) {
+        let step = |_: usize| {
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if let Some(p) = progress {
+                p(n);
+            }
+        };
+        for mut r in check_files(part, opts, Some(&step)) {
+            emit(&r);
+            if !keep {
+                r.shrink();
+            }
+            out.push(r);
+        }
+    }
+    out
 }

@@ -29,7 +29,7 @@ pub fn render(reports: &[FileReport], en: bool) -> String {
     };
     out.push_str(&format!("| {h_file} | {h_office} | {h_err} | {h_warn} | {h_info} | {h_status} |\n|---|---|---:|---:|---:|---|\n"));
     for r in reports {
-        let n = |s: Severity| r.findings.iter().filter(|f| f.severity == s).count();
+        let n = |s: Severity| r.count(s);
         let status = match &r.error {
             Some(e) => format!(
                 "{}: {}",
