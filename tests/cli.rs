@@ -316,10 +316,25 @@ fn unreadable_files_get_one_clear_line_and_exit_2_without_stopping_the_batch() {
             "no half output for {n}"
         );
     }
+    // The Ringkasan workbook: one row per file, unreadable ones first with their reason.
+    let mut r: Xlsx<_> = calamine::open_workbook(out_dir.path().join("ringkasan.xlsx")).unwrap();
+    let range = r.worksheet_range("Ringkasan").unwrap();
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .skip(1)
+        .filter(|r| !r[0].to_string().is_empty())
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(rows.len(), 4, "{rows:?}");
     assert!(
-        out_dir.path().join("ringkasan.xlsx").exists(),
-        "batch summary written"
+        rows[..3].iter().all(|r| r[8].starts_with("tidak terbaca")),
+        "worst first: {rows:?}"
     );
+    let good = rows.iter().find(|r| r[0].ends_with("baik.xlsx")).unwrap();
+    assert_eq!(good[8], "diperiksa");
+    assert_eq!(good[1], "DINAS SOSIAL KABUPATEN KUTAI KARTANEGARA");
+    assert!(good[2].contains("T-C.33"));
+    assert_eq!(good[6], "37118380499", "total budget year n");
     // Text mode: one line naming the file and the cause.
     let t = selaras(&["check", empty.to_str().unwrap(), "--no-annotate"]);
     assert_eq!(t.status.code(), Some(2));
