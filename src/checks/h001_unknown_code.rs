@@ -1,10 +1,9 @@
 //! H001 `unknown-code`: A code is not in the nomenclature.
 
-use super::h002_name_differs::closest;
 use super::util::{label, same_text};
 use super::{Context, Finding, Rule, Severity};
 use crate::model::code::{Code, Level};
-use crate::model::plan::{name_pos, name_similarity};
+use crate::model::plan::{name_pos, name_words, words_similarity};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;
 use std::collections::{BTreeMap, HashMap};
@@ -95,7 +94,9 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     let near = ctx.config.tolerance.near_match;
     // Official entries per level, built on the first unknown code.
-    let mut by_level: Option<HashMap<Level, BTreeMap<String, String>>> = None;
+    // (code, name, words) per level, so each unknown code is compared without re-splitting
+    // every official name (a full Kepmendagri list has thousands).
+    let mut by_level: Option<HashMap<Level, Vec<(String, String, Vec<String>)>>> = None;
     for t in &ctx.plan.tables {
         let sheet = &t.table.sheet;
         for n in &t.nodes {
@@ -109,19 +110,32 @@ fn run(ctx: &Context) -> Vec<Finding> {
             }
             // Suggest the closest official name of the same level, if close enough.
             let by_level = by_level.get_or_insert_with(|| {
-                let mut m: HashMap<Level, BTreeMap<String, String>> = HashMap::new();
+                let mut m: HashMap<Level, Vec<(String, String, Vec<String>)>> = HashMap::new();
                 for (k, v) in nom {
                     if let Some(l) = level_of(k) {
-                        m.entry(l).or_default().insert(k.clone(), v.clone());
+                        m.entry(l)
+                            .or_default()
+                            .push((k.clone(), v.clone(), name_words(v)));
                     }
                 }
                 m
             });
-            let empty = BTreeMap::new();
-            let same_level = by_level.get(&n.level).unwrap_or(&empty);
-            let suggestion = closest(same_level, &n.name).filter(|(_, name)| {
-                Decimal::from_f64(name_similarity(&n.name, name)).is_some_and(|s| s >= near)
-            });
+            let words = name_words(&n.name);
+            let suggestion = by_level
+                .get(&n.level)
+                .into_iter()
+                .flatten()
+                .map(|(c, name, w)| (words_similarity(&words, w), c.as_str(), name.as_str()))
+                .filter(|(s, _, _)| *s > 0.0)
+                .fold(None::<(f64, &str, &str)>, |best, x| {
+                    if best.is_none_or(|b| x.0 > b.0) {
+                        Some(x)
+                    } else {
+                        best
+                    }
+                })
+                .filter(|(s, _, _)| Decimal::from_f64(*s).is_some_and(|s| s >= near))
+                .map(|(_, c, name)| (c, name));
             let (hint_id, hint_en, expected) = match suggestion {
                 Some((c, name)) if same_text(name, &n.name) => (
                     format!("; nama ini tercatat dengan kode {c}"),

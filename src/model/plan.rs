@@ -323,7 +323,11 @@ pub fn name_words(name: &str) -> Vec<String> {
 
 /// Similarity of two names: shared words over all words (Jaccard), 1.0 when equal.
 pub fn name_similarity(a: &str, b: &str) -> f64 {
-    let (wa, wb) = (name_words(a), name_words(b));
+    words_similarity(&name_words(a), &name_words(b))
+}
+
+/// [`name_similarity`] on words already split, for callers comparing one name with many.
+pub fn words_similarity(wa: &[String], wb: &[String]) -> f64 {
     if wa.is_empty() || wb.is_empty() {
         return 0.0;
     }

@@ -24,9 +24,11 @@ pub fn row_snippet(wb: &Workbook, f: &Finding) -> (String, (usize, usize)) {
         .map(|(c, cell)| {
             // Numbers as the planner reads them: 67,46 and 15.387.210.499.
             let v = match &cell.value {
-                crate::ingest::cell::Value::Number(n) => crate::ingest::number::decimal_from_f64(*n)
-                    .map(|d| crate::ingest::number::format_id(&d))
-                    .unwrap_or_else(|| cell.value.display()),
+                crate::ingest::cell::Value::Number(n) => {
+                    crate::ingest::number::decimal_from_f64(*n)
+                        .map(|d| crate::ingest::number::format_id(&d))
+                        .unwrap_or_else(|| cell.value.display())
+                }
                 other => other.display(),
             }
             .replace(['\n', '\r'], " ");
