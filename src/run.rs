@@ -125,7 +125,12 @@ pub fn check_file(path: &Path, opts: &Options) -> FileReport {
         counts: [0; 3],
         worst: None,
     };
-    let ing = match crate::ingest::ingest(path, &opts.tables) {
+    let read = if opts.out_dir.is_some() {
+        crate::ingest::ingest
+    } else {
+        crate::ingest::ingest_without_styles
+    };
+    let ing = match read(path, &opts.tables) {
         Ok(i) => i,
         Err(e) => {
             report.error = Some(e.cause);

@@ -197,6 +197,12 @@ fn explain(e: &dyn std::fmt::Display) -> String {
 
 /// Reads every sheet of an .xlsx/.xlsm/.xls/.xlsb/.ods file.
 pub fn read_workbook(path: &Path) -> Result<Workbook, ReadError> {
+    read_workbook_opts(path, true)
+}
+
+/// [`read_workbook`], optionally without the second pass over each xlsx sheet that reads number
+/// formats and cell looks: checks do not need them, only the annotated copy does.
+pub fn read_workbook_opts(path: &Path, styles: bool) -> Result<Workbook, ReadError> {
     let meta = std::fs::metadata(path)
         .map_err(|e| err(path, format!("tidak dapat dibuka (cannot open: {e})")))?;
     if meta.is_dir() {
@@ -207,7 +213,7 @@ pub fn read_workbook(path: &Path) -> Result<Workbook, ReadError> {
     }
     let bytes = std::fs::read(path)
         .map_err(|e| err(path, format!("tidak dapat dibaca (cannot read: {e})")))?;
-    read_workbook_bytes(path, &bytes)
+    read_bytes(path, &bytes, styles)
 }
 
 const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -215,6 +221,10 @@ const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// Reads a workbook held in memory; `path` names it in messages. The format is taken from the
 /// content (zip → xlsx or ods, OLE → xls or an encrypted xlsx), not from the file name.
 pub fn read_workbook_bytes(path: &Path, bytes: &[u8]) -> Result<Workbook, ReadError> {
+    read_bytes(path, bytes, true)
+}
+
+fn read_bytes(path: &Path, bytes: &[u8], styles: bool) -> Result<Workbook, ReadError> {
     if bytes.is_empty() {
         return Err(err(path, "berkas kosong, 0 byte (empty file)"));
     }
@@ -226,7 +236,7 @@ pub fn read_workbook_bytes(path: &Path, bytes: &[u8]) -> Result<Workbook, ReadEr
         if is_ods {
             read_generic(path, bytes)?
         } else {
-            read_xlsx(path, bytes)?
+            read_xlsx(path, bytes, styles)?
         }
     } else if bytes.starts_with(&OLE_MAGIC) {
         // An encrypted xlsx is an OLE container holding an `EncryptedPackage` stream.
@@ -280,7 +290,7 @@ fn check_zip_size(path: &Path, bytes: &[u8]) -> Result<(), ReadError> {
     Ok(())
 }
 
-fn read_xlsx(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
+fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>, ReadError> {
     let mut wb: Xlsx<_> =
         Xlsx::new(Cursor::new(bytes)).map_err(|e: calamine::XlsxError| err(path, explain(&e)))?;
     let names = wb.sheet_names();
@@ -328,7 +338,8 @@ fn read_xlsx(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
         // Number formats, for the display of codes and for the annotated copy; the look of
         // styled cells (bold headers, fills, borders) for the annotated copy too.
         let mut looks = Vec::new();
-        if let Ok(styles) = wb.worksheet_style(&name)
+        if with_styles
+            && let Ok(styles) = wb.worksheet_style(&name)
             && !styles.is_empty()
         {
             for (r, c, cell) in cells.iter_mut() {
