@@ -9,4 +9,4 @@ SECS=${1:-600}
 mkdir -p fuzz/corpus/ingest
 cp -n samples/*.xlsx tests/fixtures/* fuzz/regressions/* fuzz/corpus/ingest/ 2>/dev/null || true
 export RUSTC_BOOTSTRAP=1
-cargo fuzz run ingest --sanitizer none -- -max_total_time="$SECS" -max_len=200000 -rss_limit_mb=4096
+cargo fuzz run ingest --sanitizer none -O -- -max_total_time="$SECS" -max_len=200000 -rss_limit_mb=4096 ${FUZZ_FORK:+-fork=$FUZZ_FORK}
