@@ -3,6 +3,8 @@
 //! codes from T-C.33) plus two offices marked CONTOH FIKTIF: `cargo run --example gen_rkpd`.
 #[path = "../tests/support/rkpdgen.rs"]
 mod rkpdgen;
+#[path = "../tests/support/samplegen.rs"]
+mod samplegen;
 
 use std::path::Path;
 

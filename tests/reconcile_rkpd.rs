@@ -4,6 +4,8 @@
 
 #[path = "support/rkpdgen.rs"]
 mod rkpdgen;
+#[path = "support/samplegen.rs"]
+mod samplegen;
 
 use rust_decimal::Decimal;
 use selaras::checks::Severity;

@@ -18,8 +18,9 @@
 //! Pendidikan` and `CONTOH FIKTIF — Dinas Kesehatan`.
 #![allow(dead_code)]
 
+use super::samplegen::{Csv, Formats, formats};
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet};
+use rust_xlsxwriter::{Format, Workbook, Worksheet};
 use selaras::ingest::number::parse_id_number;
 use selaras::ingest::rules::normalize;
 use selaras::model::plan::name_similarity;
@@ -47,33 +48,6 @@ pub struct RkpdRow {
     pub pagu: String,
     pub sumber_dana: String,
     pub office: String,
-}
-
-struct Csv {
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
-}
-
-impl Csv {
-    fn read(path: &Path) -> Csv {
-        let mut r =
-            csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let header = r.headers().unwrap().iter().map(str::to_string).collect();
-        let rows = r
-            .records()
-            .map(|rec| rec.unwrap().iter().map(str::to_string).collect())
-            .collect();
-        Csv { header, rows }
-    }
-
-    fn get<'a>(&self, row: &'a [String], name: &str) -> &'a str {
-        let i = self
-            .header
-            .iter()
-            .position(|h| h == name)
-            .unwrap_or_else(|| panic!("no column {name}"));
-        row[i].as_str()
-    }
 }
 
 /// `1.06.01.2.01.01` → `1.06.01.2.01.0001` (sub kegiatan with four digits).
@@ -248,56 +222,6 @@ pub fn fictive_offices() -> Vec<(Vec<RkpdRow>, &'static str)> {
         fictive(k, "sub_kegiatan", "1.02.02.2.02.0002", "Pengelolaan Pelayanan Kesehatan Ibu Bersalin", "Jumlah Ibu Bersalin yang Mendapatkan Pelayanan Kesehatan Sesuai Standar", "Seluruh Kecamatan", "1.400", "Orang", "1.800.000.000"),
     ];
     vec![(pendidikan, "7.150.000.000"), (kesehatan, "3.250.000.000")]
-}
-
-struct Formats {
-    title: Format,
-    header: Format,
-    number_row: Format,
-    text: Format,
-    bold_text: Format,
-    amount: Format,
-    bold_amount: Format,
-    decimal: Format,
-}
-
-fn formats() -> Formats {
-    let border = |f: Format| f.set_border(FormatBorder::Thin);
-    Formats {
-        title: Format::new().set_bold(),
-        header: border(
-            Format::new()
-                .set_bold()
-                .set_text_wrap()
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter)
-                .set_background_color(0xD9E1F2),
-        ),
-        number_row: border(Format::new().set_italic().set_align(FormatAlign::Center)),
-        text: border(Format::new().set_text_wrap().set_align(FormatAlign::Top)),
-        bold_text: border(
-            Format::new()
-                .set_bold()
-                .set_text_wrap()
-                .set_align(FormatAlign::Top),
-        ),
-        amount: border(
-            Format::new()
-                .set_num_format("#,##0")
-                .set_align(FormatAlign::Top),
-        ),
-        bold_amount: border(
-            Format::new()
-                .set_bold()
-                .set_num_format("#,##0")
-                .set_align(FormatAlign::Top),
-        ),
-        decimal: border(
-            Format::new()
-                .set_num_format("#,##0.00")
-                .set_align(FormatAlign::Top),
-        ),
-    }
 }
 
 fn write_text(ws: &mut Worksheet, r: u32, c: u16, v: &str, fmt: &Format) {

@@ -95,20 +95,20 @@ struct SheetSpec {
     footer: Vec<String>,
 }
 
-struct Formats {
-    title: Format,
-    header: Format,
-    number_row: Format,
-    text: Format,
-    bold_text: Format,
-    amount: Format,
-    bold_amount: Format,
-    decimal: Format,
-    kegiatan_code: Format,
-    two_digit: Format,
+pub struct Formats {
+    pub title: Format,
+    pub header: Format,
+    pub number_row: Format,
+    pub text: Format,
+    pub bold_text: Format,
+    pub amount: Format,
+    pub bold_amount: Format,
+    pub decimal: Format,
+    pub kegiatan_code: Format,
+    pub two_digit: Format,
 }
 
-fn formats() -> Formats {
+pub fn formats() -> Formats {
     let border = |f: Format| f.set_border(FormatBorder::Thin);
     Formats {
         title: Format::new().set_bold(),
