@@ -377,6 +377,14 @@ fn emit_one(r: &FileReport, format: Format, en: bool, quiet: bool, first: &mut b
                     r.path,
                     if en { "UNREADABLE" } else { "TIDAK TERBACA" }
                 ),
+                None if !r.tables.is_empty() && r.tables.iter().all(|t| t.starts_with("rkpd")) => {
+                    let what = if en {
+                        "Rancangan Awal RKPD (a reference: use it with --rkpd)"
+                    } else {
+                        "Rancangan Awal RKPD (referensi: pakai dengan --rkpd)"
+                    };
+                    println!("{}: {what}", r.path)
+                }
                 None => println!(
                     "{}",
                     terminal::summary_line(&r.path, &r.findings, r.tables.len(), en)
