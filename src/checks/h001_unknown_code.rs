@@ -1,9 +1,10 @@
 //! H001 `unknown-code`: A code is not in the nomenclature.
 
+use super::h002_name_differs::closest_in;
 use super::util::{label, same_text};
 use super::{Context, Finding, Rule, Severity};
 use crate::model::code::{Code, Level};
-use crate::model::plan::{name_pos, name_words, words_similarity};
+use crate::model::plan::{name_pos, name_words};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;
 use std::collections::{BTreeMap, HashMap};
@@ -121,21 +122,16 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 m
             });
             let words = name_words(&n.name);
-            let suggestion = by_level
-                .get(&n.level)
-                .into_iter()
-                .flatten()
-                .map(|(c, name, w)| (words_similarity(&words, w), c.as_str(), name.as_str()))
-                .filter(|(s, _, _)| *s > 0.0)
-                .fold(None::<(f64, &str, &str)>, |best, x| {
-                    if best.is_none_or(|b| x.0 > b.0) {
-                        Some(x)
-                    } else {
-                        best
-                    }
-                })
-                .filter(|(s, _, _)| Decimal::from_f64(*s).is_some_and(|s| s >= near))
-                .map(|(_, c, name)| (c, name));
+            let suggestion = closest_in(
+                by_level
+                    .get(&n.level)
+                    .into_iter()
+                    .flatten()
+                    .map(|(c, name, w)| (c.as_str(), name.as_str(), w.as_slice())),
+                &words,
+            )
+            .filter(|(s, _, _)| Decimal::from_f64(*s).is_some_and(|s| s >= near))
+            .map(|(_, c, name)| (c, name));
             let (hint_id, hint_en, expected) = match suggestion {
                 Some((c, name)) if same_text(name, &n.name) => (
                     format!("; nama ini tercatat dengan kode {c}"),

@@ -3,7 +3,7 @@
 use super::util::{label, same_text, word_diff};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::model::code::Level;
-use crate::model::plan::{name_pos, name_similarity};
+use crate::model::plan::{name_pos, name_similarity, name_words, words_similarity};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;
 use std::collections::BTreeMap;
@@ -70,14 +70,31 @@ pub fn closest<'a>(
     nomenclature: &'a BTreeMap<String, String>,
     name: &str,
 ) -> Option<(&'a str, &'a str)> {
+    let entries: Vec<(&str, &str, Vec<String>)> = nomenclature
+        .iter()
+        .map(|(c, n)| (c.as_str(), n.as_str(), name_words(n)))
+        .collect();
+    closest_in(
+        entries.iter().map(|(c, n, w)| (*c, *n, w.as_slice())),
+        &name_words(name),
+    )
+    .map(|(_, c, n)| (c, n))
+}
+
+/// [`closest`] over entries whose names are already split into words (code, name, words), for
+/// callers that compare many names with one list; returns the similarity too.
+pub fn closest_in<'a, 'w>(
+    entries: impl Iterator<Item = (&'a str, &'a str, &'w [String])>,
+    words: &[String],
+) -> Option<(f64, &'a str, &'a str)> {
     let mut best: Option<(f64, &'a str, &'a str)> = None;
-    for (code, official) in nomenclature {
-        let s = name_similarity(name, official);
+    for (code, official, w) in entries {
+        let s = words_similarity(words, w);
         if s > 0.0 && best.is_none_or(|(b, _, _)| s > b) {
-            best = Some((s, code.as_str(), official.as_str()));
+            best = Some((s, code, official));
         }
     }
-    best.map(|(_, c, n)| (c, n))
+    best
 }
 
 fn words(w: &[String]) -> String {

@@ -105,17 +105,6 @@ impl Sheet {
         self.rows.iter().map(|(_, r)| r.len()).sum()
     }
 
-    /// Last used (row, col), if any cell is stored.
-    pub fn extent(&self) -> Option<Pos> {
-        let last_row = self.rows.last()?.0;
-        let last_col = self
-            .rows
-            .iter()
-            .filter_map(|(_, r)| r.last().map(|(c, _)| *c))
-            .max()?;
-        Some(Pos::new(last_row, last_col))
-    }
-
     /// The merged range that covers `pos`, if any.
     pub fn merge_at(&self, pos: Pos) -> Option<(Pos, Pos)> {
         self.merges.iter().copied().find(|(a, b)| {
