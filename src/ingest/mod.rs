@@ -7,6 +7,7 @@
 pub mod cell;
 pub mod locate;
 pub mod number;
+pub mod numbering;
 pub mod rules;
 pub mod workbook;
 
