@@ -266,6 +266,8 @@ pub struct Evidence {
     /// The header text matches an alias of the role (`leaf`: in the column's own lowest header cell).
     pub alias: bool,
     pub leaf: bool,
+    /// Words of the alias that matched (`rancangan lokasi`: 2).
+    pub alias_words: usize,
     /// The year in the header fits the role's year relative to the table's year.
     pub year: bool,
     /// Taken from the form's column order where the wording fits two roles alike.
@@ -274,7 +276,11 @@ pub struct Evidence {
 
 impl Evidence {
     pub fn confidence(&self) -> Confidence {
-        match (self.number_row, self.alias, self.leaf || self.year) {
+        match (
+            self.number_row,
+            self.alias,
+            self.leaf || self.year || self.alias_words >= 2,
+        ) {
             (true, true, _) => Confidence::High,
             (true, false, _) | (false, true, true) => Confidence::Medium,
             _ if self.order => Confidence::Low,
@@ -432,11 +438,8 @@ fn number_roles(
             .take(2)
             .map(|(_, d)| *d)
             .collect();
-        let agree = |v: &[i64]| -> Option<i64> {
-            v.first()
-                .copied()
-                .filter(|d| v.iter().all(|x| x == d))
-        };
+        let agree =
+            |v: &[i64]| -> Option<i64> { v.first().copied().filter(|d| v.iter().all(|x| x == d)) };
         let k = match (agree(&left), agree(&right)) {
             (Some(l), Some(r)) if l == r => Some(l),
             // A boundary where a column was dropped or added: a column keeps its own offset when
@@ -482,6 +485,7 @@ fn match_def<'a>(
         let mut ev = Evidence {
             alias: true,
             leaf: *w >= 100,
+            alias_words: *w % 100,
             ..Evidence::default()
         };
         let mut w = *w as i64;
@@ -496,7 +500,9 @@ fn match_def<'a>(
         weights.insert((*col, *di), (w, ev));
     }
     for (col, di) in &implied {
-        let e = weights.entry((*col, *di)).or_insert((0, Evidence::default()));
+        let e = weights
+            .entry((*col, *di))
+            .or_insert((0, Evidence::default()));
         e.0 += 10_000;
         e.1.number_row = true;
     }
@@ -536,7 +542,10 @@ fn match_def<'a>(
                 if implied.contains_key(&c1) || implied.contains_key(&c2) {
                     continue;
                 }
-                if w((c1, r2)) > 0 && w((c2, r1)) > 0 && w((c1, r2)) + w((c2, r1)) >= w((c1, r1)) + w((c2, r2)) {
+                if w((c1, r2)) > 0
+                    && w((c2, r1)) > 0
+                    && w((c1, r2)) + w((c2, r1)) >= w((c1, r1)) + w((c2, r2))
+                {
                     assigned[i].1 = r2;
                     assigned[j].1 = r1;
                     swapped.extend([c1, c2]);
@@ -560,7 +569,10 @@ fn match_def<'a>(
             .thousands
             .iter()
             .any(|t| norm.contains(t.as_str()));
-        let mut evidence = weights.get(&(col, di)).map(|x| x.1.clone()).unwrap_or_default();
+        let mut evidence = weights
+            .get(&(col, di))
+            .map(|x| x.1.clone())
+            .unwrap_or_default();
         evidence.order = swapped.contains(&col);
         columns.push(ColumnMap {
             role: d.role.clone(),
@@ -609,9 +621,13 @@ fn label_mismatches(def: &TableDef, nr: &NumberRow, columns: &[ColumnMap]) -> Ve
         nr.label(c.col).map(|l| l.number)
     };
     for c in columns {
-        let Some(label) = nr.label(c.col) else { continue };
+        let Some(label) = nr.label(c.col) else {
+            continue;
+        };
         let Some(f) = &label.formula else { continue };
-        let Some(d) = def.column(&c.role) else { continue };
+        let Some(d) = def.column(&c.role) else {
+            continue;
+        };
         // The role's formula over form numbers, rewritten to the sheet's numbers.
         let expected = d.formula().and_then(|df| {
             df.map(|n| {
@@ -948,12 +964,20 @@ fn closing_row(sheet: &Sheet, row: u32) -> bool {
             || t.starts_with("form e ")
             || t.split(' ').any(|w| w == "t")
                 && t.contains(" c ")
-                && t.split(' ').any(|w| w.len() == 2 && w.chars().all(|c| c.is_ascii_digit()))
+                && t.split(' ')
+                    .any(|w| w.len() == 2 && w.chars().all(|c| c.is_ascii_digit()))
                 && t.split(' ').count() <= 4
             || starts("nip")
-            || ["mengetahui", "menyetujui", "disusun oleh", "dibuat oleh", "dievaluasi oleh", "ditetapkan di"]
-                .iter()
-                .any(|w| starts(w))
+            || [
+                "mengetahui",
+                "menyetujui",
+                "disusun oleh",
+                "dibuat oleh",
+                "dievaluasi oleh",
+                "ditetapkan di",
+            ]
+            .iter()
+            .any(|w| starts(w))
             || sparse && (starts("kepala") || starts("plt kepala") || starts("plh kepala"))
             || sparse && place_and_date(&raw)
     })
@@ -962,15 +986,27 @@ fn closing_row(sheet: &Sheet, row: u32) -> bool {
 /// `Tenggarong, 12 Januari 2026`: a place, a comma, a day, an Indonesian month and a year.
 fn place_and_date(raw: &str) -> bool {
     const MONTHS: [&str; 12] = [
-        "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
-        "oktober", "november", "desember",
+        "januari",
+        "februari",
+        "maret",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "agustus",
+        "september",
+        "oktober",
+        "november",
+        "desember",
     ];
     let Some((_, date)) = raw.split_once(',') else {
         return false;
     };
     let words: Vec<String> = normalize(date).split(' ').map(str::to_string).collect();
     words.iter().any(|w| MONTHS.contains(&w.as_str()))
-        && words.iter().any(|w| w.len() == 4 && w.parse::<i32>().is_ok_and(|y| (1990..=2100).contains(&y)))
+        && words
+            .iter()
+            .any(|w| w.len() == 4 && w.parse::<i32>().is_ok_and(|y| (1990..=2100).contains(&y)))
 }
 
 /// A row of a few text cells and no number cell (a title, a note, a signature line).
@@ -1391,6 +1427,192 @@ mod tests {
             "{}",
             unplaced[0].reason
         );
+    }
+
+    /// The T-C.29 header of one office that fooled alias matching: the 2024 group over
+    /// `Target | Realisasi | % Capaian`, then `Target Renja PD Tahun 2025`, then the Renstra group.
+    fn tc29_other_office(number_row: Option<Vec<(u32, Cell)>>) -> Sheet {
+        let mut rows = vec![
+            vec![(0, t("Tabel T-C.29"))],
+            vec![
+                (0, t("Kode")),
+                (1, t("Urusan/Bidang Urusan dan Program/Kegiatan")),
+                (2, t("Indikator Kinerja Program/Kegiatan")),
+                (3, t("Target Renstra PD Tahun 2026")),
+                (4, t("Realisasi s/d Tahun 2023")),
+                (5, t("Renja Perangkat Daerah Tahun 2024")),
+                (8, t("Target Renja PD Tahun 2025")),
+                (9, t("Perkiraan Capaian Target Renstra PD s/d Tahun 2025")),
+            ],
+            vec![
+                (5, t("Target")),
+                (6, t("Realisasi")),
+                (7, t("% Capaian")),
+                (9, t("Realisasi Capaian")),
+                (10, t("Tingkat Capaian (%)")),
+            ],
+        ];
+        if let Some(nr) = number_row {
+            rows.push(nr);
+        }
+        rows.push(vec![
+            (0, t("1.06.01")),
+            (1, t("PROGRAM PENUNJANG")),
+            (2, t("Jumlah Dokumen")),
+            (3, n(60.0)),
+            (4, n(30.0)),
+            (5, n(12.0)),
+            (6, n(12.0)),
+            (7, n(100.0)),
+            (8, n(12.0)),
+            (9, n(54.0)),
+            (10, n(90.0)),
+        ]);
+        let merges = vec![
+            (Pos::new(1, 5), Pos::new(1, 7)),
+            (Pos::new(1, 9), Pos::new(1, 10)),
+            (Pos::new(1, 0), Pos::new(2, 0)),
+            (Pos::new(1, 8), Pos::new(2, 8)),
+        ];
+        sheet(rows, merges)
+    }
+
+    fn roles(tb: &LocatedTable) -> Vec<(u32, &str)> {
+        tb.columns
+            .iter()
+            .map(|c| (c.col, c.role.as_str()))
+            .collect()
+    }
+
+    const TC29_ROLES: [(u32, &str); 11] = [
+        (0, "kode"),
+        (1, "uraian"),
+        (2, "indikator"),
+        (3, "k4"),
+        (4, "k5"),
+        (5, "k6"),
+        (6, "k7"),
+        (7, "k8"),
+        (8, "k9"),
+        (9, "k10"),
+        (10, "k11"),
+    ];
+
+    #[test]
+    fn the_number_row_with_formula_labels_fixes_roles_and_is_not_data() {
+        let labels = [
+            "(1)",
+            "(2)",
+            "(3)",
+            "(4)",
+            "(5)",
+            "(6)",
+            "(7)",
+            "(8)=(7)/(6)x100",
+            "(9)",
+            "(10)=(5)+(7)+(9)",
+            "11 = 10/4 x 100",
+        ];
+        let nr = labels
+            .iter()
+            .enumerate()
+            .map(|(c, l)| (c as u32, t(l)))
+            .collect();
+        let (tables, _) = locate_tables(&tc29_other_office(Some(nr)), &rules());
+        assert_eq!(tables.len(), 1);
+        let tb = &tables[0];
+        assert_eq!(roles(tb), TC29_ROLES);
+        assert_eq!(tb.rows.len(), 1, "the number row is not a data row");
+        assert_eq!(tb.number_row, Some(3));
+        assert!(tb.label_mismatches.is_empty(), "{:?}", tb.label_mismatches);
+        assert!(tb.column("k9").unwrap().evidence.number_row);
+    }
+
+    #[test]
+    fn without_a_number_row_the_years_decide_between_like_worded_columns() {
+        let (tables, _) = locate_tables(&tc29_other_office(None), &rules());
+        let tb = &tables[0];
+        assert_eq!(tb.column("k6").map(|c| c.col), Some(5));
+        assert_eq!(tb.column("k7").map(|c| c.col), Some(6));
+        assert_eq!(tb.column("k9").map(|c| c.col), Some(8));
+        assert_eq!(tb.column("k10").map(|c| c.col), Some(9));
+        assert_eq!(tb.column("k11").map(|c| c.col), Some(10));
+    }
+
+    #[test]
+    fn a_formula_label_on_a_column_read_otherwise_is_reported() {
+        // Column numbers in parentheses but the ratio label sits on column 9.
+        let labels = [
+            "1",
+            "2",
+            "3",
+            "4",
+            "5",
+            "6",
+            "7",
+            "8",
+            "9=7/6x100",
+            "10",
+            "11",
+        ];
+        let nr = labels
+            .iter()
+            .enumerate()
+            .map(|(c, l)| (c as u32, t(l)))
+            .collect();
+        let (tables, _) = locate_tables(&tc29_other_office(Some(nr)), &rules());
+        let m = &tables[0].label_mismatches;
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].pos.a1(), "I4");
+        assert_eq!(m[0].role, "k9");
+    }
+
+    #[test]
+    fn stacked_tables_end_at_the_next_title_block_and_signatures_are_not_data() {
+        let mut rows: Vec<Vec<(u32, Cell)>> = Vec::new();
+        rows.push(vec![
+            (0, t("Kode")),
+            (1, t("Program/Kegiatan")),
+            (2, t("Rencana Pagu")),
+            (3, t("Prakiraan Maju Pagu")),
+        ]);
+        rows.push(vec![
+            (0, t("1.06.01")),
+            (1, t("PROGRAM A")),
+            (2, n(5.0)),
+            (3, n(6.0)),
+        ]);
+        rows.push(vec![(1, t("JUMLAH")), (2, n(5.0)), (3, n(6.0))]);
+        rows.push(vec![]);
+        rows.push(vec![(0, t("Catatan: angka dalam rupiah"))]);
+        rows.push(vec![]);
+        rows.push(vec![(0, t("Tabel T-C.30"))]);
+        rows.push(vec![(0, t("Pencapaian Kinerja Pelayanan Dinas Sosial"))]);
+        rows.push(vec![(0, t("Kabupaten Kutai Kartanegara"))]);
+        rows.push(vec![
+            (0, t("NO")),
+            (1, t("Indikator")),
+            (2, t("Target Renstra 2025")),
+            (3, t("Realisasi 2025")),
+        ]);
+        rows.push(vec![
+            (0, t("1")),
+            (1, t("Nilai SAKIP")),
+            (2, n(70.0)),
+            (3, n(68.0)),
+        ]);
+        rows.push(vec![]);
+        rows.push(vec![(2, t("Tenggarong, 12 Januari 2026"))]);
+        rows.push(vec![(2, t("KEPALA DINAS SOSIAL"))]);
+        rows.push(vec![]);
+        rows.push(vec![(2, t("Dra. Nama Kepala, M.Si"))]);
+        rows.push(vec![(2, t("NIP. 19700101 199003 1 001"))]);
+        let (tables, _) = locate_tables(&sheet(rows, vec![]), &rules());
+        let kinds: Vec<&str> = tables.iter().map(|t| t.kind.as_str()).collect();
+        assert_eq!(kinds, ["T-C.33", "T-C.30"]);
+        assert_eq!(tables[0].rows.len(), 2, "program and JUMLAH only");
+        assert_eq!(tables[1].rows.len(), 1, "the signature block is not data");
+        assert!(tables[1].title.iter().any(|l| l.contains("T-C.30")));
     }
 
     #[test]

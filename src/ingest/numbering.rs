@@ -251,7 +251,10 @@ pub fn number_row(sheet: &Sheet, row: u32) -> Option<NumberRow> {
     }
     spread.sort_by_key(|(c, _)| *c);
     spread.dedup_by_key(|(c, _)| *c);
-    Some(NumberRow { row, labels: spread })
+    Some(NumberRow {
+        row,
+        labels: spread,
+    })
 }
 
 #[cfg(test)]
