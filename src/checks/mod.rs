@@ -13,6 +13,8 @@ pub mod util;
 pub mod a001_unparsed_value;
 pub mod a002_error_cell;
 pub mod a003_unplaced_sheet;
+pub mod a004_misread_columns;
+pub mod a005_number_label_mismatch;
 pub mod b001_parent_sum;
 pub mod b002_total_row;
 pub mod c001_realisation_rate;
@@ -210,6 +212,8 @@ pub static RULES: &[&Rule] = &[
     &a001_unparsed_value::RULE,
     &a002_error_cell::RULE,
     &a003_unplaced_sheet::RULE,
+    &a004_misread_columns::RULE,
+    &a005_number_label_mismatch::RULE,
     &b001_parent_sum::RULE,
     &b002_total_row::RULE,
     &c001_realisation_rate::RULE,
@@ -291,5 +295,20 @@ pub fn run_all(ctx: &Context) -> Vec<Finding> {
             ))
     });
     out.dedup();
+    // A rule failing on most rows of one column points at the reading: one A004 over them.
+    if let Some(sev) = ctx.config.severity_of(&a004_misread_columns::RULE) {
+        let before = out.len();
+        a004_misread_columns::gate(ctx, &mut out, sev);
+        if out.len() > before {
+            out.sort_by(|a, b| {
+                (sheet_order(&a.sheet), a.pos().row, a.pos().col, a.rule).cmp(&(
+                    sheet_order(&b.sheet),
+                    b.pos().row,
+                    b.pos().col,
+                    b.rule,
+                ))
+            });
+        }
+    }
     out
 }
