@@ -35,6 +35,8 @@ pub mod f004_percent_above_100;
 pub mod f005_forward_jump;
 pub mod f006_missing_location_or_fund;
 pub mod f007_duplicate_code;
+pub mod f008_parent_target_below_child;
+pub mod f009_target_collapse;
 pub mod g001_stated_counts;
 pub mod g002_stated_total;
 pub mod h001_unknown_code;
@@ -234,6 +236,8 @@ pub static RULES: &[&Rule] = &[
     &f005_forward_jump::RULE,
     &f006_missing_location_or_fund::RULE,
     &f007_duplicate_code::RULE,
+    &f008_parent_target_below_child::RULE,
+    &f009_target_collapse::RULE,
     &g001_stated_counts::RULE,
     &g002_stated_total::RULE,
     &h001_unknown_code::RULE,
