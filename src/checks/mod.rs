@@ -28,6 +28,7 @@ pub mod e003_indicator_across_tables;
 pub mod e004_missing_across_tables;
 pub mod e005_program_indicator_values;
 pub mod e006_grand_total_across_tables;
+pub mod e007_accepted_proposal_missing;
 pub mod f001_realisation_above_target;
 pub mod f002_budget_target_pairing;
 pub mod f003_unit_change;
@@ -229,6 +230,7 @@ pub static RULES: &[&Rule] = &[
     &e004_missing_across_tables::RULE,
     &e005_program_indicator_values::RULE,
     &e006_grand_total_across_tables::RULE,
+    &e007_accepted_proposal_missing::RULE,
     &f001_realisation_above_target::RULE,
     &f002_budget_target_pairing::RULE,
     &f003_unit_change::RULE,
