@@ -1064,6 +1064,8 @@ enum CodeStyle {
     Split5Text,
     /// `1 | 06 | 01 | 2 | 01 | 0001`, all text.
     Split6,
+    /// `1.06 | 01 | 2.01 | 0001`, all text (a `Kode` header over four columns).
+    Split4,
     /// `1.06.01.2.01.0001`.
     Joined,
     /// `1.06.01.2.01.01`.
@@ -1110,6 +1112,8 @@ enum NumStyle {
     BareFx,
     /// HF: `8(7/6)`, `10(5+7+9)*`, `11*`.
     Glued,
+    /// BDG: `(1)` over the code columns, then bare numbers `2 3 …`.
+    FirstParen,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -1145,6 +1149,10 @@ struct Table {
     page: Option<(usize, &'static str)>,
     /// Blank rows between the title and the header.
     gap: u32,
+    /// T-C.29 percentages (columns 8, 11) as percent-formatted cells (0.9688 shown 96.88%).
+    pct_cells: bool,
+    /// Text amounts written `Rp. 185.500.000`.
+    rp: bool,
 }
 
 impl Table {
@@ -1164,6 +1172,8 @@ impl Table {
             },
             page: None,
             gap: 1,
+            pct_cells: false,
+            rp: false,
         }
     }
     fn code(mut self, c: CodeStyle) -> Table {
@@ -1202,6 +1212,14 @@ impl Table {
         self.gap = g;
         self
     }
+    fn pct_cells(mut self) -> Table {
+        self.pct_cells = true;
+        self
+    }
+    fn rp(mut self) -> Table {
+        self.rp = true;
+        self
+    }
 }
 
 #[derive(Clone)]
@@ -1233,6 +1251,7 @@ fn code_cols(label: &str, style: CodeStyle) -> Vec<Col> {
     let n = match style {
         CodeStyle::Split5Num | CodeStyle::Split5Text => 5,
         CodeStyle::Split6 => 6,
+        CodeStyle::Split4 => 4,
         _ => 0,
     };
     if n == 0 {
@@ -1279,6 +1298,7 @@ struct Fmts {
     dec2: Format,
     keg_code: Format,
     two: Format,
+    pct: Format,
 }
 
 fn fmts() -> Fmts {
@@ -1316,6 +1336,9 @@ fn fmts() -> Fmts {
         keg_code: b(Format::new()
             .set_num_format("0.00")
             .set_align(FormatAlign::Top)),
+        pct: b(Format::new()
+            .set_num_format("0.00%")
+            .set_align(FormatAlign::Top)),
         two: b(Format::new()
             .set_num_format("00")
             .set_align(FormatAlign::Top)),
@@ -1340,6 +1363,19 @@ fn code_segments(code: &str, style: CodeStyle) -> Vec<String> {
     let p: Vec<&str> = code.split('.').collect();
     match style {
         CodeStyle::Split6 => p.iter().map(|s| s.to_string()).collect(),
+        CodeStyle::Split4 => {
+            let mut out = vec![p[..2.min(p.len())].join(".")];
+            if p.len() >= 3 {
+                out.push(p[2].to_string());
+            }
+            if p.len() >= 5 {
+                out.push(format!("{}.{}", p[3], p[4]));
+            }
+            if p.len() >= 6 {
+                out.push(p[5].to_string());
+            }
+            out
+        }
         _ => {
             let mut out: Vec<String> = p.iter().take(3).map(|s| s.to_string()).collect();
             if p.len() >= 5 {
@@ -1478,6 +1514,7 @@ fn write_header(ws: &mut Worksheet, t: &Table, top: u32, f: &Fmts) -> u32 {
             let text = match (style, formula) {
                 (_, Some(fx)) => Some(fx),
                 (NumStyle::Paren | NumStyle::ParenFx, None) => Some(format!("({n})")),
+                (NumStyle::FirstParen, None) if n == 1 => Some("(1)".to_string()),
                 _ => None,
             };
             if e > c {
@@ -1528,8 +1565,9 @@ fn write_cell(
         V::Amt(a) => {
             let a = if t.thousands { a / 1000 } else { *a };
             if t.text_numbers {
-                ws.write_string_with_format(row, c, id_text(Decimal::from(a), None), tf)
-                    .unwrap();
+                let s = id_text(Decimal::from(a), None);
+                let s = if t.rp { format!("Rp. {s}") } else { s };
+                ws.write_string_with_format(row, c, s, tf).unwrap();
             } else {
                 let fm = if bold { &f.bold_amount } else { &f.amount };
                 ws.write_number_with_format(row, c, a as f64, fm).unwrap();
@@ -1553,6 +1591,10 @@ fn write_cell(
     match src {
         Src::F(name) => {
             match r.vals.get(name) {
+                Some(V::Num(x, _)) if t.pct_cells && matches!(*name, "k8" | "k11") => {
+                    let v: f64 = (x / Decimal::ONE_HUNDRED).to_string().parse().unwrap();
+                    ws.write_number_with_format(row, c, v, &f.pct).unwrap();
+                }
                 Some(v) => num_cell(ws, v),
                 None => {
                     ws.write_blank(row, c, tf).unwrap();
@@ -2218,6 +2260,57 @@ fn plants_of(layout: &str) -> Vec<Plant> {
             plant_k11("1.06.01.2.06"),
             plant_prog_pagu("1.06.01", 250_000_000),
         ],
+        "mre_caps" => vec![
+            plant_missing_sub("1.06.01.2.01.0007"),
+            plant_k8("1.06.01", "95.53"),
+            plant_svc_real(),
+            plant_name(
+                "1.06.01.2.08",
+                "Penyediaan Jasa Penunjang Urusan Pemerintah Daerah",
+            ),
+        ],
+        "across_alf" => vec![
+            plant_sub_pagu("1.06.06.2.01.0002", 12_500_000),
+            plant_k10("1.06.01.2.06"),
+            plant_code("1.06.04.2.01"),
+            plant_analysis_target("1.06.01.2.01.0001", 1),
+        ],
+        "three_rows" => vec![
+            plant_prog_pagu("1.06.04", 50_000_000),
+            plant_k11("1.06.04.2.02"),
+            plant_missing_sub("1.06.04.2.02.0014"),
+            plant_svc_real(),
+        ],
+        "hf_glued" => vec![
+            plant_analysis_target("1.06.01.2.02.0001", 5),
+            plant_k10("1.06.06.2.02"),
+            plant_name(
+                "1.06.06.2.01",
+                "Perlindungan Sosial Korban Bencana Alam dan Sosial Kabupaten",
+            ),
+            plant_sub_pagu("1.06.01.2.08.0002", 30_000_000),
+        ],
+        "sir_no_fund" => vec![
+            plant_code("1.06.01.2.06"),
+            plant_k8("1.06.06.2.01", "96.47"),
+            plant_prog_pagu("1.06.06", 75_000_000),
+            plant_missing_sub("1.06.01.2.06.0009"),
+        ],
+        "bdg_no_location" => vec![
+            plant_sub_pagu("1.06.01.2.01.0002", 7_250_000),
+            plant_k11("1.06.06.2.02"),
+            plant_name(
+                "1.06.04.2.02",
+                "Rehabilitasi Sosial Penyandang Masalah Kesejahteraan Sosial (PMKS) Lainnya Bukan Korban HIV/AIDS dan NAPZA di Luar Panti",
+            ),
+        ],
+        "text_tgl" => vec![
+            plant_analysis_target("1.06.06.2.01.0001", 50),
+            plant_prog_pagu("1.06.04", 125_000_000),
+            plant_k10("1.06.01.2.01"),
+            plant_missing_sub("1.06.04.2.01.0003"),
+            plant_svc_real(),
+        ],
         _ => vec![],
     }
 }
@@ -2248,6 +2341,41 @@ const LAYOUTS: &[(&str, &str, Build)] = &[
         "fooled_t29",
         "T-C.29 with `Renja Perangkat Daerah Tahun 2024` over Target|Realisasi|% Capaian and `Perkiraan Capaian Target Renstra PD s/d Tahun 2025` over Realisasi Capaian|Tingkat Capaian (%), number row; T-C.29 and T-C.30 stacked on one sheet, signature blocks, 6 code columns, sheet names Sheet1…",
         layout_fooled_t29,
+    ),
+    (
+        "mre_caps",
+        "MRE/Bintan export: all caps, KODE over 5 text columns, one column number per Excel column (T-C.29 formulas `(13)=(12)/(11)x100` in those numbers), title says PRAKIRAAN, header says PERKIRAAN, separate SATUAN in T-C.31, TOTAL row, years as bare sub-headers in T-C.30",
+        layout_mre_caps,
+    ),
+    (
+        "across_alf",
+        "centre-across-selection headers (no merges, text in the first cell, empty cells below single-level headers), ALF caps T-C.33 (RENCANA 2026 → TARGET KINERJA / PAGU INDIKATIF / LOKASI / SUMBERDANA), T-C.29 percentages as percent-formatted cells, `s.d.`, 5 code columns with kegiatan number 2,01",
+        layout_across_alf,
+    ),
+    (
+        "three_rows",
+        "three header rows (Evaluasi Renja PD → Tahun 2024 → Target…; Rencana Tahun 2026 → Target Capaian Kinerja → Target | Satuan), T-C.33 budgets in thousands `(Rp 000)`, joined codes, T-C.29 header repeated per printed page, T-C.30 with bare years under year-less groups, tables numbered Tabel 2.x/3.1",
+        layout_three_rows,
+    ),
+    (
+        "hf_glued",
+        "HF/Asahan forms: unfilled year placeholders (`Tahun ........ (tahun n-3)`, `(tahun lalu /n-2)`), glued number row `8(7/6) 10(5+7+9)* 11*` with a Catatan column 12, T-C.31 in thousands `(Rp.000)` with forced line breaks, T-C.32 (Kajian usulan), stated total above T-C.33, signature block, double spaces and trailing spaces in headers",
+        layout_hf_glued,
+    ),
+    (
+        "sir_no_fund",
+        "SIR/Klungkung SKPD era: T-C.33 without Sumber Dana, `Perkiraan Maju`, Kode over 4 columns (1.06 | 01 | 2.01 | 0001), T-C.29 with a leading No column so its numbers shift (`(9)=(8)/(7)x100`), SB-style flat T-C.31 without indicator columns (`Rancangan Awal RKPD — Program/Kegiatan`), signature block",
+        layout_sir_no_fund,
+    ),
+    (
+        "bdg_no_location",
+        "BDG/Bandung: T-C.33 without Lokasi, Sumber Dana and Catatan, two-line title in one cell, `Total Pagu : Rp. …` line, number row `(1)` over the 4 code columns then bare 2 3 …, T-C.29 EP-2026 flat with years in each leaf, T-C.31 without top rows or total",
+        layout_bdg_no_location,
+    ),
+    (
+        "text_tgl",
+        "every number as Indonesian text (`Rp. 185.500.000`, `97,53`), TGL T-C.33 with tab characters and an extra Sasaran column, codes joined short (1.06.01.2.01.01), cover sheet with stated counts and total, T-C.30 with the year in each leaf, usulan and T-C.32 flat, bare number rows with spaced formulas",
+        layout_text_tgl,
     ),
 ];
 
@@ -2951,6 +3079,1001 @@ fn layout_fooled_t29(_plan: &Plan) -> Vec<SheetSpec> {
         sheet(
             "Sheet3",
             vec![Block::Table(t33), Block::Blank(1), Block::Signature(12)],
+        ),
+    ]
+}
+
+fn t30_years(
+    group_t: &str,
+    group_r: &str,
+    group_p: &str,
+    years_t: std::ops::RangeInclusive<u32>,
+    years_r: std::ops::RangeInclusive<u32>,
+    years_p: std::ops::RangeInclusive<u32>,
+    label: &dyn Fn(u32) -> String,
+) -> Vec<Col> {
+    let mut out = Vec::new();
+    let mut push = |g: &str, y: u32, f: String| {
+        let l = label(y);
+        let head: Vec<&str> = if g.is_empty() { vec![&l] } else { vec![g, &l] };
+        out.push(col(&head, Src::F(leak(f)), 9.0));
+    };
+    for y in years_t {
+        push(group_t, y, format!("t{y}"));
+    }
+    for y in years_r {
+        push(group_r, y, format!("r{y}"));
+    }
+    for y in years_p {
+        push(group_p, y, format!("r{y}"));
+    }
+    out
+}
+
+fn layout_mre_caps(_plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::Split5Text;
+    let g24 = "TARGET DAN REALISASI KINERJA PROGRAM DAN KEGIATAN TAHUN LALU (2024)";
+    let g25 = "PERKIRAAN REALISASI CAPAIAN TARGET RENSTRA PD S/D TAHUN BERJALAN (2025)";
+    let mut c29 = code_cols("KODE", cs);
+    c29.extend([
+        col(
+            &["URUSAN/BIDANG URUSAN PEMERINTAH DAERAH DAN PROGRAM/KEGIATAN"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["INDIKATOR KINERJA PROGRAM (OUTCOME)/KEGIATAN (OUTPUT)"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(
+            &["TARGET KINERJA CAPAIAN RENSTRA PD TAHUN 2026"],
+            Src::F("k4"),
+            12.0,
+        ),
+        col(
+            &["REALISASI TARGET KINERJA S/D TAHUN 2023"],
+            Src::F("k5"),
+            12.0,
+        ),
+        col(&[g24, "TARGET"], Src::F("k6"), 10.0),
+        col(&[g24, "REALISASI"], Src::F("k7"), 10.0),
+        col(&[g24, "TINGKAT REALISASI (%)"], Src::F("k8"), 10.0),
+        col(
+            &["TARGET RENJA PD TAHUN BERJALAN (2025)"],
+            Src::F("k9"),
+            12.0,
+        ),
+        col(&[g25, "REALISASI CAPAIAN"], Src::F("k10"), 12.0),
+        col(&[g25, "TINGKAT CAPAIAN (%)"], Src::F("k11"), 12.0),
+    ]);
+    let t29 = Table::new(
+        Kind::T29,
+        &[
+            "TABEL T-C.29",
+            "REKAPITULASI EVALUASI HASIL PELAKSANAAN RENJA PD DAN PENCAPAIAN RENSTRA PD S/D TAHUN 2025",
+            "DINAS SOSIAL KABUPATEN KUTAI KARTANEGARA",
+        ],
+        c29,
+    )
+    .code(cs)
+    .num(NumStyle::ParenFx, CodeNum::PerColumn);
+
+    let mut c30 = vec![
+        col(&["NO"], Src::F("no"), 5.0),
+        col(&["INDIKATOR"], Src::F("ind"), 40.0),
+        col(&["SPM/STANDAR NASIONAL"], Src::F("spm"), 14.0),
+        col(&["IKK"], Src::F("ikk"), 24.0),
+    ];
+    c30.extend(t30_years(
+        "TARGET RENSTRA PD",
+        "REALISASI CAPAIAN",
+        "PROYEKSI",
+        2022..=2026,
+        2022..=2024,
+        2025..=2026,
+        &|y| y.to_string(),
+    ));
+    c30.push(col(&["CATATAN ANALISIS"], Src::Empty, 20.0));
+    let t30 = Table::new(
+        Kind::T30,
+        &[
+            "TABEL T-C.30",
+            "PENCAPAIAN KINERJA PELAYANAN DINAS SOSIAL",
+            "KABUPATEN KUTAI KARTANEGARA",
+        ],
+        c30,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged);
+
+    let (r, a) = ("RANCANGAN AWAL RKPD", "HASIL ANALISIS KEBUTUHAN");
+    let c31 = vec![
+        col(&["NO"], Src::F("no"), 5.0),
+        col(&["PROGRAM/KEGIATAN/SUB KEGIATAN"], Src::F("name"), 40.0),
+        col(&[r, "LOKASI"], Src::F("r_lok"), 16.0),
+        col(&[r, "INDIKATOR KINERJA"], Src::F("r_ind"), 30.0),
+        col(&[r, "TARGET CAPAIAN"], Src::F("r_t"), 8.0),
+        col(&[r, "SATUAN"], Src::F("r_u"), 10.0),
+        col(&[r, "PAGU INDIKATIF (RP)"], Src::F("r_p"), 16.0),
+        col(&[a, "LOKASI"], Src::F("a_lok"), 16.0),
+        col(&[a, "INDIKATOR KINERJA"], Src::F("a_ind"), 30.0),
+        col(&[a, "TARGET CAPAIAN"], Src::F("a_t"), 8.0),
+        col(&[a, "SATUAN"], Src::F("a_u"), 10.0),
+        col(&[a, "KEBUTUHAN DANA (RP)"], Src::F("a_p"), 16.0),
+        col(&["CATATAN PENTING"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &[
+            "TABEL T-C.31",
+            "REVIEW TERHADAP RANCANGAN AWAL RKPD TAHUN 2026",
+            "DINAS SOSIAL KABUPATEN KUTAI KARTANEGARA",
+        ],
+        c31,
+    )
+    .total("TOTAL");
+
+    let us = Table::new(
+        Kind::Usulan,
+        &["2.5 PENELAAHAN USULAN PROGRAM DAN KEGIATAN MASYARAKAT"],
+        vec![
+            col(&["NO"], Src::F("no"), 5.0),
+            col(&["PROGRAM/KEGIATAN/SUB KEGIATAN"], Src::F("name"), 40.0),
+            col(&["KELUARAN SUB KEGIATAN"], Src::F("kel"), 30.0),
+            col(&["LOKASI"], Src::F("lok"), 18.0),
+            col(&["VOLUME"], Src::F("vol"), 9.0),
+            col(&["SATUAN"], Src::F("sat"), 10.0),
+            col(&["KET"], Src::Empty, 12.0),
+        ],
+    );
+
+    let (n, n1) = ("RENCANA TAHUN 2026", "PERKIRAAN MAJU RENCANA TAHUN 2027");
+    let mut c33 = code_cols("KODE", cs);
+    c33.extend([
+        col(
+            &["URUSAN/BIDANG URUSAN PEMERINTAH DAERAH DAN PROGRAM/KEGIATAN"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["INDIKATOR KINERJA PROGRAM/KEGIATAN"], Src::F("ind"), 30.0),
+        col(&[n, "LOKASI"], Src::F("lok"), 16.0),
+        col(&[n, "TARGET CAPAIAN KINERJA"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "KEBUTUHAN DANA/PAGU INDIKATIF"], Src::F("p26"), 16.0),
+        col(&[n, "SUMBER DANA"], Src::F("dana"), 10.0),
+        col(&["CATATAN PENTING"], Src::Empty, 14.0),
+        col(&[n1, "TARGET CAPAIAN KINERJA"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "KEBUTUHAN DANA/PAGU INDIKATIF"], Src::F("p27"), 16.0),
+    ]);
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "RUMUSAN PROGRAM DAN KEGIATAN OPD TAHUN 2026",
+            "DAN PRAKIRAAN MAJU TAHUN 2027",
+            "KABUPATEN KUTAI KARTANEGARA",
+            "NAMA OPD / SKPD : DINAS SOSIAL",
+        ],
+        c33,
+    )
+    .code(cs)
+    .num(NumStyle::Bare, CodeNum::PerColumn);
+
+    vec![
+        sheet("TC-29", vec![Block::Table(t29)]),
+        sheet("TC-30", vec![Block::Table(t30)]),
+        sheet("TC-31", vec![Block::Table(t31)]),
+        sheet("USULAN", vec![Block::Table(us)]),
+        sheet("TC-33", vec![Block::Table(t33)]),
+    ]
+}
+
+fn layout_across_alf(_plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::Split5Num;
+    let g24 = "Target dan Realisasi Renja PD Tahun 2024";
+    let g25 = "Realisasi Capaian s.d. Tahun 2025";
+    let mut c29 = code_cols("Kode", cs);
+    c29.extend([
+        col(
+            &["Urusan/Bidang Urusan/Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program (outcome)/Kegiatan (output)"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&["Target Renstra PD Tahun 2026"], Src::F("k4"), 12.0),
+        col(&["Realisasi Renja s.d. Tahun 2023"], Src::F("k5"), 12.0),
+        col(&[g24, "Target"], Src::F("k6"), 10.0),
+        col(&[g24, "Realisasi"], Src::F("k7"), 10.0),
+        col(&[g24, "Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(&["Target Renja PD Tahun 2025"], Src::F("k9"), 12.0),
+        col(&[g25, "Realisasi Capaian"], Src::F("k10"), 12.0),
+        col(&[g25, "Tingkat Capaian Renstra (%)"], Src::F("k11"), 12.0),
+    ]);
+    let t29 = Table::new(
+        Kind::T29,
+        &[
+            "Tabel T-C.29",
+            "Rekapitulasi Evaluasi Hasil Pelaksanaan Renja PD dan Pencapaian Renstra PD s.d. Tahun 2025",
+            "Dinas Sosial Kabupaten Kutai Kartanegara",
+        ],
+        c29,
+    )
+    .code(cs)
+    .across()
+    .pct_cells()
+    .num(NumStyle::Paren, CodeNum::Merged);
+
+    let (r, a) = (" Rancangan Awal RKPD ", "Hasil Analisis Kebutuhan");
+    let c31 = vec![
+        col(&["No."], Src::F("no"), 5.0),
+        col(&[r, "Program / Kegiatan"], Src::F("name"), 36.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator Kinerja"], Src::F("r_ind"), 28.0),
+        col(&[r, "Target Capaian"], Src::Tu("r_t", "r_u"), 12.0),
+        col(&[r, "Pagu Indikatif (Rp.)"], Src::F("r_p"), 16.0),
+        col(&[a, "Program / Kegiatan"], Src::F("name"), 36.0),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator Kinerja"], Src::F("a_ind"), 28.0),
+        col(&[a, "Target Capaian"], Src::Tu("a_t", "a_u"), 12.0),
+        col(&[a, "Kebutuhan Dana (Rp.)"], Src::F("a_p"), 16.0),
+        col(&["Catatan Penting"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &[
+            "Tabel T-C.31",
+            "Review terhadap Rancangan Awal RKPD Tahun 2026",
+            "Dinas Sosial Kabupaten Kutai Kartanegara",
+        ],
+        c31,
+    )
+    .across()
+    .total("JUMLAH");
+
+    let g = "Rencana Tahun 2026";
+    let us = Table::new(
+        Kind::Usulan,
+        &["2.5 Penelaahan Usulan Program dan Kegiatan Masyarakat"],
+        vec![
+            col(&["No"], Src::F("no"), 5.0),
+            col(&["Program/Kegiatan/Sub Kegiatan"], Src::F("name"), 40.0),
+            col(&[g, "Keluaran Sub Kegiatan"], Src::F("kel"), 30.0),
+            col(&[g, "Lokasi"], Src::F("lok"), 18.0),
+            col(&[g, "Target/Volume"], Src::Tu("vol", "sat"), 12.0),
+            col(&["Keterangan"], Src::Empty, 14.0),
+        ],
+    )
+    .across();
+
+    let (n, n1) = ("RENCANA 2026", "PRAKIRAAN MAJU 2027");
+    let mut c33 = code_cols("KODE", cs);
+    c33.extend([
+        col(&["PROGRAM"], Src::F("name"), 40.0),
+        col(&["INDIKATOR"], Src::F("ind"), 30.0),
+        col(&[n, "TARGET KINERJA"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "PAGU INDIKATIF"], Src::F("p26"), 16.0),
+        col(&[n, "LOKASI"], Src::F("lok"), 16.0),
+        col(&[n, "SUMBERDANA"], Src::F("dana"), 10.0),
+        col(&["CATATAN PENTING"], Src::Empty, 14.0),
+        col(&[n1, "TARGET KINERJA"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "KEBUTUHAN DANA"], Src::F("p27"), 16.0),
+    ]);
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "RENCANA KERJA DINAS SOSIAL TAHUN 2026",
+            "KABUPATEN KUTAI KARTANEGARA",
+        ],
+        c33,
+    )
+    .code(cs)
+    .across();
+
+    vec![
+        sheet("Form T-C.29", vec![Block::Table(t29)]),
+        sheet("Form T-C.31", vec![Block::Table(t31)]),
+        sheet("Usulan", vec![Block::Table(us)]),
+        sheet("Form T-C.33", vec![Block::Table(t33)]),
+    ]
+}
+
+fn layout_three_rows(_plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::Joined;
+    let ev = "Evaluasi Renja PD";
+    let g10 = "Perkiraan Realisasi Capaian Target Renstra PD s.d. Tahun Berjalan (2025)";
+    let c29 = vec![
+        col(&["Kode"], Src::Code, 18.0),
+        col(&["Program/Kegiatan"], Src::F("name"), 40.0),
+        col(
+            &["Indikator Kinerja Program (outcome)/ Kegiatan (output)"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(
+            &["Target Renstra PD Tahun 2026 (akhir periode Renstra PD)"],
+            Src::F("k4"),
+            12.0,
+        ),
+        col(
+            &["Realisasi Capaian Kinerja Renstra PD s.d. Tahun 2023"],
+            Src::F("k5"),
+            12.0,
+        ),
+        col(&[ev, "Tahun 2024", "Target"], Src::F("k6"), 10.0),
+        col(&[ev, "Tahun 2024", "Realisasi"], Src::F("k7"), 10.0),
+        col(
+            &[ev, "Tahun 2024", "Tingkat Realisasi (%)"],
+            Src::F("k8"),
+            10.0,
+        ),
+        col(&[ev, "Tahun 2025", "Target"], Src::F("k9"), 10.0),
+        col(&[g10, "Realisasi Capaian"], Src::F("k10"), 12.0),
+        col(&[g10, "Tingkat Capaian (%)"], Src::F("k11"), 12.0),
+    ];
+    let t29 = Table::new(
+        Kind::T29,
+        &[
+            "Tabel 2.1",
+            "Rekapitulasi Evaluasi Hasil Pelaksanaan Renja PD dan Pencapaian Renstra PD s.d. Tahun 2025",
+            "Dinas Sosial Kabupaten Kutai Kartanegara",
+        ],
+        c29,
+    )
+    .code(cs)
+    .num(NumStyle::ParenFx, CodeNum::Merged)
+    .page(6, "Dinas Sosial Kabupaten Kutai Kartanegara");
+
+    let mut c30 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&["Indikator"], Src::F("ind"), 40.0),
+        col(&["SPM/Standar Nasional"], Src::F("spm"), 14.0),
+        col(&["IKK"], Src::F("ikk"), 24.0),
+    ];
+    c30.extend(t30_years(
+        "Target Renstra Perangkat Daerah",
+        "Realisasi Capaian",
+        "Proyeksi",
+        2024..=2027,
+        2024..=2025,
+        2026..=2027,
+        &|y| y.to_string(),
+    ));
+    c30.push(col(&["Catatan Analisis"], Src::Empty, 20.0));
+    let t30 = Table::new(
+        Kind::T30,
+        &["Tabel 2.2", "Pencapaian Kinerja Pelayanan Dinas Sosial"],
+        c30,
+    );
+
+    let (r, a) = ("Rancangan Awal RKPD Tahun 2026", "Hasil Analisis Kebutuhan");
+    let tck = "Target Capaian Kinerja";
+    let c31 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&["Program/Kegiatan/Sub Kegiatan"], Src::F("name"), 40.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator Kinerja"], Src::F("r_ind"), 28.0),
+        col(&[r, tck, "Target"], Src::F("r_t"), 8.0),
+        col(&[r, tck, "Satuan"], Src::F("r_u"), 10.0),
+        col(&[r, "Pagu Indikatif (Rp)"], Src::F("r_p"), 16.0),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator Kinerja"], Src::F("a_ind"), 28.0),
+        col(&[a, tck, "Target"], Src::F("a_t"), 8.0),
+        col(&[a, tck, "Satuan"], Src::F("a_u"), 10.0),
+        col(&[a, "Kebutuhan Dana (Rp)"], Src::F("a_p"), 16.0),
+        col(&["Catatan Penting"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &[
+            "Tabel 2.3",
+            "Review terhadap Rancangan Awal RKPD Tahun 2026",
+        ],
+        c31,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged);
+
+    let (n, n1) = ("Rencana Tahun 2026", "Prakiraan Maju Rencana Tahun 2027");
+    let c33 = vec![
+        col(&["Kode"], Src::Code, 18.0),
+        col(
+            &["Urusan/ Bidang Urusan Pemerintahan Daerah Dan Program/ Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program/ Kegiatan/ Sub Kegiatan"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&[n, "Lokasi Output Kegiatan"], Src::F("lok"), 16.0),
+        col(&[n, tck, "Target"], Src::F("t26"), 8.0),
+        col(&[n, tck, "Satuan"], Src::F("u26"), 10.0),
+        col(&[n, "Pagu Indikatif (Rp 000)"], Src::F("p26"), 14.0),
+        col(&[n, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan Penting"], Src::Empty, 14.0),
+        col(&[n1, tck, "Target"], Src::F("t27"), 8.0),
+        col(&[n1, tck, "Satuan"], Src::F("u27"), 10.0),
+        col(
+            &[n1, "Kebutuhan Dana/ Pagu Indikatif (Rp 000)"],
+            Src::F("p27"),
+            14.0,
+        ),
+    ];
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "Tabel 3.1",
+            "Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2026 dan Prakiraan Maju Tahun 2027",
+            "Dinas Sosial Kabupaten Kutai Kartanegara",
+        ],
+        c33,
+    )
+    .code(cs)
+    .thousands()
+    .num(NumStyle::Paren, CodeNum::Merged)
+    .total("JUMLAH");
+
+    vec![
+        sheet("Evaluasi", vec![Block::Table(t29)]),
+        sheet("T-C.30", vec![Block::Table(t30)]),
+        sheet("Review RKPD 2026", vec![Block::Table(t31)]),
+        sheet("Rencana 2026-2027", vec![Block::Table(t33)]),
+    ]
+}
+
+fn layout_hf_glued(plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::Split5Num;
+    let g68 = "Target dan realisasi kinerja program dan keluaran kegiatan OPD tahun ....... (tahun lalu /n-2) ";
+    let g1011 = "Perkiraan realisasi capaian target program/kegiatan Renstra OPD s/d dengan tahun ..... ... (tahun berjalan/n-1)";
+    let mut c29 = code_cols("Kode", cs);
+    c29.extend([
+        col(&["Urusan/Bidang Urusan Pemerintahan Daerah Dan Program/Kegiatan "], Src::F("name"), 40.0),
+        col(&["Indikator  Kinerja Program (outcome)/ Kegiatan (output)"], Src::F("ind"), 30.0),
+        col(&["target capaian kinerja Renstra OPD Tahun ........ (akhir periode Renstra OPD)"], Src::F("k4"), 12.0),
+        col(&["Realisasi target kinerja hasil program dan keluaran kegiatan s/d tahun ......  (tahun n-3) "], Src::F("k5"), 12.0),
+        col(&[g68, "Target"], Src::F("k6"), 10.0),
+        col(&[g68, "Realisasi"], Src::F("k7"), 10.0),
+        col(&[g68, "Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(&["Target program / kegiatan  Renja  SKPD tahun berjalan (tahun n-1) "], Src::F("k9"), 12.0),
+        col(&[g1011, "Realisasi Capaian"], Src::F("k10"), 12.0),
+        col(&[g1011, "Tingkat capaian (%)"], Src::F("k11"), 12.0),
+        col(&["Catatan"], Src::Empty, 14.0),
+    ]);
+    let t29 = Table::new(
+        Kind::T29,
+        &[
+            "Rekapitulasi Hasil Evaluasi Pelaksanaan Renja  OPD sampai dengan Tahun Berjalan 2025",
+            "Kabupaten/Kota *) Kutai Kartanegara",
+            "Nama SKPD : Dinas Sosial",
+        ],
+        c29,
+    )
+    .code(cs)
+    .num(NumStyle::Glued, CodeNum::Merged);
+
+    let mut c30 = vec![
+        col(&["NO"], Src::F("no"), 5.0),
+        col(&["Indikator"], Src::F("ind"), 40.0),
+        col(&["SPM/ Standar Nasional"], Src::F("spm"), 14.0),
+        col(&["IKK (PP-6/'08)"], Src::F("ikk"), 24.0),
+    ];
+    let rel = |y: u32| match y {
+        2024 => "n-2",
+        2025 => "n-1",
+        2026 => "n",
+        _ => "n+1",
+    };
+    c30.extend(t30_years(
+        "Target Renstra OPD ",
+        "Realisasi Capaian ",
+        "Proyeksi ",
+        2024..=2027,
+        2024..=2025,
+        2026..=2027,
+        &|y| format!("Tahun {y} (tahun {})", rel(y)),
+    ));
+    c30.push(col(&["Catatan Analisis"], Src::Empty, 20.0));
+    let t30 = Table::new(
+        Kind::T30,
+        &[
+            "Pencapaian Kinerja Pelayanan OPD Dinas Sosial ",
+            "Provinsi/Kabupaten/Kota Kutai Kartanegara",
+        ],
+        c30,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged);
+
+    let (r, a) = (" Rancangan Awal RKPD ", "Hasil Analisis Kebutuhan");
+    let c31 = vec![
+        col(&["No."], Src::F("no"), 5.0),
+        col(&[r, "Program / \nKegiatan"], Src::F("name"), 36.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator \nKinerja"], Src::F("r_ind"), 28.0),
+        col(&[r, "Target \nCapaian"], Src::Tu("r_t", "r_u"), 12.0),
+        col(&[r, "Pagu \nIndikatif \n(Rp.000)"], Src::F("r_p"), 14.0),
+        col(&[a, "Program / \nKegiatan"], Src::F("name"), 36.0),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator \nKinerja"], Src::F("a_ind"), 28.0),
+        col(&[a, "Target \nCapaian"], Src::Tu("a_t", "a_u"), 12.0),
+        col(&[a, "Kebutuhan \nDana \n(Rp.000)"], Src::F("a_p"), 14.0),
+        col(&["Catatan Penting"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &["Review terhadap Rancangan Awal RKPD  2026"],
+        c31,
+    )
+    .thousands()
+    .num(NumStyle::Paren, CodeNum::Merged)
+    .total("JUMLAH");
+
+    let t32 = Table::new(
+        Kind::T32,
+        &[
+            "Kajian Usulan Program dan Kegiatan dari Masyarakat ",
+            "Kabupaten Kutai Kartanegara ",
+            "Tahun 2026 ",
+            "Nama OPD : Dinas Sosial",
+        ],
+        vec![
+            col(&["No"], Src::F("no"), 5.0),
+            col(&["Program/kegiatan "], Src::F("kamus"), 30.0),
+            col(&["Lokasi"], Src::F("lok"), 24.0),
+            col(&["Indikator kinerja "], Src::F("ind"), 24.0),
+            col(&["Besaran/ volume "], Src::F("vol"), 10.0),
+            col(&["Catatan ***) "], Src::F("cat"), 30.0),
+        ],
+    )
+    .num(NumStyle::Paren, CodeNum::Merged);
+
+    let (n, n1) = ("Rencana Tahun 2026", "Prakiraan Maju Rencana Tahun 2027");
+    let mut c33 = code_cols(" Kode ", cs);
+    c33.extend([
+        col(
+            &["Urusan/Bidang Urusan \nPemerintahan Daerah dan \nProgram/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program / Kegiatan"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&[n, "Lokasi"], Src::F("lok"), 16.0),
+        col(&[n, "Target Capaian"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "Kebutuhan Dana/ Pagu Indikatif"], Src::F("p26"), 16.0),
+        col(&[n, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan Penting"], Src::Empty, 14.0),
+        col(&[n1, "Target Capaian Kinerja"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "Kebutuhan Dana/ Pagu Indikatif"], Src::F("p27"), 16.0),
+    ]);
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "Rumusan Rencana Program dan Kegiatan Dinas Sosial",
+            "Kabupaten Kutai Kartanegara, Provinsi Kalimantan Timur",
+        ],
+        c33,
+    )
+    .code(cs)
+    .num(NumStyle::Paren, CodeNum::Merged)
+    .total("JUMLAH");
+
+    vec![
+        sheet("TC-29", vec![Block::Table(t29)]),
+        sheet("TC-30", vec![Block::Table(t30)]),
+        sheet("TC-31", vec![Block::Table(t31)]),
+        sheet("TC-32", vec![Block::Table(t32)]),
+        sheet(
+            "TC-33",
+            vec![
+                Block::Statement("total", total_statement(plan)),
+                Block::Blank(1),
+                Block::Table(t33),
+                Block::Blank(2),
+                Block::Signature(9),
+            ],
+        ),
+    ]
+}
+
+fn layout_sir_no_fund(_plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::Split4;
+    let g24 = "Target dan Realisasi Renja SKPD Tahun 2024";
+    let mut c29 = vec![col(&["No"], Src::F("no"), 5.0)];
+    c29.extend(code_cols("Kode", cs));
+    c29.extend([
+        col(&["Program/Kegiatan"], Src::F("name"), 40.0),
+        col(
+            &["Indikator Kinerja Program (Outcome)/ Kegiatan (Output)"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(
+            &["Target Renstra SKPD pada Tahun 2026 (Akhir Periode Renstra SKPD)"],
+            Src::F("k4"),
+            12.0,
+        ),
+        col(
+            &["Realisasi Capaian Kinerja Renstra SKPD s.d. Tahun 2023"],
+            Src::F("k5"),
+            12.0,
+        ),
+        col(&[g24, "Target"], Src::F("k6"), 10.0),
+        col(&[g24, "Realisasi"], Src::F("k7"), 10.0),
+        col(&[g24, "Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(&["Target Renja SKPD Tahun 2025"], Src::F("k9"), 12.0),
+        col(
+            &["Realisasi Capaian Kinerja Renstra SKPD s.d. Tahun 2025"],
+            Src::F("k10"),
+            12.0,
+        ),
+        col(
+            &["Tingkat Capaian Kinerja Renstra SKPD s.d. Tahun 2025 (%)"],
+            Src::F("k11"),
+            12.0,
+        ),
+    ]);
+    let t29 = Table::new(
+        Kind::T29,
+        &[
+            "EVALUASI HASIL PELAKSANAAN RENJA SKPD DAN PENCAPAIAN RENSTRA SKPD S.D. TAHUN 2025",
+            "KABUPATEN KUTAI KARTANEGARA",
+            "SKPD : DINAS SOSIAL",
+        ],
+        c29,
+    )
+    .code(cs)
+    .num(NumStyle::ParenFx, CodeNum::Merged);
+
+    let c31 = vec![
+        col(
+            &["Rancangan Awal RKPD — Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["Lokasi"], Src::F("r_lok"), 16.0),
+        col(&["Target Capaian Kinerja"], Src::Tu("r_t", "r_u"), 12.0),
+        col(&["Pagu Indikatif (Rp)"], Src::F("r_p"), 16.0),
+        col(
+            &["Hasil Analisis Kebutuhan — Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["Lokasi"], Src::F("a_lok"), 16.0),
+        col(&["Target Capaian Kinerja"], Src::Tu("a_t", "a_u"), 12.0),
+        col(&["Kebutuhan Dana (Rp)"], Src::F("a_p"), 16.0),
+        col(&["Catatan Penting"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &["Tabel 2.3 — Review terhadap Rancangan Awal RKPD Tahun 2026 (Permendagri 86/2017):"],
+        c31,
+    )
+    .total("JUMLAH");
+
+    let (n, n1) = ("Rencana Tahun 2026", "Perkiraan Maju Rencana Tahun 2027");
+    let mut c33 = code_cols("Kode", cs);
+    c33.extend([
+        col(&["Program dan Kegiatan"], Src::F("name"), 40.0),
+        col(&["Indikator Kinerja Program/Kegiatan"], Src::F("ind"), 30.0),
+        col(&[n, "Lokasi"], Src::F("lok"), 16.0),
+        col(&[n, "Target Capaian Kinerja"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "Kebutuhan Dana/Pagu Indikatif"], Src::F("p26"), 16.0),
+        col(&["Catatan"], Src::Empty, 14.0),
+        col(&[n1, "Target Capaian Kinerja"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "Kebutuhan Dana/Pagu Indikatif"], Src::F("p27"), 16.0),
+    ]);
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "RUMUSAN RENCANA PROGRAM DAN KEGIATAN SKPD TAHUN 2026",
+            "DAN PERKIRAAN MAJU TAHUN 2027",
+            "KABUPATEN KUTAI KARTANEGARA",
+            "",
+            "SKPD : DINAS SOSIAL",
+        ],
+        c33,
+    )
+    .code(cs);
+
+    vec![
+        sheet("Evaluasi Renja SKPD", vec![Block::Table(t29)]),
+        sheet("Review RKPD", vec![Block::Table(t31)]),
+        sheet(
+            "Renja SKPD 2026",
+            vec![Block::Table(t33), Block::Blank(2), Block::Signature(8)],
+        ),
+    ]
+}
+
+fn layout_bdg_no_location(plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::Split4;
+    let mut c29 = code_cols("Kode", cs);
+    c29.extend([
+        col(
+            &["Urusan/Bidang Urusan/Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["Indikator Kinerja"], Src::F("ind"), 30.0),
+        col(&["Target Renstra 2026"], Src::F("k4"), 12.0),
+        col(&["Realisasi s/d 2023"], Src::F("k5"), 12.0),
+        col(&["Target Renja 2024"], Src::F("k6"), 10.0),
+        col(&["Realisasi Renja 2024"], Src::F("k7"), 10.0),
+        col(&["Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(&["Target Renja 2025"], Src::F("k9"), 12.0),
+        col(&["Realisasi s/d Tahun Berjalan"], Src::F("k10"), 12.0),
+        col(&["Tingkat Capaian Renstra (%)"], Src::F("k11"), 12.0),
+    ]);
+    let t29 = Table::new(
+        Kind::T29,
+        &["Tabel 2.4 Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Dinas Sosial"],
+        c29,
+    )
+    .code(cs)
+    .num(NumStyle::FirstParen, CodeNum::Merged);
+
+    let (r, a) = ("Rancangan Awal RKPD", "Hasil Analisis Kebutuhan");
+    let c31 = vec![
+        col(&[r, "Program/Kegiatan"], Src::F("name"), 36.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator Kinerja"], Src::F("r_ind"), 28.0),
+        col(&[r, "Target"], Src::F("r_t"), 8.0),
+        col(&[r, "Satuan"], Src::F("r_u"), 10.0),
+        col(&[r, "Pagu Indikatif"], Src::F("r_p"), 16.0),
+        col(&[a, "Program/Kegiatan"], Src::F("name"), 36.0),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator Kinerja"], Src::F("a_ind"), 28.0),
+        col(&[a, "Target"], Src::F("a_t"), 8.0),
+        col(&[a, "Satuan"], Src::F("a_u"), 10.0),
+        col(&[a, "Pagu Indikatif"], Src::F("a_p"), 16.0),
+        col(&["Catatan Penting"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &["Tabel 2.5 Review terhadap Rancangan Awal RKPD Tahun 2026"],
+        c31,
+    );
+
+    let (n, n1) = ("Rencana Tahun 2026", "Prakiraan Maju Rencana Tahun 2027");
+    let mut c33 = code_cols("Kode", cs);
+    c33.extend([
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program / Kegiatan"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&[n, "Target Capaian Kinerja"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "Pagu Indikatif"], Src::F("p26"), 16.0),
+        col(&[n1, "Target Capaian Kinerja"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "Pagu Indikatif"], Src::F("p27"), 16.0),
+    ]);
+    let t33 = Table::new(
+        Kind::T33,
+        &["Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2026\ndan Perkiraan Maju Tahun 2027"],
+        c33,
+    )
+    .code(cs)
+    .num(NumStyle::FirstParen, CodeNum::Merged);
+
+    vec![
+        sheet("Tabel 2.4", vec![Block::Table(t29)]),
+        sheet("Tabel 2.5", vec![Block::Table(t31)]),
+        sheet(
+            "Renja PD 2026",
+            vec![
+                Block::Text(vec![
+                    "Nama Perangkat Daerah : 1.06.0.00.0.00.01.0000 Dinas Sosial".into(),
+                ]),
+                Block::Statement(
+                    "total",
+                    format!(
+                        "Total Pagu : Rp. {}",
+                        id_text(Decimal::from(plan.total().0), None)
+                    ),
+                ),
+                Block::Blank(1),
+                Block::Table(t33),
+            ],
+        ),
+    ]
+}
+
+fn layout_text_tgl(plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::JoinedShort;
+    let cover = sheet(
+        "Cover",
+        vec![
+            Block::Text(vec![
+                "RENCANA KERJA (RENJA)".into(),
+                "DINAS SOSIAL KABUPATEN KUTAI KARTANEGARA".into(),
+                "TAHUN 2026".into(),
+                "".into(),
+                "BAB II EVALUASI PELAKSANAAN RENJA PERANGKAT DAERAH TAHUN LALU".into(),
+                "".into(),
+            ]),
+            Block::Statement("count", count_statement(plan)),
+            Block::Statement("total", total_statement(plan)),
+        ],
+    );
+    let c29 = vec![
+        col(&["Kode"], Src::Code, 18.0),
+        col(
+            &["Urusan/Bidang Urusan/Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["Indikator Kinerja"], Src::F("ind"), 30.0),
+        col(&["Target Renstra PD Tahun 2026"], Src::F("k4"), 12.0),
+        col(&["Realisasi s.d. Tahun 2023"], Src::F("k5"), 12.0),
+        col(&["Target Renja PD Tahun 2024"], Src::F("k6"), 10.0),
+        col(&["Realisasi Renja PD Tahun 2024"], Src::F("k7"), 10.0),
+        col(&["Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(&["Target Renja PD Tahun 2025"], Src::F("k9"), 12.0),
+        col(
+            &["Perkiraan Realisasi Capaian Target Renstra PD s.d tahun berjalan"],
+            Src::F("k10"),
+            12.0,
+        ),
+        col(&["Tingkat Capaian (%)"], Src::F("k11"), 12.0),
+    ];
+    let t29 = Table::new(
+        Kind::T29,
+        &["Tabel 2.1 Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Dinas Sosial dan Pencapaian Renstra Dinas Sosial s.d. Tahun 2025"],
+        c29,
+    )
+    .code(cs)
+    .text()
+    .num(NumStyle::BareFx, CodeNum::Merged);
+
+    let mut c30 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&["Indikator"], Src::F("ind"), 40.0),
+        col(&["SPM/Standar Nasional"], Src::F("spm"), 14.0),
+        col(&["IKK"], Src::F("ikk"), 24.0),
+    ];
+    c30.extend(t30_years(
+        "",
+        "",
+        "",
+        2022..=2026,
+        2022..=2024,
+        2025..=2026,
+        &|y| {
+            if y <= 2026 {
+                format!("Target Renstra PD ({y})")
+            } else {
+                String::new()
+            }
+        },
+    ));
+    // Realisation and projection leaves carry their own wording.
+    for (i, c) in c30.iter_mut().enumerate().skip(9) {
+        let y = 2022 + (i as u32 - 9);
+        c.head = vec![if y <= 2024 {
+            format!("Realisasi ({y})")
+        } else {
+            format!("Proyeksi ({y})")
+        }];
+    }
+    c30.push(col(&["Catatan Analisis"], Src::Empty, 20.0));
+    let t30 = Table::new(
+        Kind::T30,
+        &["Tabel 2.2 Pencapaian Kinerja Pelayanan Dinas Sosial"],
+        c30,
+    )
+    .text();
+
+    let (r, a) = ("Rancangan Awal RKPD", "Hasil Analisis Kebutuhan");
+    let c31 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&["Program/Kegiatan"], Src::F("name"), 40.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator Kinerja"], Src::F("r_ind"), 28.0),
+        col(&[r, "Target"], Src::F("r_t"), 8.0),
+        col(&[r, "Satuan"], Src::F("r_u"), 10.0),
+        col(&[r, "Pagu Indikatif (Rp)"], Src::F("r_p"), 18.0),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator Kinerja"], Src::F("a_ind"), 28.0),
+        col(&[a, "Target"], Src::F("a_t"), 8.0),
+        col(&[a, "Satuan"], Src::F("a_u"), 10.0),
+        col(&[a, "Kebutuhan Dana (Rp)"], Src::F("a_p"), 18.0),
+        col(&["Catatan Penting"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &["Tabel 2.4 Review terhadap Rancangan Awal RKPD Tahun 2026"],
+        c31,
+    )
+    .text()
+    .rp()
+    .total("JUMLAH");
+
+    let us = Table::new(
+        Kind::Usulan,
+        &["Tabel 2.5 Usulan Program dan Kegiatan Tahun 2026"],
+        vec![
+            col(&["No"], Src::F("no"), 5.0),
+            col(&["Program/Kegiatan/Sub Kegiatan"], Src::F("name"), 40.0),
+            col(&["Keluaran Sub Kegiatan"], Src::F("kel"), 30.0),
+            col(&["Lokasi"], Src::F("lok"), 18.0),
+            col(&["Sasaran/Volume"], Src::Tu("vol", "sat"), 12.0),
+            col(&["Keterangan"], Src::Empty, 14.0),
+        ],
+    )
+    .text();
+
+    let t32 = Table::new(
+        Kind::T32,
+        &["Tabel 2.6 Usulan Program dan Kegiatan dari Para Pemangku Kepentingan Dinas Sosial Tahun 2026"],
+        vec![
+            col(&["No"], Src::F("no"), 5.0),
+            col(&["Program/Kegiatan"], Src::F("kamus"), 30.0),
+            col(&["Lokasi"], Src::F("lok"), 24.0),
+            col(&["Indikator Kinerja"], Src::F("ind"), 24.0),
+            col(&["Besaran/Volume"], Src::F("vol"), 10.0),
+            col(&["Catatan"], Src::F("cat"), 30.0),
+        ],
+    )
+    .text();
+
+    let (n, n1) = ("Rencana Tahun 2026\t", "Prakiraan Maju Rencana Tahun 2027");
+    let c33 = vec![
+        col(&["Kode"], Src::Code, 18.0),
+        col(
+            &["Urusan/ Bidang Urusan/ Program/ Kegiatan/ Sub Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Sasaran Program / Kegiatan / Sub Kegiatan"],
+            Src::Empty,
+            20.0,
+        ),
+        col(
+            &["Capaian Program / Hasil Kegiatan\t/ Keluaran Sub Kegiatan"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&[n, "Target Capaian Kinerja"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "Lokasi Output Kegiatan"], Src::F("lok"), 16.0),
+        col(&[n, "Pagu Indikatif (Rp.)"], Src::F("p26"), 18.0),
+        col(&[n, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan Penting"], Src::Empty, 14.0),
+        col(&[n1, "Target Capaian Kinerja"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "Pagu Indikatif (Rp.)"], Src::F("p27"), 18.0),
+    ];
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "Unit Organisasi : 1.06.0.00.0.00.01 Dinas Sosial",
+            "Sub Unit Organisasi : 1.06.0.00.0.00.01.0000 Dinas Sosial",
+        ],
+        c33,
+    )
+    .code(cs)
+    .text()
+    .rp()
+    .num(NumStyle::Bare, CodeNum::Merged);
+
+    vec![
+        cover,
+        sheet("Evaluasi", vec![Block::Table(t29)]),
+        sheet("Kinerja Pelayanan", vec![Block::Table(t30)]),
+        sheet("Review", vec![Block::Table(t31)]),
+        sheet("Usulan", vec![Block::Table(us)]),
+        sheet("Usulan Masyarakat", vec![Block::Table(t32)]),
+        sheet(
+            "Renja",
+            vec![Block::Table(t33), Block::Blank(2), Block::Signature(8)],
         ),
     ]
 }
