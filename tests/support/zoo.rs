@@ -1916,9 +1916,12 @@ fn loc(k: Kind, key: &str, f: &'static str) -> Loc {
     (k, key.to_string(), f)
 }
 
+/// Changes the rows of one table kind (the planted mistake itself).
+type Patch = Box<dyn Fn(Kind, &mut Vec<Row>)>;
+
 struct Plant {
     what: String,
-    apply: Box<dyn Fn(Kind, &mut Vec<Row>)>,
+    apply: Patch,
     expect: Vec<Exp>,
 }
 
