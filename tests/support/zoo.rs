@@ -2307,6 +2307,12 @@ fn plants_of(layout: &str) -> Vec<Plant> {
                 "Rehabilitasi Sosial Penyandang Masalah Kesejahteraan Sosial (PMKS) Lainnya Bukan Korban HIV/AIDS dan NAPZA di Luar Panti",
             ),
         ],
+        "bab_stacked" => vec![
+            plant_missing_sub("1.06.06.2.02.0001"),
+            plant_sub_pagu("1.06.01.2.06.0002", 15_000_000),
+            plant_k11("1.06.04.2.01"),
+            plant_code("1.06.06.2.02"),
+        ],
         "text_tgl" => vec![
             plant_analysis_target("1.06.06.2.01.0001", 50),
             plant_prog_pagu("1.06.04", 125_000_000),
@@ -2379,6 +2385,11 @@ const LAYOUTS: &[(&str, &str, Build)] = &[
         "text_tgl",
         "every number as Indonesian text (`Rp. 185.500.000`, `97,53`), TGL T-C.33 with tab characters and an extra Sasaran column, codes joined short (1.06.01.2.01.01), cover sheet with stated counts and total, T-C.30 with the year in each leaf, usulan and T-C.32 flat, bare number rows with spaced formulas",
         layout_text_tgl,
+    ),
+    (
+        "bab_stacked",
+        "the Renja chapter as kept: sheet `BAB II` with section text and T-C.29, T-C.30, T-C.31, the stated counts and the proposal table stacked one under another; sheet `BAB IV` with the stated total, the SC Renja-copy T-C.33 (`Rencana tahun N`, `Prakiraan Maju Tahun N+1`, Lokasi Detail outside the group) and a signature block",
+        layout_bab_stacked,
     ),
 ];
 
@@ -4077,6 +4088,186 @@ fn layout_text_tgl(plan: &Plan) -> Vec<SheetSpec> {
         sheet(
             "Renja",
             vec![Block::Table(t33), Block::Blank(2), Block::Signature(8)],
+        ),
+    ]
+}
+
+fn layout_bab_stacked(plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::Split5Num;
+    let g24 = "Target dan Realisasi Kinerja Program dan Kegiatan Tahun 2024";
+    let mut c29 = code_cols("Kode", cs);
+    c29.extend([
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program (outcome)/ Kegiatan (output)"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(
+            &["Target Kinerja Capaian Program (Renstra PD) Tahun 2026"],
+            Src::F("k4"),
+            12.0,
+        ),
+        col(
+            &["Realisasi Target Kinerja Hasil Program dan Keluaran Kegiatan s/d Tahun 2023"],
+            Src::F("k5"),
+            12.0,
+        ),
+        col(&[g24, "Target Renja PD"], Src::F("k6"), 10.0),
+        col(&[g24, "Realisasi Renja PD"], Src::F("k7"), 10.0),
+        col(&[g24, "Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(
+            &["Target Program dan Kegiatan Renja PD Tahun Berjalan 2025"],
+            Src::F("k9"),
+            12.0,
+        ),
+        col(
+            &[
+                "Perkiraan Realisasi Capaian Target Renstra PD s/d Tahun Berjalan 2025",
+                "Realisasi Capaian",
+            ],
+            Src::F("k10"),
+            12.0,
+        ),
+        col(
+            &[
+                "Perkiraan Realisasi Capaian Target Renstra PD s/d Tahun Berjalan 2025",
+                "Tingkat Capaian (%)",
+            ],
+            Src::F("k11"),
+            12.0,
+        ),
+    ]);
+    let t29 = Table::new(
+        Kind::T29,
+        &[
+            "Tabel T-C.29",
+            "Rekapitulasi Evaluasi Hasil Pelaksanaan Renja PD dan Pencapaian Renstra PD s/d Tahun 2025",
+            "Dinas Sosial Kabupaten Kutai Kartanegara",
+        ],
+        c29,
+    )
+    .code(cs)
+    .num(NumStyle::Paren, CodeNum::Merged);
+
+    let mut c30 = vec![
+        col(&["NO"], Src::F("no"), 5.0),
+        col(&["INDIKATOR"], Src::F("ind"), 40.0),
+        col(&["SPM/STANDAR NASIONAL"], Src::F("spm"), 14.0),
+        col(&["IKK"], Src::F("ikk"), 24.0),
+    ];
+    c30.extend(t30_years(
+        "TARGET RENSTRA PERANGKAT DAERAH",
+        "REALISASI CAPAIAN",
+        "PROYEKSI",
+        2022..=2026,
+        2022..=2024,
+        2025..=2026,
+        &|y| format!("TAHUN {y}"),
+    ));
+    c30.push(col(&["CATATAN ANALISIS"], Src::Empty, 20.0));
+    let t30 = Table::new(
+        Kind::T30,
+        &[
+            "Tabel T-C.30",
+            "Pencapaian Kinerja Pelayanan Dinas Sosial",
+            "Kabupaten Kutai Kartanegara",
+        ],
+        c30,
+    );
+
+    let (r, a) = ("RANCANGAN AWAL RKPD", "HASIL ANALISIS KEBUTUHAN");
+    let c31 = vec![
+        col(&["Program / Kegiatan / Sub Kegiatan"], Src::F("name"), 40.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator Kinerja"], Src::F("r_ind"), 30.0),
+        col(&[r, "Target Capaian"], Src::F("r_t"), 8.0),
+        col(&[r, "Satuan"], Src::F("r_u"), 10.0),
+        col(&[r, "Pagu Indikatif"], Src::F("r_p"), 16.0),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator Kinerja"], Src::F("a_ind"), 30.0),
+        col(&[a, "Target Capaian"], Src::F("a_t"), 8.0),
+        col(&[a, "Satuan"], Src::F("a_u"), 10.0),
+        col(&[a, "Kebutuhan Dana"], Src::F("a_p"), 16.0),
+        col(&["Catatan Penting"], Src::Empty, 20.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &[
+            "Tabel T-C.31",
+            "Review terhadap Rancangan Awal RKPD Tahun 2026",
+            "Dinas Sosial Kabupaten Kutai Kartanegara",
+        ],
+        c31,
+    )
+    .total("JUMLAH");
+
+    let us = usulan_staff();
+
+    let (n, n1) = ("Rencana tahun N", "Prakiraan Maju Tahun N+1");
+    let c33 = vec![
+        col(&["Kode"], Src::Code, 18.0),
+        col(&["Program/Kegiatan"], Src::F("name"), 40.0),
+        col(&["Lokasi Detail"], Src::F("lok"), 16.0),
+        col(&["Indikator Program/Kegiatan"], Src::F("ind"), 30.0),
+        col(&[n, "Target Capaian Kinerja"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "Kebutuhan Dana"], Src::F("p26"), 16.0),
+        col(&[n, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan Penting"], Src::Empty, 14.0),
+        col(&[n1, "Target Capaian Kinerja"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "Kebutuhan Dana"], Src::F("p27"), 16.0),
+    ];
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "KOMPILASI KEGIATAN RENCANA KINERJA",
+            "DINAS SOSIAL KABUPATEN KUTAI KARTANEGARA TAHUN 2026",
+        ],
+        c33,
+    )
+    .total("JUMLAH");
+
+    vec![
+        sheet(
+            "BAB II",
+            vec![
+                Block::Text(vec![
+                    "BAB II".into(),
+                    "EVALUASI PELAKSANAAN RENJA PERANGKAT DAERAH TAHUN LALU".into(),
+                    "2.1 Evaluasi Pelaksanaan Renja Perangkat Daerah Tahun Lalu dan Capaian Renstra Perangkat Daerah".into(),
+                    "".into(),
+                ]),
+                Block::Table(t29),
+                Block::Blank(3),
+                Block::Text(vec!["2.2 Analisis Kinerja Pelayanan Perangkat Daerah".into(), "".into()]),
+                Block::Table(t30),
+                Block::Blank(3),
+                Block::Text(vec!["2.4 Review terhadap Rancangan Awal RKPD".into(), "".into()]),
+                Block::Table(t31),
+                Block::Blank(3),
+                Block::Statement("count", count_statement(plan)),
+                Block::Blank(1),
+                Block::Table(us),
+            ],
+        ),
+        sheet(
+            "BAB IV",
+            vec![
+                Block::Text(vec![
+                    "BAB IV".into(),
+                    "RENCANA KERJA DAN PENDANAAN PERANGKAT DAERAH".into(),
+                    "".into(),
+                ]),
+                Block::Statement("total", total_statement(plan)),
+                Block::Blank(1),
+                Block::Table(t33),
+                Block::Blank(2),
+                Block::Signature(7),
+            ],
         ),
     ]
 }
