@@ -6,7 +6,6 @@ use super::c001_realisation_rate::{
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::locate::TableRow;
 use crate::ingest::number::format_id;
-use crate::ingest::rules::normalize;
 use crate::model::plan::TableModel;
 use rust_decimal::Decimal;
 

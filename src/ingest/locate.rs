@@ -326,8 +326,17 @@ pub struct LabelMismatch {
     pub implied: String,
 }
 
-/// Per column: the def index of each alias that matches, with its score (alias words, +100 when
-/// the alias is found in the column's own lowest header cell).
+/// An alias's score on a column: 1000 when all its words are in the column's own lowest header
+/// cell (the leaf), plus 10 per word found there (`realisasi renja` over a leaf `Realisasi`
+/// beats `target renja` under the same group), plus its number of words.
+fn alias_score(alias: &str, leaf_tokens: &[&str]) -> usize {
+    let words: Vec<&str> = alias.split(' ').filter(|w| !w.is_empty()).collect();
+    let in_leaf = words.iter().filter(|w| leaf_tokens.contains(w)).count();
+    let all = if in_leaf == words.len() { 1000 } else { 0 };
+    all + 10 * in_leaf + words.len().min(9)
+}
+
+/// Per column: the def index of each alias that matches, with its [`alias_score`].
 fn alias_candidates(def: &TableDef, band: &[(u32, String, String)]) -> Vec<(u32, usize, usize)> {
     let mut cands = Vec::new();
     for (col, norm, written) in band {
@@ -344,7 +353,7 @@ fn alias_candidates(def: &TableDef, band: &[(u32, String, String)]) -> Vec<(u32,
                 .aliases
                 .iter()
                 .filter(|a| phrase_in(a, &tokens))
-                .map(|a| a.split(' ').count() + if phrase_in(a, &leaf_tokens) { 100 } else { 0 })
+                .map(|a| alias_score(a, &leaf_tokens))
                 .max();
             if let Some(w) = best {
                 cands.push((*col, di, w));
@@ -424,7 +433,6 @@ fn number_roles(
     }
     let mut out = HashMap::new();
     for (col, label) in &numrow.labels {
-        let own = anchors.iter().find(|(c, _)| c == col).map(|(_, d)| *d);
         let left: Vec<i64> = anchors
             .iter()
             .rev()
@@ -440,14 +448,20 @@ fn number_roles(
             .collect();
         let agree =
             |v: &[i64]| -> Option<i64> { v.first().copied().filter(|d| v.iter().all(|x| x == d)) };
+        // Up to four neighbours vote; three alike outvote one misread neighbour.
+        let votes: Vec<i64> = left.iter().chain(right.iter()).copied().collect();
+        let majority = votes
+            .iter()
+            .find(|d| votes.iter().filter(|x| x == d).count() >= 3)
+            .copied();
+        // The number row only speaks where the neighbours agree on the offset: both sides alike,
+        // three of four alike, or (at the table's edge) the two on the one side alike.
         let k = match (agree(&left), agree(&right)) {
             (Some(l), Some(r)) if l == r => Some(l),
-            // A boundary where a column was dropped or added: a column keeps its own offset when
-            // it is one of the two.
-            (Some(l), Some(r)) => own.filter(|o| *o == l || *o == r),
-            (Some(x), None) if right.is_empty() => Some(x),
-            (None, Some(x)) if left.is_empty() => Some(x),
-            _ => own.filter(|o| left.contains(o) || right.contains(o)),
+            _ if majority.is_some() => majority,
+            (Some(x), None) if right.is_empty() && left.len() == 2 => Some(x),
+            (None, Some(x)) if left.is_empty() && right.len() == 2 => Some(x),
+            _ => None,
         };
         let Some(k) = k else { continue };
         let n = label.number as i64 - k;
@@ -474,18 +488,14 @@ fn match_def<'a>(
         .filter_map(|(c, norm, _)| find_year(norm).map(|y| (*c, y)))
         .collect();
     let base = base_year(def, &years, &cands);
-    let implied = match numrow {
-        Some(nr) if def.numbered() => number_roles(def, nr, &cands),
-        _ => HashMap::new(),
-    };
     // Weights: alias score; ±50 when the header year fits (or does not fit) the role's year;
-    // +10 000 for the role the number row gives.
+    // +10 000 (below) for the role the number row gives.
     let mut weights: HashMap<(u32, usize), (i64, Evidence)> = HashMap::new();
     for (col, di, w) in &cands {
         let mut ev = Evidence {
             alias: true,
-            leaf: *w >= 100,
-            alias_words: *w % 100,
+            leaf: *w >= 1000,
+            alias_words: *w % 10,
             ..Evidence::default()
         };
         let mut w = *w as i64;
@@ -499,7 +509,44 @@ fn match_def<'a>(
         }
         weights.insert((*col, *di), (w, ev));
     }
+    // The header evidence after the years have spoken: what anchors the number row.
+    let cands: Vec<(u32, usize, usize)> = cands
+        .iter()
+        .filter_map(|(c, d, _)| {
+            let w = weights.get(&(*c, *d)).map(|x| x.0).unwrap_or(0);
+            (w > 0).then_some((*c, *d, w as usize))
+        })
+        .collect();
+    let implied = match numrow {
+        Some(nr) if def.numbered() => number_roles(def, nr, &cands),
+        _ => HashMap::new(),
+    };
+    // The number row outranks the header wording where the wording is ambiguous (the column's
+    // best alias fits another column too, or the column has none), never where it is not: a form
+    // may order its columns its own way (TGL puts Target before Lokasi) and number them as they
+    // stand, so `Lokasi` numbered 6 stays Lokasi.
+    let best_alias: HashMap<u32, usize> = {
+        let mut b: HashMap<u32, (usize, usize)> = HashMap::new();
+        for (col, di, w) in &cands {
+            let e = b.entry(*col).or_insert((*di, *w));
+            if *w > e.1 {
+                *e = (*di, *w);
+            }
+        }
+        b.into_iter().map(|(c, (di, _))| (c, di)).collect()
+    };
+    let ambiguous = |col: u32, di: usize| cands.iter().any(|(c, d, _)| *c != col && *d == di);
     for (col, di) in &implied {
+        let own_ok = match best_alias.get(col) {
+            None => true,
+            Some(b) => b == di || ambiguous(*col, *b),
+        };
+        let taken = best_alias
+            .iter()
+            .any(|(c, b)| c != col && b == di && !ambiguous(*c, *b) && !def.columns[*di].multi);
+        if !own_ok || taken {
+            continue;
+        }
         let e = weights
             .entry((*col, *di))
             .or_insert((0, Evidence::default()));
@@ -560,10 +607,13 @@ fn match_def<'a>(
     let mut columns = Vec::new();
     for (col, di) in assigned {
         let d = &def.columns[di];
-        let (_, norm, written) = band
+        // A column the number row names may have no header text of its own (a code column under
+        // a `Kode` cell that is not merged across).
+        let (norm, written) = band
             .iter()
             .find(|(c, _, _)| *c == col)
-            .expect("band column");
+            .map(|(_, n, w)| (n.as_str(), w.as_str()))
+            .unwrap_or(("", ""));
         let thousands = rules
             .settings
             .thousands
@@ -580,7 +630,7 @@ fn match_def<'a>(
             ty: d.ty,
             year: years.get(&col).copied(),
             thousands,
-            header: written.clone(),
+            header: written.to_string(),
             label: numrow.and_then(|nr| nr.label(col)).map(|l| l.text.clone()),
             evidence,
         });
