@@ -29,6 +29,11 @@ pub struct ColumnMap {
     pub header: String,
     /// The column's label in the form's number row (`(8)=(7)/(6)x100`), when there is one.
     pub label: Option<String>,
+    /// The role's year relative to the table's year n (tables.toml `year`).
+    pub year_offset: Option<i32>,
+    /// A year written as a placeholder relative to n (`Tahun …. (tahun n-2)` → −2), resolved
+    /// into `year` once the workbook's year n is known.
+    pub year_placeholder: Option<i32>,
     /// What the role rests on (number row, header alias, year, column order).
     pub evidence: Evidence,
 }
@@ -230,6 +235,47 @@ fn band_texts(
     out
 }
 
+/// A year written relative to the plan year: `(tahun n-2)`, `(n-1)`, `Tahun n`, `(N+1)`,
+/// `tahun berjalan/n-1` → the offset from n. None when the text names no such placeholder.
+pub fn year_placeholder(written: &str) -> Option<i32> {
+    let t: String = written
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let b = t.as_bytes();
+    for (i, &ch) in b.iter().enumerate() {
+        if ch != b'n' {
+            continue;
+        }
+        // `n` standing alone: after `(`, `/`, `tahun` or at the start; not inside a word.
+        let before_ok =
+            i == 0 || matches!(b[i - 1], b'(' | b'/' | b'-') || t[..i].ends_with("tahun");
+        if !before_ok {
+            continue;
+        }
+        let rest = &t[i + 1..];
+        let end_ok = |r: &str| {
+            r.is_empty() || r.starts_with(')') || r.starts_with('/') || r.starts_with(',')
+        };
+        if end_ok(rest) {
+            return Some(0);
+        }
+        for (sign, s) in [(1, '+'), (-1, '-')] {
+            if let Some(r) = rest.strip_prefix(s) {
+                let digits: String = r.chars().take_while(|c| c.is_ascii_digit()).collect();
+                if let Ok(k) = digits.parse::<i32>()
+                    && k <= 10
+                    && end_ok(&r[digits.len()..])
+                {
+                    return Some(sign * k);
+                }
+            }
+        }
+    }
+    None
+}
+
 fn find_year(text: &str) -> Option<i32> {
     text.split(' ')
         .filter_map(|w| w.parse::<i32>().ok())
@@ -339,7 +385,22 @@ fn alias_score(alias: &str, leaf_tokens: &[&str]) -> usize {
 /// Per column: the def index of each alias that matches, with its [`alias_score`].
 fn alias_candidates(def: &TableDef, band: &[(u32, String, String)]) -> Vec<(u32, usize, usize)> {
     let mut cands = Vec::new();
+    // The side a flat table's column belongs to (`sections` in tables.toml).
+    let mut section: Option<&str> = None;
     for (col, norm, written) in band {
+        let opens = def
+            .sections
+            .iter()
+            .filter(|p| phrase_in(p, &norm.split(' ').collect::<Vec<_>>()))
+            .max_by_key(|p| p.len());
+        let norm = match (opens, section) {
+            (Some(p), _) => {
+                section = Some(p.as_str());
+                norm.clone()
+            }
+            (None, Some(p)) => format!("{norm} {p}"),
+            (None, None) => norm.clone(),
+        };
         let tokens: Vec<&str> = norm.split(' ').collect();
         // The leaf is the lowest header piece (under any group): an alias found in the leaf alone
         // outranks one that needs the group's words too.
@@ -629,6 +690,8 @@ fn match_def<'a>(
             col,
             ty: d.ty,
             year: years.get(&col).copied(),
+            year_offset: d.year,
+            year_placeholder: year_placeholder(written),
             thousands,
             header: written.to_string(),
             label: numrow.and_then(|nr| nr.label(col)).map(|l| l.text.clone()),
@@ -925,6 +988,8 @@ pub fn locate_tables(sheet: &Sheet, rules: &TableRules) -> (Vec<LocatedTable>, V
                     rules,
                     nr.as_ref(),
                 );
+                let mut m = m;
+                extend_code_columns(sheet, &mut m, row, row + h - 1);
                 let table = read_table(sheet, row, h, m, nr, title, rules);
                 let next_row = table.last_row + 1;
                 title_from = next_row;
@@ -987,6 +1052,70 @@ fn row_norm_texts(sheet: &Sheet, row: u32) -> Vec<(u32, String)> {
         .filter(|(_, c)| !c.value.is_empty())
         .map(|(c, cell)| (*c, normalize(&cell.value.display())))
         .collect()
+}
+
+/// A code split over several columns under one `Kode` cell that is not merged across them
+/// ("centre across selection", or a plain cell): the columns right of the last code column that
+/// have no header of their own and hold code segments (`06`, `01`, `2.01`, `0001`) in most data
+/// rows belong to the code.
+fn extend_code_columns(sheet: &Sheet, m: &mut Match<'_>, header_start: u32, header_end: u32) {
+    let Some(last) = m
+        .columns
+        .iter()
+        .filter(|c| c.ty == ColumnType::Code)
+        .map(|c| c.col)
+        .max()
+    else {
+        return;
+    };
+    let template = m
+        .columns
+        .iter()
+        .find(|c| c.col == last)
+        .cloned()
+        .expect("code column");
+    let segment = |v: &Value| -> bool {
+        let t = crate::model::code::code_cell_text(v);
+        let t = t.trim();
+        !t.is_empty()
+            && t.len() <= 5
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            && t.chars().next().is_some_and(|c| c.is_ascii_digit())
+    };
+    let first = sheet.row_index_from(header_end + 1);
+    let rows: Vec<u32> = sheet.rows[first..]
+        .iter()
+        .take(40)
+        .map(|(r, _)| *r)
+        .collect();
+    let mut col = last + 1;
+    while !m.columns.iter().any(|c| c.col == col) && col <= last + 5 {
+        let headed = (header_start..=header_end).any(|r| !sheet.value(Pos::new(r, col)).is_empty());
+        if headed {
+            break;
+        }
+        let filled: Vec<&Value> = rows
+            .iter()
+            .map(|r| sheet.value(Pos::new(*r, col)))
+            .filter(|v| !v.is_empty())
+            .collect();
+        let segments = filled.iter().filter(|v| segment(v)).count();
+        if filled.is_empty() || segments * 10 < filled.len() * 8 {
+            break;
+        }
+        let mut c = template.clone();
+        c.col = col;
+        c.header = String::new();
+        c.label = None;
+        c.evidence = Evidence {
+            order: true,
+            ..Evidence::default()
+        };
+        m.columns.push(c);
+        col += 1;
+    }
+    m.columns.sort_by_key(|c| c.col);
 }
 
 /// A row that closes the table above it whatever follows: the title of another table
@@ -1663,6 +1792,18 @@ mod tests {
         assert_eq!(tables[0].rows.len(), 2, "program and JUMLAH only");
         assert_eq!(tables[1].rows.len(), 1, "the signature block is not data");
         assert!(tables[1].title.iter().any(|l| l.contains("T-C.30")));
+    }
+
+    #[test]
+    fn year_placeholders_relative_to_the_plan_year() {
+        assert_eq!(year_placeholder("Tahun ....... (tahun n-2)"), Some(-2));
+        assert_eq!(year_placeholder("Target (N+1)"), Some(1));
+        assert_eq!(year_placeholder("Rencana Tahun N"), Some(0));
+        assert_eq!(year_placeholder("(tahun berjalan/n-1)"), Some(-1));
+        assert_eq!(year_placeholder("Tahun n"), Some(0));
+        assert_eq!(year_placeholder("Pagu Indikatif"), None);
+        assert_eq!(year_placeholder("Rencana Tahun 2026"), None);
+        assert_eq!(year_placeholder("Kondisi Akhir"), None);
     }
 
     #[test]

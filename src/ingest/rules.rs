@@ -73,6 +73,11 @@ pub struct TableDef {
     #[serde(default)]
     pub title: Vec<String>,
     pub required: Vec<String>,
+    /// Words that open a side of a flat table whose groups are fused into one leaf
+    /// (`Program/Kegiatan (RKPD)` … `Program/Kegiatan (Hasil Analisis)`): the columns after such
+    /// a column are read with its words until the next side opens. Longest first wins.
+    #[serde(default)]
+    pub sections: Vec<String>,
     #[serde(rename = "column")]
     pub columns: Vec<ColumnDef>,
 }
