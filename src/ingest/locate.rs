@@ -924,6 +924,17 @@ fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Parsed {
                 Value::Number(n) => decimal_from_f64(*n).map(|d| (d, false)),
                 _ => parse_id_number(&text).map(|n| (n.value, n.percent)),
             };
+            // No plan figure comes near 10^18 (a national budget is ~10^15 rupiah); bounding
+            // every number here keeps every later sum, ratio and scale exact and panic-free.
+            let limit = Decimal::from(1_000_000_000_000_000_000i64);
+            if let Some((d, _)) = num
+                && (d.abs() > limit || (thousands && d.abs() > limit / Decimal::from(1000)))
+            {
+                return Parsed::Unparsed {
+                    text,
+                    reason: "angka di luar jangkauan, lebih dari 10^18 (number out of range)".into(),
+                };
+            }
             match num {
                 Some((d, percent)) if ty == ColumnType::Amount => {
                     let _ = percent;
@@ -949,6 +960,13 @@ fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Parsed {
                 _ => split_target(&text),
             };
             match t {
+                Some((value, _)) if value.abs() > Decimal::from(1_000_000_000_000_000_000i64) => {
+                    Parsed::Unparsed {
+                        text,
+                        reason: "angka di luar jangkauan, lebih dari 10^18 (number out of range)"
+                            .into(),
+                    }
+                }
                 Some((value, unit)) => Parsed::Target { value, unit },
                 None => Parsed::Unparsed {
                     text,
