@@ -301,9 +301,14 @@ fn huge_budgets_give_a_clear_result_in_every_command() {
     let path = dir.path().join("besar.xlsx");
     write_xlsx(&path, |wb| {
         let ws = wb.add_worksheet().set_name("T-C.33").unwrap();
-        for (c, h) in ["Kode", "Program/Kegiatan", "Rencana Pagu", "Prakiraan Maju Pagu"]
-            .iter()
-            .enumerate()
+        for (c, h) in [
+            "Kode",
+            "Program/Kegiatan",
+            "Rencana Pagu",
+            "Prakiraan Maju Pagu",
+        ]
+        .iter()
+        .enumerate()
         {
             ws.write(0, c as u16, *h).unwrap();
         }
@@ -330,4 +335,33 @@ fn huge_budgets_give_a_clear_result_in_every_command() {
         assert!(!text.contains("panicked"), "{args:?}: {text}");
         assert_eq!(out.status.code(), Some(0), "{args:?}: {text}");
     }
+}
+
+/// A folder holding a link back to itself (and one to its parent) is walked once: each workbook
+/// is checked once and the walk ends.
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_checks_each_workbook_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let inner = dir.path().join("dinas");
+    std::fs::create_dir(&inner).unwrap();
+    std::fs::copy(
+        sample("renja-dinsos-kukar-2026.xlsx"),
+        inner.join("renja.xlsx"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&inner, inner.join("lagi")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), inner.join("atas")).unwrap();
+    let out = selaras(&[
+        "check",
+        dir.path().to_str().unwrap(),
+        "--no-annotate",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["files"].as_array().unwrap().len(), 1, "{json}");
+    assert_eq!(out.status.code(), Some(0));
 }

@@ -932,7 +932,8 @@ fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Parsed {
             {
                 return Parsed::Unparsed {
                     text,
-                    reason: "angka di luar jangkauan, lebih dari 10^18 (number out of range)".into(),
+                    reason: "angka di luar jangkauan, lebih dari 10^18 (number out of range)"
+                        .into(),
                 };
             }
             match num {
