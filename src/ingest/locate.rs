@@ -1767,44 +1767,45 @@ mod tests {
 
     #[test]
     fn stacked_tables_end_at_the_next_title_block_and_signatures_are_not_data() {
-        let mut rows: Vec<Vec<(u32, Cell)>> = Vec::new();
-        rows.push(vec![
-            (0, t("Kode")),
-            (1, t("Program/Kegiatan")),
-            (2, t("Rencana Pagu")),
-            (3, t("Prakiraan Maju Pagu")),
-        ]);
-        rows.push(vec![
-            (0, t("1.06.01")),
-            (1, t("PROGRAM A")),
-            (2, n(5.0)),
-            (3, n(6.0)),
-        ]);
-        rows.push(vec![(1, t("JUMLAH")), (2, n(5.0)), (3, n(6.0))]);
-        rows.push(vec![]);
-        rows.push(vec![(0, t("Catatan: angka dalam rupiah"))]);
-        rows.push(vec![]);
-        rows.push(vec![(0, t("Tabel T-C.30"))]);
-        rows.push(vec![(0, t("Pencapaian Kinerja Pelayanan Dinas Sosial"))]);
-        rows.push(vec![(0, t("Kabupaten Kutai Kartanegara"))]);
-        rows.push(vec![
-            (0, t("NO")),
-            (1, t("Indikator")),
-            (2, t("Target Renstra 2025")),
-            (3, t("Realisasi 2025")),
-        ]);
-        rows.push(vec![
-            (0, t("1")),
-            (1, t("Nilai SAKIP")),
-            (2, n(70.0)),
-            (3, n(68.0)),
-        ]);
-        rows.push(vec![]);
-        rows.push(vec![(2, t("Tenggarong, 12 Januari 2026"))]);
-        rows.push(vec![(2, t("KEPALA DINAS SOSIAL"))]);
-        rows.push(vec![]);
-        rows.push(vec![(2, t("Dra. Nama Kepala, M.Si"))]);
-        rows.push(vec![(2, t("NIP. 19700101 199003 1 001"))]);
+        let rows: Vec<Vec<(u32, Cell)>> = vec![
+            vec![
+                (0, t("Kode")),
+                (1, t("Program/Kegiatan")),
+                (2, t("Rencana Pagu")),
+                (3, t("Prakiraan Maju Pagu")),
+            ],
+            vec![
+                (0, t("1.06.01")),
+                (1, t("PROGRAM A")),
+                (2, n(5.0)),
+                (3, n(6.0)),
+            ],
+            vec![(1, t("JUMLAH")), (2, n(5.0)), (3, n(6.0))],
+            vec![],
+            vec![(0, t("Catatan: angka dalam rupiah"))],
+            vec![],
+            vec![(0, t("Tabel T-C.30"))],
+            vec![(0, t("Pencapaian Kinerja Pelayanan Dinas Sosial"))],
+            vec![(0, t("Kabupaten Kutai Kartanegara"))],
+            vec![
+                (0, t("NO")),
+                (1, t("Indikator")),
+                (2, t("Target Renstra 2025")),
+                (3, t("Realisasi 2025")),
+            ],
+            vec![
+                (0, t("1")),
+                (1, t("Nilai SAKIP")),
+                (2, n(70.0)),
+                (3, n(68.0)),
+            ],
+            vec![],
+            vec![(2, t("Tenggarong, 12 Januari 2026"))],
+            vec![(2, t("KEPALA DINAS SOSIAL"))],
+            vec![],
+            vec![(2, t("Dra. Nama Kepala, M.Si"))],
+            vec![(2, t("NIP. 19700101 199003 1 001"))],
+        ];
         let (tables, _) = locate_tables(&sheet(rows, vec![]), &rules());
         let kinds: Vec<&str> = tables.iter().map(|t| t.kind.as_str()).collect();
         assert_eq!(kinds, ["T-C.33", "T-C.30"]);
