@@ -28,12 +28,23 @@ pub struct Words {
     pub proposal_not_accepted: Vec<String>,
 }
 
+/// Indicators named as levels or flows whatever their words (E.81 column 12, T-C.29 column 10).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Indicators {
+    #[serde(default)]
+    pub level: Vec<String>,
+    #[serde(default)]
+    pub flow: Vec<String>,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct CheckConfig {
     pub tolerance: Tolerance,
     #[serde(default)]
     pub severity: BTreeMap<String, String>,
     pub words: Words,
+    #[serde(default)]
+    pub indicators: Indicators,
     /// The official nomenclature: code → name (`rules/nomenclature.csv` or `--nomenclature`).
     #[serde(skip)]
     pub nomenclature: BTreeMap<String, String>,

@@ -7,6 +7,7 @@
 //! it. Tolerances, severities and word lists come from `rules/rules.toml` ([`config`]).
 
 pub mod config;
+pub mod e81;
 pub mod frame;
 pub mod util;
 
@@ -21,6 +22,10 @@ pub mod c001_realisation_rate;
 pub mod c002_cumulative_realisation;
 pub mod c003_renstra_achievement;
 pub mod c004_achievement_category;
+pub mod c005_e81_rupiah_derived;
+pub mod c006_e81_kinerja_derived;
+pub mod c007_e81_renja_rate;
+pub mod c008_e81_mean_predikat;
 pub mod d001_draft_vs_analysis;
 pub mod e001_budget_across_tables;
 pub mod e002_target_across_tables;
@@ -29,6 +34,7 @@ pub mod e004_missing_across_tables;
 pub mod e005_program_indicator_values;
 pub mod e006_grand_total_across_tables;
 pub mod e007_accepted_proposal_missing;
+pub mod e008_e81_against_renja;
 pub mod f001_realisation_above_target;
 pub mod f002_budget_target_pairing;
 pub mod f003_unit_change;
@@ -38,6 +44,10 @@ pub mod f006_missing_location_or_fund;
 pub mod f007_duplicate_code;
 pub mod f008_parent_target_below_child;
 pub mod f009_target_collapse;
+pub mod f010_e81_rupiah_above_target;
+pub mod f011_e81_quarter_backwards;
+pub mod f012_e81_quarter_gap;
+pub mod f013_e81_capaian_above_100;
 pub mod g001_stated_counts;
 pub mod g002_stated_total;
 pub mod h001_unknown_code;
@@ -223,6 +233,10 @@ pub static RULES: &[&Rule] = &[
     &c002_cumulative_realisation::RULE,
     &c003_renstra_achievement::RULE,
     &c004_achievement_category::RULE,
+    &c005_e81_rupiah_derived::RULE,
+    &c006_e81_kinerja_derived::RULE,
+    &c007_e81_renja_rate::RULE,
+    &c008_e81_mean_predikat::RULE,
     &d001_draft_vs_analysis::RULE,
     &e001_budget_across_tables::RULE,
     &e002_target_across_tables::RULE,
@@ -231,6 +245,7 @@ pub static RULES: &[&Rule] = &[
     &e005_program_indicator_values::RULE,
     &e006_grand_total_across_tables::RULE,
     &e007_accepted_proposal_missing::RULE,
+    &e008_e81_against_renja::RULE,
     &f001_realisation_above_target::RULE,
     &f002_budget_target_pairing::RULE,
     &f003_unit_change::RULE,
@@ -240,6 +255,10 @@ pub static RULES: &[&Rule] = &[
     &f007_duplicate_code::RULE,
     &f008_parent_target_below_child::RULE,
     &f009_target_collapse::RULE,
+    &f010_e81_rupiah_above_target::RULE,
+    &f011_e81_quarter_backwards::RULE,
+    &f012_e81_quarter_gap::RULE,
+    &f013_e81_capaian_above_100::RULE,
     &g001_stated_counts::RULE,
     &g002_stated_total::RULE,
     &h001_unknown_code::RULE,

@@ -1,0 +1,305 @@
+//! Helpers shared by the rules on the year-end evaluation form E.81 (C005–C008, E008,
+//! F010–F013): its K/Rp groups by form number, which indicator is a level, and the bands of
+//! achievement.
+
+use super::Context;
+use super::c001_realisation_rate::{Slot, slot};
+use super::util::level_word;
+use crate::ingest::locate::TableRow;
+use crate::model::plan::TableModel;
+
+/// The table kind these rules read.
+pub(crate) const E81: &str = "E.81";
+
+/// The E.81 tables of the plan.
+pub(crate) fn tables<'a>(ctx: &'a Context) -> impl Iterator<Item = &'a TableModel> + 'a {
+    ctx.plan.tables_of(E81).map(|(_, t)| t)
+}
+
+/// K or Rp.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Side {
+    K,
+    Rp,
+}
+
+impl Side {
+    pub fn suffix(&self) -> &'static str {
+        match self {
+            Side::K => "k",
+            Side::Rp => "rp",
+        }
+    }
+
+    /// `K (kinerja)` / `Rp`.
+    pub fn name(&self, en: bool) -> &'static str {
+        match (self, en) {
+            (Side::K, false) => "K (kinerja)",
+            (Side::K, true) => "K (performance)",
+            (Side::Rp, _) => "Rp",
+        }
+    }
+}
+
+/// The role of a group on a side: `e12` + K → `e12_k`.
+pub(crate) fn role(group: &str, side: Side) -> String {
+    format!("{group}_{}", side.suffix())
+}
+
+/// The quarter roles in order.
+pub(crate) const QUARTERS: [&str; 4] = ["tw1", "tw2", "tw3", "tw4"];
+
+/// The cell of a group on a side.
+pub(crate) fn cell(ctx: &Context, t: &TableModel, row: &TableRow, group: &str, side: Side) -> Slot {
+    slot(ctx, t, row, &role(group, side))
+}
+
+/// Why an indicator is read as a level (the last quarter is the year's figure) and not a flow
+/// (the quarters add up): the level word found in its text or unit (`words.level_indicator`),
+/// unless `indicators.flow` names it; `indicators.level` names levels whatever their words.
+pub(crate) fn level_reason(ctx: &Context, row: &TableRow) -> Option<String> {
+    let text = row.text("indikator").unwrap_or("");
+    let unit = row.text("satuan").unwrap_or("");
+    let ind = &ctx.config.indicators;
+    if level_word(&ind.flow, text).is_some() {
+        return None;
+    }
+    if let Some(w) = level_word(&ind.level, text) {
+        return Some(w);
+    }
+    level_word(&ctx.config.words.level_indicator, text)
+        .or_else(|| level_word(&ctx.config.words.level_indicator, unit))
+}
+
+use super::c001_realisation_rate::{
+    Shown, cell_subject, fmt_dec, fmt_pct, fmt_shown, ratio_pct, tolerance, within,
+};
+use super::{Finding, Related, Rule};
+use rust_decimal::Decimal;
+
+fn sum_text(parts: &[Shown]) -> String {
+    parts.iter().map(fmt_shown).collect::<Vec<_>>().join(" + ")
+}
+
+/// Columns 12, 13 and 14 of one side against their inputs, row by row:
+/// 12 = 8+9+10+11 (a level indicator's K: the last quarter filled), 13 = 6 + 12 (a level's K:
+/// 12), 14 = 13/5 × 100. Money is compared exactly, percentages within the tolerance.
+pub(crate) fn derived(ctx: &Context, rule: &'static Rule, side: Side) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for t in tables(ctx) {
+        let sheet = &t.table.sheet;
+        for (ri, row) in t.table.rows.iter().enumerate() {
+            let level = (side == Side::K).then(|| level_reason(ctx, row)).flatten();
+            let quarters: Vec<Shown> = QUARTERS
+                .iter()
+                .filter_map(|q| cell(ctx, t, row, q, side).num())
+                .collect();
+            let c6 = cell(ctx, t, row, "e6", side).num();
+            let c12 = cell(ctx, t, row, "e12", side).num();
+            let c13 = cell(ctx, t, row, "e13", side).num();
+            let c5 = cell(ctx, t, row, "e5", side).num();
+            let c14 = cell(ctx, t, row, "e14", side).num();
+            let mut push = |group: &str,
+                            n: u32,
+                            found: &Shown,
+                            expected: String,
+                            why_id: String,
+                            why_en: String,
+                            rel: Vec<&Shown>| {
+                let r = role(group, side);
+                let sid = cell_subject(t, ri, &r, Some(n), false);
+                let sen = cell_subject(t, ri, &r, Some(n), true);
+                out.push(
+                    Finding::new(
+                        rule,
+                        sheet,
+                        found.pos,
+                        format!(
+                            "{sid} ({}) tertulis {}, seharusnya {expected} ({why_id})",
+                            side.name(false),
+                            fmt_shown(found)
+                        ),
+                        format!(
+                            "{sen} ({}) says {}, should be {expected} ({why_en})",
+                            side.name(true),
+                            fmt_shown(found)
+                        ),
+                    )
+                    .expected_found(expected.clone(), fmt_shown(found))
+                    .related(rel.iter().map(|s| Related::new(sheet, s.pos))),
+                );
+            };
+            // 12: the year's realisation.
+            if let (Some(c12), false) = (c12, quarters.is_empty()) {
+                let (expected, why_id, why_en) = match &level {
+                    Some(w) => {
+                        let last = quarters.last().expect("quarters");
+                        (
+                            last.value,
+                            format!("indikator tingkat (`{w}`): triwulan terakhir yang terisi"),
+                            format!("a level indicator (`{w}`): the last quarter filled"),
+                        )
+                    }
+                    None => {
+                        let Some(s) = quarters
+                            .iter()
+                            .try_fold(Decimal::ZERO, |a, q| a.checked_add(q.value))
+                        else {
+                            continue;
+                        };
+                        (
+                            s,
+                            format!("kolom 8+9+10+11 = {}", sum_text(&quarters)),
+                            format!("columns 8+9+10+11 = {}", sum_text(&quarters)),
+                        )
+                    }
+                };
+                let ok = if side == Side::Rp {
+                    c12.value == expected
+                } else {
+                    within(c12.value, expected, tolerance(ctx, c12.decimals))
+                };
+                if !ok {
+                    let d = c12.decimals.max(expected.normalize().scale().min(2));
+                    push(
+                        "e12",
+                        12,
+                        &c12,
+                        fmt_dec(expected, d),
+                        why_id,
+                        why_en,
+                        quarters.iter().collect(),
+                    );
+                }
+            }
+            // 13: the Renstra realisation up to this year.
+            if let Some(c13) = c13 {
+                let expected = match (&level, c6, c12) {
+                    (Some(_), _, Some(c12)) => Some((
+                        c12.value,
+                        vec![c12],
+                        "kolom 12 (indikator tingkat)".to_string(),
+                        "column 12 (a level indicator)".to_string(),
+                    )),
+                    (None, Some(c6), Some(c12)) => c6.value.checked_add(c12.value).map(|v| {
+                        (
+                            v,
+                            vec![c6, c12],
+                            format!("kolom 6 + 12 = {} + {}", fmt_shown(&c6), fmt_shown(&c12)),
+                            format!("columns 6 + 12 = {} + {}", fmt_shown(&c6), fmt_shown(&c12)),
+                        )
+                    }),
+                    _ => None,
+                };
+                if let Some((v, rel, wid, wen)) = expected {
+                    let ok = if side == Side::Rp {
+                        c13.value == v
+                    } else {
+                        within(c13.value, v, tolerance(ctx, c13.decimals))
+                    };
+                    if !ok {
+                        let d = c13.decimals.max(v.normalize().scale().min(2));
+                        push(
+                            "e13",
+                            13,
+                            &c13,
+                            fmt_dec(v, d),
+                            wid,
+                            wen,
+                            rel.iter().collect(),
+                        );
+                    }
+                }
+            }
+            // 14: the Renstra achievement rate.
+            if let (Some(c14), Some(c13), Some(c5)) = (c14, c13, c5)
+                && let Some(v) = ratio_pct(c13.value, c5.value)
+                && !within(c14.value, v, tolerance(ctx, c14.decimals))
+            {
+                push(
+                    "e14",
+                    14,
+                    &c14,
+                    fmt_pct(v, c14.decimals),
+                    format!(
+                        "(kolom 13 ÷ kolom 5) × 100 = {} ÷ {} × 100",
+                        fmt_shown(&c13),
+                        fmt_shown(&c5)
+                    ),
+                    format!(
+                        "(column 13 ÷ column 5) × 100 = {} ÷ {} × 100",
+                        fmt_shown(&c13),
+                        fmt_shown(&c5)
+                    ),
+                    vec![&c13, &c5],
+                );
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+pub mod testkit {
+    //! A flat E.81 (one header row per column, K and Rp side by side) for the rule tests.
+
+    /// Header: No, program/kegiatan, indicator, satuan, then K/Rp for 5, 6, 7, 8–11, 12, 13, 14.
+    pub const E81: &[&str] = &[
+        "No",
+        "Program/Kegiatan",
+        "Indikator Kinerja",
+        "Satuan",
+        "Target Renstra K",
+        "Target Renstra Rp",
+        "Realisasi Capaian Kinerja Renstra s/d Tahun Lalu K",
+        "Realisasi Capaian Kinerja Renstra s/d Tahun Lalu Rp",
+        "Target Kinerja dan Anggaran Renja K",
+        "Target Kinerja dan Anggaran Renja Rp",
+        "Realisasi Kinerja Triwulan I K",
+        "Realisasi Kinerja Triwulan I Rp",
+        "Realisasi Kinerja Triwulan II K",
+        "Realisasi Kinerja Triwulan II Rp",
+        "Realisasi Kinerja Triwulan III K",
+        "Realisasi Kinerja Triwulan III Rp",
+        "Realisasi Kinerja Triwulan IV K",
+        "Realisasi Kinerja Triwulan IV Rp",
+        "Realisasi Capaian Kinerja dan Anggaran Renja yang Dievaluasi K",
+        "Realisasi Capaian Kinerja dan Anggaran Renja yang Dievaluasi Rp",
+        "Realisasi Kinerja dan Anggaran Renstra s/d Tahun Ini K",
+        "Realisasi Kinerja dan Anggaran Renstra s/d Tahun Ini Rp",
+        "Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra (%) K",
+        "Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra (%) Rp",
+    ];
+
+    /// A consistent row of a flow indicator (documents): quarters 2+3+3+2 = 10 of a target of
+    /// 10; Rp 10+25+30+20 = 85 million of 90; Renstra: 30 + 10 = 40 of 50 (80%), Rp 300 + 85 =
+    /// 385 million of 500 (77%).
+    pub fn row() -> [&'static str; 24] {
+        [
+            "1",
+            "Penyusunan Dokumen Perencanaan",
+            "Jumlah Dokumen Perencanaan",
+            "Dokumen",
+            "50",
+            "500.000.000",
+            "30",
+            "300.000.000",
+            "10",
+            "90.000.000",
+            "2",
+            "10.000.000",
+            "3",
+            "25.000.000",
+            "3",
+            "30.000.000",
+            "2",
+            "20.000.000",
+            "10",
+            "85.000.000",
+            "40",
+            "385.000.000",
+            "80,00",
+            "77,00",
+        ]
+    }
+}
