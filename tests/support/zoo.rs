@@ -1287,6 +1287,8 @@ fn signature_lines() -> Vec<&'static str> {
 
 struct Fmts {
     title: Format,
+    title_across: Format,
+    numrow_across: Format,
     header: Format,
     header_across: Format,
     numrow: Format,
@@ -1305,6 +1307,12 @@ fn fmts() -> Fmts {
     let b = |f: Format| f.set_border(FormatBorder::Thin);
     Fmts {
         title: Format::new().set_bold(),
+        title_across: Format::new()
+            .set_bold()
+            .set_align(FormatAlign::CenterAcross),
+        numrow_across: b(Format::new()
+            .set_italic()
+            .set_align(FormatAlign::CenterAcross)),
         header: b(Format::new()
             .set_bold()
             .set_text_wrap()
@@ -1517,7 +1525,16 @@ fn write_header(ws: &mut Worksheet, t: &Table, top: u32, f: &Fmts) -> u32 {
                 (NumStyle::FirstParen, None) if n == 1 => Some("(1)".to_string()),
                 _ => None,
             };
-            if e > c {
+            if e > c && t.hstyle == HStyle::Across {
+                match &text {
+                    Some(s) => ws.write_string_with_format(next, c as u16, s, &f.numrow_across),
+                    None => ws.write_number_with_format(next, c as u16, n as f64, &f.numrow_across),
+                }
+                .unwrap();
+                for k in c + 1..=e {
+                    ws.write_blank(next, k as u16, &f.numrow_across).unwrap();
+                }
+            } else if e > c {
                 match &text {
                     Some(s) => ws.merge_range(next, c as u16, next, e as u16, s, &f.numrow),
                     None => {
@@ -1722,7 +1739,13 @@ fn write_table(
 ) -> u32 {
     let last = t.cols.len().saturating_sub(1) as u16;
     for title in &t.titles {
-        if last > 0 {
+        if t.hstyle == HStyle::Across {
+            ws.write_string_with_format(row, 0, title, &f.title_across)
+                .unwrap();
+            for k in 1..=last {
+                ws.write_blank(row, k, &f.title_across).unwrap();
+            }
+        } else if last > 0 {
             ws.merge_range(row, 0, row, last, title, &f.title).unwrap();
         } else {
             ws.write_string_with_format(row, 0, title, &f.title)
@@ -2311,7 +2334,7 @@ fn plants_of(layout: &str) -> Vec<Plant> {
             plant_missing_sub("1.06.06.2.02.0001"),
             plant_sub_pagu("1.06.01.2.06.0002", 15_000_000),
             plant_k11("1.06.04.2.01"),
-            plant_code("1.06.06.2.02"),
+            plant_code("1.06.04.2.02"),
         ],
         "text_tgl" => vec![
             plant_analysis_target("1.06.06.2.01.0001", 50),
