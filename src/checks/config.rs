@@ -20,6 +20,12 @@ pub struct Tolerance {
 pub struct Words {
     pub level_indicator: Vec<String>,
     pub note_not_explaining: Vec<String>,
+    /// Words of a T-C.32 status saying a proposal was taken into the plan (E007).
+    #[serde(default)]
+    pub proposal_accepted: Vec<String>,
+    /// Words that undo them (`Belum Prioritas`).
+    #[serde(default)]
+    pub proposal_not_accepted: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
