@@ -1711,6 +1711,7 @@ fn write_header(ws: &mut Worksheet, t: &Table, top: u32, f: &Fmts) -> u32 {
             }
             match nc {
                 NumCell::N(n, _) => ws.write_number_with_format(next, c, *n as f64, &f.numrow),
+                NumCell::S("", _) => ws.write_blank(next, c, &f.numrow),
                 NumCell::S(s, _) => ws.write_string_with_format(next, c, *s, &f.numrow),
             }
             .unwrap();
@@ -2745,6 +2746,33 @@ fn plants_of(layout: &str) -> Vec<Plant> {
             plant_k8("1.06.04", "98.12"),
             plant_code("1.06.01.2.08"),
         ],
+        "ep14_caps" => vec![
+            plant_prog_pagu("1.06.06", 80_000_000),
+            plant_k8("1.06.06.2.02", "90.00"),
+            plant_svc_real(),
+            plant_missing_sub("1.06.04.2.02.0002"),
+        ],
+        "hidden_helpers" => vec![
+            plant_sub_pagu("1.06.01.2.08.0004", 20_000_000),
+            plant_k8("1.06.01.2.02", "97.50"),
+            plant_k10("1.06.04.2.01"),
+            plant_analysis_target("1.06.04.2.02.0002", 5),
+        ],
+        "mre_gap" => vec![
+            plant_sub_pagu("1.06.06.2.01.0005", 6_000_000),
+            plant_k11("1.06.06.2.01"),
+            plant_name(
+                "1.06.06.2.02",
+                "Penyelenggaraan Pemberdayaan Masyarakat terhadap Kesiapsiagaan Bencana Kab/Kota",
+            ),
+            plant_missing_sub("1.06.01.2.06.0004"),
+        ],
+        "sipd_ri" => vec![
+            plant_prog_pagu("1.06.01", 35_000_000),
+            plant_k10("1.06.06.2.01"),
+            plant_analysis_target("1.06.04.2.01.0003", 10),
+            plant_code("1.06.01.2.06"),
+        ],
         _ => vec![],
     }
 }
@@ -2835,6 +2863,26 @@ const LAYOUTS: &[(&str, &str, Build)] = &[
         "per_program",
         "T-C.33 split over three sheets, one per program, each with the same header (urusan/bidang rows on the first only); a staff list (`No | Nama | NIP | Pangkat/Gol | Jabatan`) as the first sheet; T-C.29 in `Perangkat Daerah` wording with MRS's number row missing 3; SB flat T-C.31 without indicator columns in thousands (Rp.000), no number row; stated counts above the proposal table",
         layout_per_program,
+    ),
+    (
+        "ep14_caps",
+        "EP Permendagri 14/2026 generator: everything in caps with forced line breaks; Tabel 4.1 (SIPD-RI shape, 18 columns, three header rows: T-C.29's Renstra target / realisation 2024 / prakiraan 2025 folded in, CAPAIAN KINERJA DAN KERANGKA PENDANAAN over TARGET 2026 / PAGU / LOKASI / SUMBER DANA / PRIORITAS → NASIONAL / DAERAH / GUBERNUR, KELOMPOK SASARAN, PRAKIRAAN MAJU 2027, PERANGKAT DAERAH PENANGGUNG JAWAB) with the stated total above it; renumbered flat T-C.29 (`TARGET RENSTRA 2026`, `REALISASI S/D 2023`, …) whose codes carry trailing spaces; 5-year T-C.30 (`TARGET {y}` / `REALISASI/ PROYEKSI {y}`); T-C.32; no number rows",
+        layout_ep14_caps,
+    ),
+    (
+        "hidden_helpers",
+        "hidden helper columns with formulas and cached values between real columns (joined code after the split code columns, `selisih` between the T-C.31 sides, rupiah ×1000 next to a thousands budget); T-C.33 budgets in thousands stated only in a title row `(dalam ribuan rupiah)`; T-C.29 percentages typed as text `98,50%`, OPD/SKPD mixed in one header, number row with the last number repeated (TGL `… 10 10`), header repeated after a page break with no `Lembar` line",
+        layout_hidden_helpers,
+    ),
+    (
+        "mre_gap",
+        "MRE T-C.33 with its real number row `1 2 3 4 5 6 7 9 9 10 …` (8 missing, 9 twice), title lines in unmerged cells, `NAMA UNIT KERJA` line, TOTAL row, header repeated after a page break with no `Lembar` line; caps T-C.29 with DMV/BDG formula labels `8=7/6x100%`, `10=5+7+9`; SC T-C.31 (`Capaian Target`, rupiah) with its JUMLAH row on top",
+        layout_mre_gap,
+    ),
+    (
+        "sipd_ri",
+        "WP sipd-ri 17-column Renja table as the plan (empty first header row, No, joined Kode, T-C.29 columns folded in as `Target Akhir Periode Renstra Opd` / `Realisasi Capaian Renja Opd Tahun 2024` / `Prakiraan Capaian Target Renja Opd Tahun 2025`, `Capaian Kinerja Dan Kerangka Pendanaan` over Target 2026 / Pagu / Lokasi / Sumber Dana / Prioritas, Kelompok Sasaran, Perangkat Daerah Penanggung Jawab, number row 1…17); T-C.29 with SIR `s./d.` and the `Resntra` typo; T-C.31 with `Keterangan` for Catatan",
+        layout_sipd_ri,
     ),
 ];
 
@@ -5298,5 +5346,542 @@ fn layout_per_program(plan: &Plan) -> Vec<SheetSpec> {
             "T-C.33 Prog 06",
             vec![Block::Table(t33_of("1.06.06", false))],
         ),
+    ]
+}
+
+fn layout_ep14_caps(plan: &Plan) -> Vec<SheetSpec> {
+    let c29 = vec![
+        col(&["KODE"], Src::CodePadded, 18.0),
+        col(
+            &["URUSAN/BIDANG URUSAN/\nPROGRAM/KEGIATAN"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["INDIKATOR\nKINERJA"], Src::F("ind"), 30.0),
+        col(&["TARGET\nRENSTRA\n2026"], Src::F("k4"), 12.0),
+        col(&["REALISASI\nS/D 2023"], Src::F("k5"), 12.0),
+        col(&["TARGET\nRENJA\n2024"], Src::F("k6"), 10.0),
+        col(&["REALISASI\nRENJA\n2024"], Src::F("k7"), 10.0),
+        col(&["TINGKAT\nREALISASI\n(%)"], Src::F("k8"), 10.0),
+        col(&["TARGET\nRENJA\n2025"], Src::F("k9"), 12.0),
+        col(&["REALISASI\nS/D TAHUN\nBERJALAN"], Src::F("k10"), 12.0),
+        col(&["TINGKAT\nCAPAIAN\nRENSTRA (%)"], Src::F("k11"), 12.0),
+    ];
+    let t29 = Table::new(
+        Kind::T29,
+        &["TABEL 2.4 REKAPITULASI EVALUASI HASIL PELAKSANAAN RENJA DINAS SOSIAL"],
+        c29,
+    );
+
+    let mut c30 = vec![
+        col(&["NO"], Src::F("no"), 5.0),
+        col(&["INDIKATOR"], Src::F("ind"), 40.0),
+        col(&["SPM/STANDAR\nNASIONAL"], Src::F("spm"), 14.0),
+        col(&["IKK"], Src::F("ikk"), 24.0),
+    ];
+    for y in 2022..=2026 {
+        c30.push(col(
+            &[leak(format!("TARGET\n{y}"))],
+            Src::F(leak(format!("t{y}"))),
+            9.0,
+        ));
+    }
+    for y in 2022..=2025 {
+        c30.push(col(
+            &[leak(format!("REALISASI/\nPROYEKSI\n{y}"))],
+            Src::F(leak(format!("r{y}"))),
+            9.0,
+        ));
+    }
+    c30.push(col(&["CATATAN\nANALISIS"], Src::Empty, 20.0));
+    let t30 = Table::new(
+        Kind::T30,
+        &["TABEL 2.5 PENCAPAIAN KINERJA PELAYANAN DINAS SOSIAL"],
+        c30,
+    );
+
+    let (r, a) = ("RANCANGAN AWAL RKPD", "HASIL ANALISIS KEBUTUHAN");
+    let c31 = vec![
+        col(&["NO"], Src::F("no"), 5.0),
+        col(&["PROGRAM/\nKEGIATAN/\nSUB KEGIATAN"], Src::F("name"), 40.0),
+        col(&[r, "LOKASI"], Src::F("r_lok"), 16.0),
+        col(&[r, "INDIKATOR\nKINERJA"], Src::F("r_ind"), 28.0),
+        col(&[r, "TARGET\nCAPAIAN"], Src::Tu("r_t", "r_u"), 12.0),
+        col(&[r, "PAGU\nINDIKATIF\n(RP)"], Src::F("r_p"), 16.0),
+        col(&[a, "LOKASI"], Src::F("a_lok"), 16.0),
+        col(&[a, "INDIKATOR\nKINERJA"], Src::F("a_ind"), 28.0),
+        col(&[a, "TARGET\nCAPAIAN"], Src::Tu("a_t", "a_u"), 12.0),
+        col(&[a, "KEBUTUHAN\nDANA\n(RP)"], Src::F("a_p"), 16.0),
+        col(&["CATATAN\nPENTING"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &["TABEL 2.6 REVIEW TERHADAP RANCANGAN AWAL RKPD TAHUN 2026"],
+        c31,
+    )
+    .total("JUMLAH");
+
+    let t32 = Table::new(
+        Kind::T32,
+        &["TABEL 2.7 USULAN PROGRAM DAN KEGIATAN DARI PARA PEMANGKU KEPENTINGAN TAHUN 2026"],
+        vec![
+            col(&["NO"], Src::F("no"), 5.0),
+            col(&["PROGRAM/KEGIATAN"], Src::F("kamus"), 30.0),
+            col(&["LOKASI"], Src::F("lok"), 24.0),
+            col(&["INDIKATOR KINERJA"], Src::F("ind"), 24.0),
+            col(&["BESARAN/VOLUME"], Src::F("vol"), 10.0),
+            col(&["CATATAN"], Src::F("cat"), 30.0),
+        ],
+    );
+
+    let ck = "CAPAIAN KINERJA DAN KERANGKA PENDANAAN";
+    let pm = "PRAKIRAAN MAJU 2027";
+    let ev: &'static [Lv] = &[Lv::Program, Lv::Kegiatan];
+    let c33 = vec![
+        col(&["NO"], Src::F("no"), 5.0),
+        col(&["KODE"], Src::Code, 18.0),
+        col(
+            &["URUSAN / BIDANG URUSAN /\nPROGRAM / OUTCOME /\nKEGIATAN / SUBKEGIATAN\nOUTPUT"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["INDIKATOR"], Src::F("ind"), 30.0),
+        col(&["TARGET\nAKHIR\nRENSTRA"], on(ev, Src::F("k4")), 10.0),
+        col(&["REALISASI\n2024"], on(ev, Src::F("k7")), 10.0),
+        col(&["PRAKIRAAN\n2025"], on(ev, Src::F("k9")), 10.0),
+        col(&[ck, "TARGET\n2026"], Src::Tu("t26", "u26"), 12.0),
+        col(&[ck, "PAGU\nINDIKATIF"], Src::F("p26"), 16.0),
+        col(&[ck, "LOKASI"], Src::F("lok"), 16.0),
+        col(&[ck, "SUMBER\nDANA"], Src::F("dana"), 10.0),
+        col(&[ck, "PRIORITAS", "NASIONAL"], Src::Empty, 8.0),
+        col(&[ck, "PRIORITAS", "DAERAH"], Src::Empty, 8.0),
+        col(&[ck, "PRIORITAS", "GUBERNUR"], Src::Empty, 8.0),
+        col(&["KELOMPOK\nSASARAN"], Src::Empty, 12.0),
+        col(&[pm, "TARGET"], Src::Tu("t27", "u27"), 12.0),
+        col(&[pm, "PAGU\nINDIKATIF"], Src::F("p27"), 16.0),
+        col(
+            &["PERANGKAT\nDAERAH\nPENANGGUNG\nJAWAB"],
+            Src::Const("DINAS SOSIAL"),
+            14.0,
+        ),
+    ];
+    let t33 = Table::new(
+        Kind::T33,
+        &["TABEL 4.1 RENCANA PROGRAM DAN KEGIATAN PRIORITAS DAERAH TAHUN 2026 DINAS SOSIAL"],
+        c33,
+    );
+
+    vec![
+        sheet("Tabel 2.4", vec![Block::Table(t29)]),
+        sheet("Tabel 2.5", vec![Block::Table(t30)]),
+        sheet("Tabel 2.6", vec![Block::Table(t31)]),
+        sheet("Tabel 2.7", vec![Block::Table(t32)]),
+        sheet(
+            "Tabel 4.1",
+            vec![
+                Block::Statement("total", total_statement(plan)),
+                Block::Blank(1),
+                Block::Table(t33),
+            ],
+        ),
+    ]
+}
+
+fn layout_hidden_helpers(_plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::Split5Num;
+    let g24 = "Target dan Realisasi Kinerja Renja OPD Tahun 2024";
+    let g10 = "Perkiraan Realisasi Capaian Target Renstra SKPD s/d Tahun 2025";
+    let mut c29 = code_cols("Kode", cs);
+    c29.extend([
+        helper("KODE GAB", Helper::JoinCode),
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program (outcome)/ Kegiatan (output)"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&["Target Renstra SKPD Tahun 2026"], Src::F("k4"), 12.0),
+        col(
+            &["Realisasi Capaian Kinerja Renstra OPD s/d Tahun 2023"],
+            Src::F("k5"),
+            12.0,
+        ),
+        col(&[g24, "Target"], Src::F("k6"), 10.0),
+        col(&[g24, "Realisasi"], Src::F("k7"), 10.0),
+        col(&[g24, "Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(
+            &["Target Renja SKPD Tahun Berjalan (2025)"],
+            Src::F("k9"),
+            12.0,
+        ),
+        col(&[g10, "Realisasi Capaian"], Src::F("k10"), 12.0),
+        col(&[g10, "Tingkat Capaian (%)"], Src::F("k11"), 12.0),
+    ]);
+    // TGL: the last number repeated; the hidden helper column has none.
+    let mut n29 = vec![NumCell::N(1, 5), NumCell::S("", 1)];
+    n29.extend((2..=10).map(|k| NumCell::N(k, 1)));
+    n29.push(NumCell::N(10, 1));
+    let t29 = Table::new(
+        Kind::T29,
+        &[
+            "Tabel T-C.29",
+            "Rekapitulasi Evaluasi Hasil Pelaksanaan Renja OPD dan Pencapaian Renstra OPD s/d Tahun 2025",
+            "Kabupaten Kutai Kartanegara",
+        ],
+        c29,
+    )
+    .code(cs)
+    .num_cells(n29)
+    .pct_text()
+    .page(9, "");
+
+    let (r, a) = ("Rancangan Awal RKPD", "Hasil Analisis Kebutuhan");
+    let c31 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&["Program/Kegiatan/Sub Kegiatan"], Src::F("name"), 40.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator Kinerja"], Src::F("r_ind"), 28.0),
+        col(&[r, "Target Capaian"], Src::Tu("r_t", "r_u"), 12.0),
+        col(&[r, "Pagu Indikatif (Rp)"], Src::F("r_p"), 16.0),
+        helper("selisih", Helper::Diff("r_p", "a_p")),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator Kinerja"], Src::F("a_ind"), 28.0),
+        col(&[a, "Target Capaian"], Src::Tu("a_t", "a_u"), 12.0),
+        col(&[a, "Kebutuhan Dana (Rp)"], Src::F("a_p"), 16.0),
+        col(&["Catatan Penting"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &[
+            "Tabel T-C.31",
+            "Review terhadap Rancangan Awal RKPD Tahun 2026",
+            "Kabupaten Kutai Kartanegara",
+        ],
+        c31,
+    )
+    .total("JUMLAH");
+
+    let cs5 = CodeStyle::Split5Text;
+    let (n, n1) = ("Rencana Tahun 2026", "Prakiraan Maju Rencana Tahun 2027");
+    let mut c33 = code_cols("Kode", cs5);
+    c33.extend([
+        helper("KODE GABUNGAN", Helper::JoinCode),
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program / Kegiatan"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&[n, "Lokasi"], Src::F("lok"), 16.0),
+        col(&[n, "Target Capaian Kinerja"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "Pagu Indikatif"], Src::F("p26"), 16.0),
+        helper("Pagu x 1000", Helper::Rupiah("p26")),
+        col(&[n, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan Penting"], Src::Empty, 14.0),
+        col(&[n1, "Target Capaian Kinerja"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "Pagu Indikatif"], Src::F("p27"), 16.0),
+    ]);
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "Tabel T-C.33",
+            "Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2026 dan Prakiraan Maju Tahun 2027",
+            "Dinas Sosial Kabupaten Kutai Kartanegara",
+            "(dalam ribuan rupiah)",
+        ],
+        c33,
+    )
+    .code(cs5)
+    .thousands()
+    .num_cells(vec![
+        NumCell::S("(1)", 5),
+        NumCell::S("", 1),
+        NumCell::S("(2)", 1),
+        NumCell::S("(3)", 1),
+        NumCell::S("(4)", 1),
+        NumCell::S("(5)", 1),
+        NumCell::S("(6)", 1),
+        NumCell::S("", 1),
+        NumCell::S("(7)", 1),
+        NumCell::S("(8)", 1),
+        NumCell::S("(9)", 1),
+        NumCell::S("(10)", 1),
+    ])
+    .total("JUMLAH");
+
+    vec![
+        sheet("T-C.29", vec![Block::Table(t29)]),
+        sheet("T-C.31", vec![Block::Table(t31)]),
+        sheet("T-C.33", vec![Block::Table(t33)]),
+    ]
+}
+
+fn layout_mre_gap(_plan: &Plan) -> Vec<SheetSpec> {
+    let g24 = "TARGET DAN REALISASI KINERJA RENJA OPD TAHUN 2024";
+    let g10 = "PERKIRAAN REALISASI CAPAIAN TARGET RENSTRA OPD S/D TAHUN 2025";
+    let c29 = vec![
+        col(&["KODE"], Src::Code, 18.0),
+        col(
+            &["URUSAN/BIDANG URUSAN PEMERINTAH DAERAH DAN PROGRAM/KEGIATAN"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["INDIKATOR KINERJA PROGRAM (OUTCOME)/KEGIATAN (OUTPUT)"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(
+            &["TARGET RENSTRA OPD TAHUN 2026 (AKHIR PERIODE RENSTRA)"],
+            Src::F("k4"),
+            12.0,
+        ),
+        col(
+            &["REALISASI RENSTRA OPD S/D TAHUN 2023"],
+            Src::F("k5"),
+            12.0,
+        ),
+        col(&[g24, "TARGET"], Src::F("k6"), 10.0),
+        col(&[g24, "REALISASI"], Src::F("k7"), 10.0),
+        col(&[g24, "TINGKAT REALISASI (%)"], Src::F("k8"), 10.0),
+        col(&["TARGET RENJA OPD TAHUN 2025"], Src::F("k9"), 12.0),
+        col(&[g10, "REALISASI CAPAIAN"], Src::F("k10"), 12.0),
+        col(&[g10, "TINGKAT CAPAIAN (%)"], Src::F("k11"), 12.0),
+    ];
+    // DMV/BDG style formula labels: no spaces, `x100%`.
+    let mut n29 = nums(1, 7);
+    n29.extend([
+        NumCell::S("8=7/6x100%", 1),
+        NumCell::N(9, 1),
+        NumCell::S("10=5+7+9", 1),
+        NumCell::S("11=10/4x100%", 1),
+    ]);
+    let t29 = Table::new(
+        Kind::T29,
+        &[
+            "REKAPITULASI EVALUASI HASIL PELAKSANAAN RENJA OPD DAN PENCAPAIAN RENSTRA OPD S/D TAHUN 2025",
+            "KABUPATEN KUTAI KARTANEGARA",
+        ],
+        c29,
+    )
+    .code(CodeStyle::JoinedShort)
+    .num_cells(n29);
+
+    let (r, a) = ("Rancangan Awal RKPD", "Hasil Analisis Kebutuhan");
+    let c31 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&[r, "Program"], Src::F("name"), 36.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator"], Src::F("r_ind"), 28.0),
+        col(&[r, "Capaian Target"], Src::Tu("r_t", "r_u"), 12.0),
+        col(&[r, "Pagu Indikatif"], Src::F("r_p"), 16.0),
+        col(&[a, "Program"], Src::F("name"), 36.0),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator"], Src::F("a_ind"), 28.0),
+        col(&[a, "Capaian Target"], Src::Tu("a_t", "a_u"), 12.0),
+        col(&[a, "Kebutuhan Dana"], Src::F("a_p"), 16.0),
+        col(&["Catatan Penting"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &[
+            "Pemerintah Kabupaten Kutai Kartanegara",
+            "Review terhadap Rancangan Awal RKPD Tahun 2026",
+            "Dinas Sosial",
+        ],
+        c31,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged)
+    .total("JUMLAH")
+    .total_top();
+
+    let cs = CodeStyle::Split5Text;
+    let (n, n1) = ("RENCANA TAHUN 2026", "PERKIRAAN MAJU RENCANA TAHUN 2027");
+    let mut c33 = code_cols("KODE", cs);
+    c33.extend([
+        col(
+            &["URUSAN/BIDANG URUSAN PEMERINTAH DAERAH DAN PROGRAM/KEGIATAN"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["INDIKATOR KINERJA PROGRAM/KEGIATAN"], Src::F("ind"), 30.0),
+        col(&[n, "LOKASI"], Src::F("lok"), 16.0),
+        col(&[n, "TARGET CAPAIAN KINERJA"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "KEBUTUHAN DANA/PAGU INDIKATIF"], Src::F("p26"), 16.0),
+        col(&[n, "SUMBER DANA"], Src::F("dana"), 10.0),
+        col(&["CATATAN PENTING"], Src::Empty, 14.0),
+        col(&[n1, "TARGET CAPAIAN KINERJA"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "KEBUTUHAN DANA/PAGU INDIKATIF"], Src::F("p27"), 16.0),
+    ]);
+    // MRE: `1 2 3 4 5 6 7 9 9 10 …` (8 missing, 9 twice).
+    let mut n33 = nums(1, 7);
+    n33.extend(nums(9, 9));
+    n33.extend(nums(9, 14));
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "RUMUSAN PROGRAM DAN KEGIATAN OPD TAHUN 2026",
+            "DAN PRAKIRAAN MAJU TAHUN 2027",
+            "KABUPATEN KUTAI KARTANEGARA",
+            "NAMA UNIT KERJA : DINAS SOSIAL [1.06.0.00.0.00.01.0000]",
+        ],
+        c33,
+    )
+    .code(cs)
+    .num_cells(n33)
+    .titles_unmerged()
+    .page(14, "")
+    .total("TOTAL");
+
+    vec![
+        sheet("TC-29", vec![Block::Table(t29)]),
+        sheet("TC-31", vec![Block::Table(t31)]),
+        sheet("TC-33", vec![Block::Table(t33)]),
+    ]
+}
+
+fn layout_sipd_ri(_plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::Split5Num;
+    let g24 = "Target dan Realisasi Renja PD Tahun 2024";
+    let mut c29 = code_cols("Kode", cs);
+    c29.extend([
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program (Outcome)/Kegiatan (Output)"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(
+            &["Target Renstra SKPD pada Tahun 2026 (Akhir Periode Renstra SKPD)"],
+            Src::F("k4"),
+            12.0,
+        ),
+        col(
+            &["Realisasi Capaian Kinerja Renstra SKPD s./d. Tahun 2023"],
+            Src::F("k5"),
+            12.0,
+        ),
+        col(&[g24, "Target"], Src::F("k6"), 10.0),
+        col(&[g24, "Realisasi"], Src::F("k7"), 10.0),
+        col(&[g24, "Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(
+            &["Target Renja PD Tahun Berjalan (Tahun 2025)"],
+            Src::F("k9"),
+            12.0,
+        ),
+        col(
+            &["Realisasi Capaian Program dan Kegiatan s./d. Tahun 2025"],
+            Src::F("k10"),
+            12.0,
+        ),
+        col(
+            &["Tingkat Capaian Realisasi Target Resntra (%)"],
+            Src::F("k11"),
+            12.0,
+        ),
+    ]);
+    let t29 = Table::new(
+        Kind::T29,
+        &[
+            "Tabel 2.1 REKAP HASIL EVALUASI PELAKSANAAN RENJA DAN PENCAPAIAN RENSTRA TAHUN 2025 DINAS SOSIAL",
+        ],
+        c29,
+    )
+    .code(cs)
+    .num(NumStyle::BareFx, CodeNum::Merged);
+
+    let (r, a) = ("Rancangan Awal RKPD", "Hasil Analisis Kebutuhan");
+    let c31 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&["Program / Kegiatan / Sub Kegiatan"], Src::F("name"), 40.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator Kinerja"], Src::F("r_ind"), 28.0),
+        col(&[r, "Target Capaian"], Src::F("r_t"), 8.0),
+        col(&[r, "Satuan"], Src::F("r_u"), 10.0),
+        col(&[r, "Pagu Indikatif (Rp)"], Src::F("r_p"), 16.0),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator Kinerja"], Src::F("a_ind"), 28.0),
+        col(&[a, "Target Capaian"], Src::F("a_t"), 8.0),
+        col(&[a, "Satuan"], Src::F("a_u"), 10.0),
+        col(&[a, "Kebutuhan Dana (Rp)"], Src::F("a_p"), 16.0),
+        col(&["Keterangan"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &["Tabel 2.4 Review terhadap Rancangan Awal RKPD Tahun 2026"],
+        c31,
+    )
+    .total("JUMLAH");
+
+    let ck = "Capaian Kinerja Dan Kerangka Pendanaan";
+    let pm = "Prakiraan Maju Rencana Tahun 2027";
+    let ev: &'static [Lv] = &[Lv::Program, Lv::Kegiatan];
+    let c33 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&["Kode"], Src::Code, 18.0),
+        col(
+            &["Urusan/ Bidang Urusan/ Program/ Kegiatan/ Sub Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Program/ Kegiatan/ Sub Kegiatan"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(
+            &["Target Akhir Periode Renstra Opd"],
+            on(ev, Src::F("k4")),
+            10.0,
+        ),
+        col(
+            &["Realisasi Capaian Renja Opd Tahun 2024"],
+            on(ev, Src::F("k7")),
+            10.0,
+        ),
+        col(
+            &["Prakiraan Capaian Target Renja Opd Tahun 2025"],
+            on(ev, Src::F("k9")),
+            10.0,
+        ),
+        col(&[ck, "Target 2026"], Src::Tu("t26", "u26"), 12.0),
+        col(&[ck, "Pagu Indikatif (Rp)"], Src::F("p26"), 16.0),
+        col(&[ck, "Lokasi"], Src::F("lok"), 16.0),
+        col(&[ck, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&[ck, "Prioritas", "Nasional"], Src::Empty, 8.0),
+        col(&[ck, "Prioritas", "Daerah"], Src::Empty, 8.0),
+        col(&["Kelompok Sasaran"], Src::Empty, 12.0),
+        col(&[pm, "Target"], Src::Tu("t27", "u27"), 12.0),
+        col(&[pm, "Pagu Indikatif (Rp)"], Src::F("p27"), 16.0),
+        col(
+            &["Perangkat Daerah Penanggung Jawab"],
+            Src::Const("Dinas Sosial"),
+            14.0,
+        ),
+    ];
+    let t33 = Table::new(
+        Kind::T33,
+        &["RENJA DINAS SOSIAL\nTAHUN ANGGARAN 2026 KABUPATEN KUTAI KARTANEGARA"],
+        c33,
+    )
+    .width_row()
+    .num_cells(nums(1, 17));
+
+    vec![
+        sheet("Evaluasi", vec![Block::Table(t29)]),
+        sheet("Review", vec![Block::Table(t31)]),
+        sheet("Renja SIPD-RI", vec![Block::Table(t33)]),
     ]
 }
