@@ -765,6 +765,12 @@ pub enum Kind {
     Usulan,
     /// Not a Renja table: a staff list (`No | Nama | NIP | Jabatan`) kept in the same workbook.
     Staff,
+    /// Not a Renja table: the Renstra's table 2.3 (service performance over the last five
+    /// years, `Tahun ke-1 … ke-5`), pasted into BAB II next to T-C.30.
+    Renstra23,
+    /// Not T-C.31: HF's `Penggabungan Prioritas Masukan Masyarakat dengan Rancangan Renja`,
+    /// the same 5 + 5 + note shape, its second side the community's requests.
+    Merge,
 }
 
 impl Kind {
@@ -777,6 +783,8 @@ impl Kind {
             Kind::T33 => "T-C.33",
             Kind::Usulan => "usulan program (2.5)",
             Kind::Staff => "daftar pegawai",
+            Kind::Renstra23 => "Renstra tabel 2.3",
+            Kind::Merge => "penggabungan usulan masyarakat",
         }
     }
 }
@@ -1086,6 +1094,51 @@ fn rows_of(kind: Kind, plan: &Plan, o: RowOpts) -> Vec<Row> {
                         .t("vol", p.4)
                         .t("cat", p.5),
                 );
+            }
+        }
+        Kind::Merge => {
+            // The draft side is the plan; the community asked for more in two places.
+            let asks = [("1.06.04.2.01.0001", 175), ("1.06.06.2.01.0001", 1100)];
+            rows = rows_of(Kind::T31, plan, o);
+            for r in rows.iter_mut() {
+                if let Some((_, v)) = asks.iter().find(|(c, _)| *c == r.key) {
+                    r.vals.insert("a_t", V::Num(dec(*v), None));
+                }
+            }
+        }
+        Kind::Renstra23 => {
+            // Tahun ke-1 … ke-5 = 2020 … 2024; 2022 … 2024 as in T-C.30.
+            let vals: [(&str, [&str; 5], [&str; 5]); 3] = [
+                (
+                    "Nilai SAKIP Perangkat Daerah",
+                    ["64", "66", "70", "72", "76"],
+                    ["63.1", "65.8", "69.5", "72.35", "74.12"],
+                ),
+                (
+                    "Persentase PMKS yang Terpenuhi Kebutuhan Dasarnya di Luar Panti",
+                    ["100", "100", "100", "100", "100"],
+                    ["95.5", "96.8", "97.2", "97.63", "99.12"],
+                ),
+                (
+                    "Persentase Korban Bencana yang Terpenuhi Kebutuhan Dasarnya",
+                    ["100", "100", "100", "100", "100"],
+                    ["100", "100", "100", "100", "100"],
+                ),
+            ];
+            for (i, (ind, t, r)) in vals.iter().enumerate() {
+                let mut row = Row::new(&format!("renstra{i}"), Lv::Other)
+                    .n("no", dec(i as i64 + 1), None)
+                    .t("ind", ind)
+                    .t("nspk", if i == 0 { "-" } else { "SPM" })
+                    .t("ikk", if i == 0 { "" } else { "IKK" });
+                for k in 0..5 {
+                    let (tv, rv) = (d(t[k]), d(r[k]));
+                    row = row
+                        .n(leak(format!("t{}", k + 1)), tv, Some(2))
+                        .n(leak(format!("r{}", k + 1)), rv, Some(2))
+                        .n(leak(format!("c{}", k + 1)), pct(rv, tv), Some(2));
+                }
+                rows.push(row);
             }
         }
         Kind::Staff => {
@@ -2773,6 +2826,12 @@ fn plants_of(layout: &str) -> Vec<Plant> {
             plant_analysis_target("1.06.04.2.01.0003", 10),
             plant_code("1.06.01.2.06"),
         ],
+        "confusables" => vec![
+            plant_missing_sub("1.06.01.2.08.0002"),
+            plant_k10("1.06.06.2.02"),
+            plant_svc_real(),
+            plant_code("1.06.01.2.01"),
+        ],
         _ => vec![],
     }
 }
@@ -2883,6 +2942,11 @@ const LAYOUTS: &[(&str, &str, Build)] = &[
         "sipd_ri",
         "WP sipd-ri 17-column Renja table as the plan (empty first header row, No, joined Kode, T-C.29 columns folded in as `Target Akhir Periode Renstra Opd` / `Realisasi Capaian Renja Opd Tahun 2024` / `Prakiraan Capaian Target Renja Opd Tahun 2025`, `Capaian Kinerja Dan Kerangka Pendanaan` over Target 2026 / Pagu / Lokasi / Sumber Dana / Prioritas, Kelompok Sasaran, Perangkat Daerah Penanggung Jawab, number row 1…17); T-C.29 with SIR `s./d.` and the `Resntra` typo; T-C.31 with `Keterangan` for Catatan",
         layout_sipd_ri,
+    ),
+    (
+        "confusables",
+        "tables that look like Renja tables but are not, next to the real ones: EDK's Renstra table 2.3 (`Pencapaian Kinerja Pelayanan … Selama 5 (lima) Tahun Terakhir`, `Tergat NSPK`, `Tahun ke-` sub-headers of bare digits 1–5 over a real number row) beside a regular T-C.30; HF's `Penggabungan Prioritas Masukan Masyarakat dengan Rancangan Renja OPD` (T-C.31's 5 + 5 + note shape, second side the community's requests) beside T-C.31; the drafting team's list (`No | Nama | NIP | Jabatan`) under T-C.33's signature block; T-C.29 with Kode over 4 columns",
+        layout_confusables,
     ),
 ];
 
@@ -5883,5 +5947,216 @@ fn layout_sipd_ri(_plan: &Plan) -> Vec<SheetSpec> {
         sheet("Evaluasi", vec![Block::Table(t29)]),
         sheet("Review", vec![Block::Table(t31)]),
         sheet("Renja SIPD-RI", vec![Block::Table(t33)]),
+    ]
+}
+
+fn layout_confusables(_plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::Split4;
+    let g24 = "Target dan Realisasi Renja PD Tahun 2024";
+    let g10 = "Perkiraan Realisasi Capaian Target Renstra PD s/d Tahun 2025";
+    let mut c29 = code_cols("Kode", cs);
+    c29.extend([
+        col(&["Program/Kegiatan"], Src::F("name"), 40.0),
+        col(
+            &["Indikator Kinerja Program (outcome)/ Kegiatan (output)"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(
+            &["Target Renstra PD pada Tahun 2026 (Akhir Periode Renstra PD)"],
+            Src::F("k4"),
+            12.0,
+        ),
+        col(&["Realisasi s/d Tahun 2023"], Src::F("k5"), 12.0),
+        col(&[g24, "Target"], Src::F("k6"), 10.0),
+        col(&[g24, "Realisasi"], Src::F("k7"), 10.0),
+        col(&[g24, "Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(&["Target Renja PD Tahun 2025"], Src::F("k9"), 12.0),
+        col(&[g10, "Realisasi Capaian"], Src::F("k10"), 12.0),
+        col(&[g10, "Tingkat Capaian (%)"], Src::F("k11"), 12.0),
+    ]);
+    let t29 = Table::new(
+        Kind::T29,
+        &[
+            "Tabel T-C.29",
+            "Rekapitulasi Evaluasi Hasil Pelaksanaan Renja PD dan Pencapaian Renstra PD s/d Tahun 2025",
+        ],
+        c29,
+    )
+    .code(cs)
+    .num(NumStyle::ParenFx, CodeNum::Merged);
+
+    // EDK's Renstra table 2.3: title words of T-C.30, `Tahun ke-` sub-headers of bare digits
+    // above a real number row.
+    let mut cr = vec![
+        col(&["NO"], Src::F("no"), 5.0),
+        col(
+            &["Indikator Kinerja sesuai Tugas dan Fungsi Perangkat Daerah"],
+            Src::F("ind"),
+            40.0,
+        ),
+        col(&["Tergat NSPK"], Src::F("nspk"), 10.0),
+        col(&["Target IKK/IKD"], Src::F("ikk"), 10.0),
+        col(&["Target Indikator Lainnya"], Src::Empty, 10.0),
+    ];
+    for (g, f) in [
+        ("Target Renstra Perangkat Daerah Tahun ke-", "t"),
+        ("Realisasi Capaian Tahun ke-", "r"),
+        ("Rasio Capaian pada Tahun ke-", "c"),
+    ] {
+        for k in 1..=5 {
+            cr.push(col(
+                &[g, leak(k.to_string())],
+                Src::F(leak(format!("{f}{k}"))),
+                8.0,
+            ));
+        }
+    }
+    let renstra = Table::new(
+        Kind::Renstra23,
+        &[
+            "Tabel 2.3",
+            "Pencapaian Kinerja Pelayanan Perangkat Daerah Selama 5 (lima) Tahun Terakhir",
+            "Dinas Sosial Kabupaten Kutai Kartanegara",
+        ],
+        cr,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged);
+
+    let mut c30 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&["Indikator"], Src::F("ind"), 40.0),
+        col(&["SPM/Standar Nasional"], Src::F("spm"), 14.0),
+        col(&["IKK"], Src::F("ikk"), 24.0),
+    ];
+    c30.extend(t30_years(
+        "Target Renstra Perangkat Daerah",
+        "Realisasi Capaian",
+        "Proyeksi",
+        2022..=2026,
+        2022..=2024,
+        2025..=2026,
+        &|y| format!("Tahun {y}"),
+    ));
+    c30.push(col(&["Catatan Analisis"], Src::Empty, 20.0));
+    let t30 = Table::new(
+        Kind::T30,
+        &[
+            "Tabel T-C.30",
+            "Pencapaian Kinerja Pelayanan Perangkat Daerah Dinas Sosial",
+        ],
+        c30,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged);
+
+    // HF tv1c1: the T-C.31 shape for another purpose.
+    let (rr, hm) = ("Rancangan Renja ", "Hasil Prioritas Masukan Masyarakat ");
+    let cm = vec![
+        col(&["No "], Src::F("no"), 5.0),
+        col(&[rr, "Program/ Kegiatan "], Src::F("name"), 36.0),
+        col(&[rr, "Lokasi "], Src::F("r_lok"), 16.0),
+        col(&[rr, "Indikator Kinerja "], Src::F("r_ind"), 28.0),
+        col(&[rr, "Target Capaian "], Src::Tu("r_t", "r_u"), 12.0),
+        col(&[rr, "Pagu Indikatif (Rp.000) "], Src::F("r_p"), 14.0),
+        col(&[hm, "Program/ Kegiatan "], Src::F("name"), 36.0),
+        col(&[hm, "Lokasi "], Src::F("a_lok"), 16.0),
+        col(&[hm, "Indikator Kinerja "], Src::F("a_ind"), 28.0),
+        col(&[hm, "Target Capaian "], Src::Tu("a_t", "a_u"), 12.0),
+        col(&[hm, "Kebutuhan Dana (Rp.000) "], Src::F("a_p"), 14.0),
+        col(&["Catatan Penting "], Src::Empty, 18.0),
+    ];
+    let merge = Table::new(
+        Kind::Merge,
+        &[
+            "Penggabungan Prioritas Masukan Masyarakat dengan Rancangan Renja OPD",
+            "Kabupaten Kutai Kartanegara",
+        ],
+        cm,
+    )
+    .thousands()
+    .num(NumStyle::Paren, CodeNum::Merged);
+
+    let (r, a) = ("Rancangan Awal RKPD", "Hasil Analisis Kebutuhan");
+    let c31 = vec![
+        col(&["No."], Src::F("no"), 5.0),
+        col(&[r, "Program / \nKegiatan"], Src::F("name"), 36.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator \nKinerja"], Src::F("r_ind"), 28.0),
+        col(&[r, "Target \nCapaian"], Src::Tu("r_t", "r_u"), 12.0),
+        col(&[r, "Pagu \nIndikatif \n(Rp.)"], Src::F("r_p"), 16.0),
+        col(&[a, "Program / \nKegiatan"], Src::F("name"), 36.0),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator \nKinerja"], Src::F("a_ind"), 28.0),
+        col(&[a, "Target \nCapaian"], Src::Tu("a_t", "a_u"), 12.0),
+        col(&[a, "Kebutuhan \nDana \n(Rp.)"], Src::F("a_p"), 16.0),
+        col(&["Catatan Penting"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &["Review terhadap Rancangan Awal RKPD  2026"],
+        c31,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged)
+    .total("JUMLAH");
+
+    let (n, n1) = ("Rencana Tahun 2026", "Prakiraan Maju Rencana Tahun 2027");
+    let c33 = vec![
+        col(&["Kode"], Src::Code, 18.0),
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program / Kegiatan"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&[n, "Lokasi"], Src::F("lok"), 16.0),
+        col(&[n, "Target Capaian Kinerja"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "Kebutuhan Dana/Pagu Indikatif"], Src::F("p26"), 16.0),
+        col(&[n, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan Penting"], Src::Empty, 14.0),
+        col(&[n1, "Target Capaian Kinerja"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "Kebutuhan Dana/Pagu Indikatif"], Src::F("p27"), 16.0),
+    ];
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "Tabel T-C.33",
+            "Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2026 dan Prakiraan Maju Tahun 2027",
+        ],
+        c33,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged)
+    .total("JUMLAH");
+
+    let team = Table::new(
+        Kind::Staff,
+        &["TIM PENYUSUN RENJA DINAS SOSIAL TAHUN 2026"],
+        vec![
+            col(&["No"], Src::F("no"), 5.0),
+            col(&["Nama"], Src::F("nama"), 36.0),
+            col(&["NIP"], Src::F("nip"), 24.0),
+            col(&["Jabatan"], Src::F("jabatan"), 40.0),
+        ],
+    );
+
+    vec![
+        sheet("T-C.29", vec![Block::Table(t29)]),
+        sheet("Renstra 2.3", vec![Block::Table(renstra)]),
+        sheet("T-C.30", vec![Block::Table(t30)]),
+        sheet("Penggabungan", vec![Block::Table(merge)]),
+        sheet("T-C.31", vec![Block::Table(t31)]),
+        sheet(
+            "T-C.33",
+            vec![
+                Block::Table(t33),
+                Block::Blank(1),
+                Block::Signature(7),
+                Block::Blank(2),
+                Block::Table(team),
+            ],
+        ),
     ]
 }
