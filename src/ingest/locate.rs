@@ -144,6 +144,18 @@ pub struct LocatedTable {
     pub number_row: Option<u32>,
     /// Formula labels of the number row that disagree with the roles read (A005).
     pub label_mismatches: Vec<LabelMismatch>,
+    /// Rows under the table named by its `footer` labels (E.81's mean capaian and predikat).
+    pub footer: Vec<FooterRow>,
+}
+
+/// A row under a table that states something about it: `Rata-rata capaian kinerja (%) | 87,50`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FooterRow {
+    /// The footer label of tables.toml it matched (`rata rata capaian kinerja`).
+    pub key: String,
+    pub label_pos: Pos,
+    /// The first filled cell right of the label, if any.
+    pub value: Option<(Pos, Value)>,
 }
 
 impl LocatedTable {
@@ -699,17 +711,33 @@ fn match_def<'a>(
         });
     }
     columns.sort_by_key(|c| c.col);
-    let missing: Vec<String> = def
+    let mut missing: Vec<String> = def
         .required
         .iter()
         .filter(|r| !columns.iter().any(|c| &c.role == *r))
         .cloned()
         .collect();
+    // The kind of a table is told by its header words; the number row only places columns once
+    // the words have named the table. Roles the words support count twice.
+    let mut worded: Vec<&str> = columns
+        .iter()
+        .filter(|c| c.evidence.alias)
+        .map(|c| c.role.as_str())
+        .collect();
+    worded.sort_unstable();
+    worded.dedup();
     let mut roles: Vec<&str> = columns.iter().map(|c| c.role.as_str()).collect();
     roles.sort_unstable();
     roles.dedup();
+    if missing.is_empty() && worded.len() * 2 < roles.len() {
+        missing.push(format!(
+            "(hanya {} dari {} kolom dikenali dari judulnya)",
+            worded.len(),
+            roles.len()
+        ));
+    }
     let title_bonus = if def.title.iter().any(|t| title.contains(t.as_str())) {
-        3
+        6
     } else {
         0
     };
@@ -718,7 +746,7 @@ fn match_def<'a>(
         .unwrap_or_default();
     Match {
         def,
-        score: roles.len() + title_bonus,
+        score: 2 * worded.len() + (roles.len() - worded.len()) + title_bonus,
         columns,
         missing,
         mismatches,
@@ -924,6 +952,18 @@ fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Parsed {
                 Value::Number(n) => decimal_from_f64(*n).map(|d| (d, false)),
                 _ => parse_id_number(&text).map(|n| (n.value, n.percent)),
             };
+            // No plan figure comes near 10^18 (a national budget is ~10^15 rupiah); bounding
+            // every number here keeps every later sum, ratio and scale exact and panic-free.
+            let limit = Decimal::from(1_000_000_000_000_000_000i64);
+            if let Some((d, _)) = num
+                && (d.abs() > limit || (thousands && d.abs() > limit / Decimal::from(1000)))
+            {
+                return Parsed::Unparsed {
+                    text,
+                    reason: "angka di luar jangkauan, lebih dari 10^18 (number out of range)"
+                        .into(),
+                };
+            }
             match num {
                 Some((d, percent)) if ty == ColumnType::Amount => {
                     let _ = percent;
@@ -949,6 +989,13 @@ fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Parsed {
                 _ => split_target(&text),
             };
             match t {
+                Some((value, _)) if value.abs() > Decimal::from(1_000_000_000_000_000_000i64) => {
+                    Parsed::Unparsed {
+                        text,
+                        reason: "angka di luar jangkauan, lebih dari 10^18 (number out of range)"
+                            .into(),
+                    }
+                }
                 Some((value, unit)) => Parsed::Target { value, unit },
                 None => Parsed::Unparsed {
                     text,
@@ -1188,6 +1235,45 @@ fn place_and_date(raw: &str) -> bool {
             .any(|w| w.len() == 4 && w.parse::<i32>().is_ok_and(|y| (1990..=2100).contains(&y)))
 }
 
+/// The footer label of `def` that a row starts with (its first filled cell), if any.
+fn footer_key<'a>(sheet: &Sheet, row: u32, def: &'a TableDef) -> Option<(&'a str, Pos)> {
+    let (col, cell) = sheet
+        .row_cells(row)
+        .iter()
+        .find(|(_, c)| !c.value.is_empty())?;
+    let Value::Text(t) = &cell.value else {
+        return None;
+    };
+    let t = normalize(t);
+    def.footer
+        .iter()
+        .filter(|k| t == **k || t.starts_with(&format!("{k} ")))
+        .max_by_key(|k| k.len())
+        .map(|k| (k.as_str(), Pos::new(row, *col)))
+}
+
+/// The footer rows from `from` on: each labelled row with the first filled cell right of its
+/// label; stops at another table's title or the end of the sheet (at most 20 rows looked at).
+fn read_footer(sheet: &Sheet, from: usize, def: &TableDef) -> Vec<FooterRow> {
+    let mut out = Vec::new();
+    for (r, cells) in sheet.rows[from..].iter().take(20) {
+        if let Some((key, label_pos)) = footer_key(sheet, *r, def) {
+            let value = cells
+                .iter()
+                .find(|(c, v)| *c > label_pos.col && !v.value.is_empty())
+                .map(|(c, v)| (Pos::new(*r, *c), v.value.clone()));
+            out.push(FooterRow {
+                key: key.to_string(),
+                label_pos,
+                value,
+            });
+        } else if closing_row(sheet, *r) && out.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
 /// A row of a few text cells and no number cell (a title, a note, a signature line).
 fn sparse_text_row(sheet: &Sheet, row: u32) -> bool {
     let cells = sheet.row_cells(row);
@@ -1245,6 +1331,7 @@ fn read_table(
     let mut last_row = header_end;
     let mut prev_row: Option<u32> = None;
     let mut after_total = false;
+    let mut footer = Vec::new();
     let mut i = sheet.row_index_from(data_start);
     while i < sheet.rows.len() {
         let row = sheet.rows[i].0;
@@ -1270,8 +1357,13 @@ fn read_table(
             i += 1;
             continue;
         }
-        // The end of the table: another table's title, a signature block, rows after the closing
-        // total and a gap, or a text block after a gap.
+        // The end of the table: the rows under it that the form names (E.81's mean capaian),
+        // another table's title, a signature block, rows after the closing total and a gap, or
+        // a text block after a gap.
+        if footer_key(sheet, row, m.def).is_some() {
+            footer = read_footer(sheet, i, m.def);
+            break;
+        }
         if closing_row(sheet, row) || (gap && after_total) || (gap && trailing_text(i)) {
             break;
         }
@@ -1384,6 +1476,7 @@ fn read_table(
         skipped,
         number_row: nr.map(|n| n.row),
         label_mismatches: m.mismatches,
+        footer,
     }
 }
 
@@ -1748,44 +1841,45 @@ mod tests {
 
     #[test]
     fn stacked_tables_end_at_the_next_title_block_and_signatures_are_not_data() {
-        let mut rows: Vec<Vec<(u32, Cell)>> = Vec::new();
-        rows.push(vec![
-            (0, t("Kode")),
-            (1, t("Program/Kegiatan")),
-            (2, t("Rencana Pagu")),
-            (3, t("Prakiraan Maju Pagu")),
-        ]);
-        rows.push(vec![
-            (0, t("1.06.01")),
-            (1, t("PROGRAM A")),
-            (2, n(5.0)),
-            (3, n(6.0)),
-        ]);
-        rows.push(vec![(1, t("JUMLAH")), (2, n(5.0)), (3, n(6.0))]);
-        rows.push(vec![]);
-        rows.push(vec![(0, t("Catatan: angka dalam rupiah"))]);
-        rows.push(vec![]);
-        rows.push(vec![(0, t("Tabel T-C.30"))]);
-        rows.push(vec![(0, t("Pencapaian Kinerja Pelayanan Dinas Sosial"))]);
-        rows.push(vec![(0, t("Kabupaten Kutai Kartanegara"))]);
-        rows.push(vec![
-            (0, t("NO")),
-            (1, t("Indikator")),
-            (2, t("Target Renstra 2025")),
-            (3, t("Realisasi 2025")),
-        ]);
-        rows.push(vec![
-            (0, t("1")),
-            (1, t("Nilai SAKIP")),
-            (2, n(70.0)),
-            (3, n(68.0)),
-        ]);
-        rows.push(vec![]);
-        rows.push(vec![(2, t("Tenggarong, 12 Januari 2026"))]);
-        rows.push(vec![(2, t("KEPALA DINAS SOSIAL"))]);
-        rows.push(vec![]);
-        rows.push(vec![(2, t("Dra. Nama Kepala, M.Si"))]);
-        rows.push(vec![(2, t("NIP. 19700101 199003 1 001"))]);
+        let rows: Vec<Vec<(u32, Cell)>> = vec![
+            vec![
+                (0, t("Kode")),
+                (1, t("Program/Kegiatan")),
+                (2, t("Rencana Pagu")),
+                (3, t("Prakiraan Maju Pagu")),
+            ],
+            vec![
+                (0, t("1.06.01")),
+                (1, t("PROGRAM A")),
+                (2, n(5.0)),
+                (3, n(6.0)),
+            ],
+            vec![(1, t("JUMLAH")), (2, n(5.0)), (3, n(6.0))],
+            vec![],
+            vec![(0, t("Catatan: angka dalam rupiah"))],
+            vec![],
+            vec![(0, t("Tabel T-C.30"))],
+            vec![(0, t("Pencapaian Kinerja Pelayanan Dinas Sosial"))],
+            vec![(0, t("Kabupaten Kutai Kartanegara"))],
+            vec![
+                (0, t("NO")),
+                (1, t("Indikator")),
+                (2, t("Target Renstra 2025")),
+                (3, t("Realisasi 2025")),
+            ],
+            vec![
+                (0, t("1")),
+                (1, t("Nilai SAKIP")),
+                (2, n(70.0)),
+                (3, n(68.0)),
+            ],
+            vec![],
+            vec![(2, t("Tenggarong, 12 Januari 2026"))],
+            vec![(2, t("KEPALA DINAS SOSIAL"))],
+            vec![],
+            vec![(2, t("Dra. Nama Kepala, M.Si"))],
+            vec![(2, t("NIP. 19700101 199003 1 001"))],
+        ];
         let (tables, _) = locate_tables(&sheet(rows, vec![]), &rules());
         let kinds: Vec<&str> = tables.iter().map(|t| t.kind.as_str()).collect();
         assert_eq!(kinds, ["T-C.33", "T-C.30"]);

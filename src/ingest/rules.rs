@@ -78,6 +78,10 @@ pub struct TableDef {
     /// a column are read with its words until the next side opens. Longest first wins.
     #[serde(default)]
     pub sections: Vec<String>,
+    /// Labels of rows under the table that are not data but are read with it (E.81:
+    /// `Rata-rata capaian kinerja (%)`, `Predikat kinerja`): the first such row ends the table.
+    #[serde(default)]
+    pub footer: Vec<String>,
     #[serde(rename = "column")]
     pub columns: Vec<ColumnDef>,
 }
