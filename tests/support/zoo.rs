@@ -763,6 +763,14 @@ pub enum Kind {
     T32,
     T33,
     Usulan,
+    /// Not a Renja table: a staff list (`No | Nama | NIP | Jabatan`) kept in the same workbook.
+    Staff,
+    /// Not a Renja table: the Renstra's table 2.3 (service performance over the last five
+    /// years, `Tahun ke-1 … ke-5`), pasted into BAB II next to T-C.30.
+    Renstra23,
+    /// Not T-C.31: HF's `Penggabungan Prioritas Masukan Masyarakat dengan Rancangan Renja`,
+    /// the same 5 + 5 + note shape, its second side the community's requests.
+    Merge,
 }
 
 impl Kind {
@@ -774,6 +782,9 @@ impl Kind {
             Kind::T32 => "T-C.32",
             Kind::T33 => "T-C.33",
             Kind::Usulan => "usulan program (2.5)",
+            Kind::Staff => "daftar pegawai",
+            Kind::Renstra23 => "Renstra tabel 2.3",
+            Kind::Merge => "penggabungan usulan masyarakat",
         }
     }
 }
@@ -785,14 +796,31 @@ struct RowOpts {
     top: bool,
     /// A closing `JUMLAH` row.
     total: Option<&'static str>,
+    /// The `JUMLAH` row written first, above the urusan row, instead of last.
+    total_top: bool,
+    /// Only this program's rows (a sheet per program).
+    only_prog: Option<&'static str>,
 }
 
 fn rows_of(kind: Kind, plan: &Plan, o: RowOpts) -> Vec<Row> {
     let mut rows = Vec::new();
     let (tot26, tot27) = plan.total();
     let dec = |i: i64| Decimal::from(i);
+    let total_row = |rows: &mut Vec<Row>| {
+        if let Some(label) = o.total {
+            rows.push(
+                Row::new("total", Lv::Total)
+                    .t("name", label)
+                    .a("p26", tot26)
+                    .a("p27", tot27),
+            );
+        }
+    };
     match kind {
         Kind::T33 => {
+            if o.total_top {
+                total_row(&mut rows);
+            }
             if o.top {
                 rows.push(
                     Row::new("urusan", Lv::Urusan)
@@ -807,10 +835,27 @@ fn rows_of(kind: Kind, plan: &Plan, o: RowOpts) -> Vec<Row> {
                         .a("p27", tot27),
                 );
             }
-            for p in &plan.progs {
+            // SIPD-RI folds T-C.29's columns 4, 7 and 9 into the plan table (program and
+            // kegiatan rows; sub kegiatan rows have no evaluation).
+            let ev3 = |r: Row, ev: &Ev| {
+                r.n("k4", ev.k4(), None)
+                    .n("k7", ev.k7(), None)
+                    .n("k9", ev.k9(), None)
+            };
+            let mut no = 0;
+            let mut next = || {
+                no += 1;
+                Decimal::from(no)
+            };
+            for p in plan
+                .progs
+                .iter()
+                .filter(|p| o.only_prog.is_none_or(|c| c == p.code))
+            {
                 let (p26, p27) = Plan::prog_pagu(p);
-                rows.push(
+                rows.push(ev3(
                     Row::new(p.code, Lv::Program)
+                        .n("no", next(), None)
                         .t("code", p.code)
                         .t("name", p.name)
                         .t("ind", p.ind)
@@ -820,11 +865,13 @@ fn rows_of(kind: Kind, plan: &Plan, o: RowOpts) -> Vec<Row> {
                         .n("t27", p.t.1, None)
                         .t("u27", p.unit)
                         .a("p27", p27),
-                );
+                    &p.ev,
+                ));
                 for k in &p.kegs {
                     let (k26, k27) = Plan::keg_pagu(k);
-                    rows.push(
+                    rows.push(ev3(
                         Row::new(k.code, Lv::Kegiatan)
+                            .n("no", next(), None)
                             .t("code", k.code)
                             .t("name", k.name)
                             .t("ind", k.ind)
@@ -834,10 +881,12 @@ fn rows_of(kind: Kind, plan: &Plan, o: RowOpts) -> Vec<Row> {
                             .n("t27", k.t.1, None)
                             .t("u27", k.unit)
                             .a("p27", k27),
-                    );
+                        &k.ev,
+                    ));
                     for s in &k.subs {
                         rows.push(
                             Row::new(s.code, Lv::Sub)
+                                .n("no", next(), None)
                                 .t("code", s.code)
                                 .t("name", s.name)
                                 .t("ind", s.ind)
@@ -853,16 +902,20 @@ fn rows_of(kind: Kind, plan: &Plan, o: RowOpts) -> Vec<Row> {
                     }
                 }
             }
-            if let Some(label) = o.total {
-                rows.push(
-                    Row::new("total", Lv::Total)
-                        .t("name", label)
-                        .a("p26", tot26)
-                        .a("p27", tot27),
-                );
+            if !o.total_top {
+                total_row(&mut rows);
             }
         }
         Kind::T31 => {
+            let tot31 = |label| {
+                Row::new("total", Lv::Total)
+                    .t("name", label)
+                    .a("r_p", tot26)
+                    .a("a_p", tot26)
+            };
+            if let (true, Some(label)) = (o.total_top, o.total) {
+                rows.push(tot31(label));
+            }
             let both = |r: Row,
                         f: &dyn Fn(
                 Row,
@@ -912,11 +965,8 @@ fn rows_of(kind: Kind, plan: &Plan, o: RowOpts) -> Vec<Row> {
                     }
                 }
             }
-            if let Some(label) = o.total {
-                rows.push(both(
-                    Row::new("total", Lv::Total).t("name", label),
-                    &|r, _, _, _, _, pg| r.a(pg, tot26),
-                ));
+            if let (false, Some(label)) = (o.total_top, o.total) {
+                rows.push(tot31(label));
             }
         }
         Kind::Usulan => {
@@ -998,6 +1048,10 @@ fn rows_of(kind: Kind, plan: &Plan, o: RowOpts) -> Vec<Row> {
                 }
                 for (y, v) in &s.real {
                     r.vals.insert(leak(format!("r{y}")), V::Num(*v, Some(2)));
+                    if let Some((_, t)) = s.target.iter().find(|(ty, _)| ty == y) {
+                        r.vals
+                            .insert(leak(format!("c{y}")), V::Num(pct(*v, *t), Some(2)));
+                    }
                 }
                 rows.push(r);
             }
@@ -1042,6 +1096,101 @@ fn rows_of(kind: Kind, plan: &Plan, o: RowOpts) -> Vec<Row> {
                 );
             }
         }
+        Kind::Merge => {
+            // The draft side is the plan; the community asked for more in two places.
+            let asks = [("1.06.04.2.01.0001", 175), ("1.06.06.2.01.0001", 1100)];
+            rows = rows_of(Kind::T31, plan, o);
+            for r in rows.iter_mut() {
+                if let Some((_, v)) = asks.iter().find(|(c, _)| *c == r.key) {
+                    r.vals.insert("a_t", V::Num(dec(*v), None));
+                }
+            }
+        }
+        Kind::Renstra23 => {
+            // Tahun ke-1 … ke-5 = 2020 … 2024; 2022 … 2024 as in T-C.30.
+            let vals: [(&str, [&str; 5], [&str; 5]); 3] = [
+                (
+                    "Nilai SAKIP Perangkat Daerah",
+                    ["64", "66", "70", "72", "76"],
+                    ["63.1", "65.8", "69.5", "72.35", "74.12"],
+                ),
+                (
+                    "Persentase PMKS yang Terpenuhi Kebutuhan Dasarnya di Luar Panti",
+                    ["100", "100", "100", "100", "100"],
+                    ["95.5", "96.8", "97.2", "97.63", "99.12"],
+                ),
+                (
+                    "Persentase Korban Bencana yang Terpenuhi Kebutuhan Dasarnya",
+                    ["100", "100", "100", "100", "100"],
+                    ["100", "100", "100", "100", "100"],
+                ),
+            ];
+            for (i, (ind, t, r)) in vals.iter().enumerate() {
+                let mut row = Row::new(&format!("renstra{i}"), Lv::Other)
+                    .n("no", dec(i as i64 + 1), None)
+                    .t("ind", ind)
+                    .t("nspk", if i == 0 { "-" } else { "SPM" })
+                    .t("ikk", if i == 0 { "" } else { "IKK" });
+                for k in 0..5 {
+                    let (tv, rv) = (d(t[k]), d(r[k]));
+                    row = row
+                        .n(leak(format!("t{}", k + 1)), tv, Some(2))
+                        .n(leak(format!("r{}", k + 1)), rv, Some(2))
+                        .n(leak(format!("c{}", k + 1)), pct(rv, tv), Some(2));
+                }
+                rows.push(row);
+            }
+        }
+        Kind::Staff => {
+            let staff = [
+                (
+                    "Drs. H. ANDI MUHAMMAD RIFAI, M.Si",
+                    "19700101 199003 1 001",
+                    "Kepala Dinas",
+                    "IV/c",
+                ),
+                (
+                    "HJ. SITI RAHMAWATI, S.Sos, M.AP",
+                    "19750312 199803 2 004",
+                    "Sekretaris",
+                    "IV/b",
+                ),
+                (
+                    "MUHAMMAD YUSUF, S.E.",
+                    "19800517 200501 1 012",
+                    "Kepala Sub Bagian Perencanaan dan Keuangan",
+                    "III/d",
+                ),
+                (
+                    "RINA KARTIKA SARI, S.Kom",
+                    "19880921 201101 2 007",
+                    "Analis Perencanaan",
+                    "III/c",
+                ),
+                (
+                    "AHMAD FAUZI",
+                    "19910204 201503 1 002",
+                    "Pengelola Keuangan",
+                    "III/a",
+                ),
+                (
+                    "NURUL HIDAYAH, A.Md",
+                    "19930730 201903 2 010",
+                    "Pengadministrasi Umum",
+                    "II/c",
+                ),
+            ];
+            for (i, s) in staff.iter().enumerate() {
+                rows.push(
+                    Row::new(&format!("staff{i}"), Lv::Other)
+                        .n("no", dec(i as i64 + 1), None)
+                        .t("nama", s.0)
+                        .t("nip", s.1)
+                        .t("jabatan", s.2)
+                        .t("gol", s.3),
+                );
+            }
+        }
     }
     rows
 }
@@ -1083,6 +1232,26 @@ enum Src {
     Code,
     /// An empty column (e.g. Catatan).
     Empty,
+    /// The inner source on rows of these levels only, blank elsewhere (WP's indicator columns
+    /// per level, names indented one column per level).
+    OnLv(Box<Src>, &'static [Lv]),
+    /// The same text on every program, kegiatan and sub kegiatan row (`Dinas Sosial`).
+    Const(&'static str),
+    /// A helper formula with its cached value (hidden helper columns).
+    Fx(Helper),
+    /// The code with trailing spaces (`1.06.01.2.01.0001  `) as typed or pasted.
+    CodePadded,
+}
+
+/// What a hidden helper column computes.
+#[derive(Clone, Copy)]
+enum Helper {
+    /// `=A7&"."&B7&…`: the code segments joined (text).
+    JoinCode,
+    /// `=X7-Y7` between two fields (0 on a clean book).
+    Diff(&'static str, &'static str),
+    /// `=X7*1000`: a thousands amount back in rupiah.
+    Rupiah(&'static str),
 }
 
 #[derive(Clone)]
@@ -1090,6 +1259,7 @@ struct Col {
     head: Vec<String>,
     src: Src,
     width: f64,
+    hidden: bool,
 }
 
 fn col(head: &[&str], src: Src, width: f64) -> Col {
@@ -1097,7 +1267,37 @@ fn col(head: &[&str], src: Src, width: f64) -> Col {
         head: head.iter().map(|s| s.to_string()).collect(),
         src,
         width,
+        hidden: false,
     }
+}
+
+/// A hidden helper column.
+fn helper(head: &str, h: Helper) -> Col {
+    Col {
+        head: vec![head.to_string()],
+        src: Src::Fx(h),
+        width: 10.0,
+        hidden: true,
+    }
+}
+
+/// A source only on rows of the given levels.
+fn on(levels: &'static [Lv], src: Src) -> Src {
+    Src::OnLv(Box::new(src), levels)
+}
+
+/// One cell of a number row written as the form has it, over `span` Excel columns.
+#[derive(Clone)]
+enum NumCell {
+    /// A number cell (`7`; `-1` when `(1)` was typed and Excel took it for a negative number).
+    N(i64, u16),
+    /// A text cell (`(1)`, `12 = 8+9+10+11`).
+    S(&'static str, u16),
+}
+
+/// Bare number cells `from..=to`, one per Excel column.
+fn nums(from: i64, to: i64) -> Vec<NumCell> {
+    (from..=to).map(|n| NumCell::N(n, 1)).collect()
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -1153,6 +1353,21 @@ struct Table {
     pct_cells: bool,
     /// Text amounts written `Rp. 185.500.000`.
     rp: bool,
+    /// First Excel column of the table (titles, header, rows).
+    left: u16,
+    /// A first header row of empty bordered cells (WP's width row).
+    width_row: bool,
+    /// A blank row between the header (or number row) and the first data row.
+    blank_after_header: bool,
+    /// The number row exactly as the form prints it (overrides `num`).
+    num_cells: Option<Vec<NumCell>>,
+    /// Percent columns (T-C.29 8 and 11, T-C.30 capaian) typed as text `97,53%`.
+    pct_text: bool,
+    /// Free notes in the sheet's column A beside these data rows (the table starts further
+    /// right).
+    notes: Vec<(usize, &'static str)>,
+    /// Titles written in one cell each, not merged over the table.
+    titles_unmerged: bool,
 }
 
 impl Table {
@@ -1169,12 +1384,57 @@ impl Table {
             rows: RowOpts {
                 top: true,
                 total: None,
+                total_top: false,
+                only_prog: None,
             },
             page: None,
             gap: 1,
             pct_cells: false,
             rp: false,
+            left: 0,
+            width_row: false,
+            blank_after_header: false,
+            num_cells: None,
+            pct_text: false,
+            notes: vec![],
+            titles_unmerged: false,
         }
+    }
+    fn left(mut self, c: u16) -> Table {
+        self.left = c;
+        self
+    }
+    fn width_row(mut self) -> Table {
+        self.width_row = true;
+        self
+    }
+    fn blank_after_header(mut self) -> Table {
+        self.blank_after_header = true;
+        self
+    }
+    fn num_cells(mut self, cells: Vec<NumCell>) -> Table {
+        self.num_cells = Some(cells);
+        self
+    }
+    fn pct_text(mut self) -> Table {
+        self.pct_text = true;
+        self
+    }
+    fn notes(mut self, n: &[(usize, &'static str)]) -> Table {
+        self.notes = n.to_vec();
+        self
+    }
+    fn total_top(mut self) -> Table {
+        self.rows.total_top = true;
+        self
+    }
+    fn only_prog(mut self, code: &'static str) -> Table {
+        self.rows.only_prog = Some(code);
+        self
+    }
+    fn titles_unmerged(mut self) -> Table {
+        self.titles_unmerged = true;
+        self
     }
     fn code(mut self, c: CodeStyle) -> Table {
         self.code = c;
@@ -1232,6 +1492,8 @@ enum Block {
     Blank(u32),
     /// Place/date, office head, name, NIP under a table, in the given column.
     Signature(u16),
+    /// Tables side by side from the same row (each at its own `left`).
+    Side(Vec<Table>),
 }
 
 #[derive(Clone)]
@@ -1287,6 +1549,8 @@ fn signature_lines() -> Vec<&'static str> {
 
 struct Fmts {
     title: Format,
+    title_across: Format,
+    numrow_across: Format,
     header: Format,
     header_across: Format,
     numrow: Format,
@@ -1305,6 +1569,12 @@ fn fmts() -> Fmts {
     let b = |f: Format| f.set_border(FormatBorder::Thin);
     Fmts {
         title: Format::new().set_bold(),
+        title_across: Format::new()
+            .set_bold()
+            .set_align(FormatAlign::CenterAcross),
+        numrow_across: b(Format::new()
+            .set_italic()
+            .set_align(FormatAlign::CenterAcross)),
         header: b(Format::new()
             .set_bold()
             .set_text_wrap()
@@ -1414,6 +1684,15 @@ fn field_col_number(t: &Table, nums: &[u32], field: &str) -> Option<u32> {
 }
 
 fn write_header(ws: &mut Worksheet, t: &Table, top: u32, f: &Fmts) -> u32 {
+    let l = t.left;
+    let top = if t.width_row {
+        for c in 0..t.cols.len() {
+            ws.write_blank(top, l + c as u16, &f.header).unwrap();
+        }
+        top + 1
+    } else {
+        top
+    };
     let depth = t.cols.iter().map(|c| c.head.len()).max().unwrap_or(1);
     for r in 0..depth {
         let mut c = 0usize;
@@ -1444,23 +1723,23 @@ fn write_header(ws: &mut Worksheet, t: &Table, top: u32, f: &Fmts) -> u32 {
             match t.hstyle {
                 HStyle::Merged => {
                     if e > c || r1 > r0 {
-                        ws.merge_range(r0, c as u16, r1, e as u16, text, &f.header)
+                        ws.merge_range(r0, l + c as u16, r1, l + e as u16, text, &f.header)
                             .unwrap();
                     } else {
-                        ws.write_string_with_format(r0, c as u16, text, &f.header)
+                        ws.write_string_with_format(r0, l + c as u16, text, &f.header)
                             .unwrap();
                     }
                 }
                 HStyle::Across => {
                     let fmt = if e > c { &f.header_across } else { &f.header };
-                    ws.write_string_with_format(r0, c as u16, text, fmt)
+                    ws.write_string_with_format(r0, l + c as u16, text, fmt)
                         .unwrap();
                     for k in c + 1..=e {
-                        ws.write_blank(r0, k as u16, fmt).unwrap();
+                        ws.write_blank(r0, l + k as u16, fmt).unwrap();
                     }
                     for rr in r0 + 1..=r1 {
                         for k in c..=e {
-                            ws.write_blank(rr, k as u16, &f.header).unwrap();
+                            ws.write_blank(rr, l + k as u16, &f.header).unwrap();
                         }
                     }
                 }
@@ -1469,6 +1748,30 @@ fn write_header(ws: &mut Worksheet, t: &Table, top: u32, f: &Fmts) -> u32 {
         }
     }
     let mut next = top + depth as u32;
+    if let Some(cells) = &t.num_cells {
+        let mut c = l;
+        for nc in cells {
+            let span = match nc {
+                NumCell::N(_, s) | NumCell::S(_, s) => *s,
+            };
+            if span > 1 {
+                let shown = match nc {
+                    NumCell::N(n, _) => n.to_string(),
+                    NumCell::S(s, _) => s.to_string(),
+                };
+                ws.merge_range(next, c, next, c + span - 1, &shown, &f.numrow)
+                    .unwrap();
+            }
+            match nc {
+                NumCell::N(n, _) => ws.write_number_with_format(next, c, *n as f64, &f.numrow),
+                NumCell::S("", _) => ws.write_blank(next, c, &f.numrow),
+                NumCell::S(s, _) => ws.write_string_with_format(next, c, *s, &f.numrow),
+            }
+            .unwrap();
+            c += span;
+        }
+        return next + 1;
+    }
     if let Some((style, codenum)) = t.num {
         let per_column = codenum == CodeNum::PerColumn;
         let nums = col_numbers(t, per_column);
@@ -1517,22 +1820,39 @@ fn write_header(ws: &mut Worksheet, t: &Table, top: u32, f: &Fmts) -> u32 {
                 (NumStyle::FirstParen, None) if n == 1 => Some("(1)".to_string()),
                 _ => None,
             };
-            if e > c {
+            if e > c && t.hstyle == HStyle::Across {
                 match &text {
-                    Some(s) => ws.merge_range(next, c as u16, next, e as u16, s, &f.numrow),
+                    Some(s) => ws.write_string_with_format(next, l + c as u16, s, &f.numrow_across),
                     None => {
-                        ws.merge_range(next, c as u16, next, e as u16, &n.to_string(), &f.numrow)
+                        ws.write_number_with_format(next, l + c as u16, n as f64, &f.numrow_across)
                     }
                 }
                 .unwrap();
+                for k in c + 1..=e {
+                    ws.write_blank(next, l + k as u16, &f.numrow_across)
+                        .unwrap();
+                }
+            } else if e > c {
+                match &text {
+                    Some(s) => ws.merge_range(next, l + c as u16, next, l + e as u16, s, &f.numrow),
+                    None => ws.merge_range(
+                        next,
+                        l + c as u16,
+                        next,
+                        l + e as u16,
+                        &n.to_string(),
+                        &f.numrow,
+                    ),
+                }
+                .unwrap();
                 if text.is_none() {
-                    ws.write_number_with_format(next, c as u16, n as f64, &f.numrow)
+                    ws.write_number_with_format(next, l + c as u16, n as f64, &f.numrow)
                         .unwrap();
                 }
             } else {
                 match &text {
-                    Some(s) => ws.write_string_with_format(next, c as u16, s, &f.numrow),
-                    None => ws.write_number_with_format(next, c as u16, n as f64, &f.numrow),
+                    Some(s) => ws.write_string_with_format(next, l + c as u16, s, &f.numrow),
+                    None => ws.write_number_with_format(next, l + c as u16, n as f64, &f.numrow),
                 }
                 .unwrap();
             }
@@ -1552,6 +1872,7 @@ fn write_cell(
     src: &Src,
     r: &Row,
     f: &Fmts,
+    at: &HashMap<String, u16>,
 ) -> Vec<&'static str> {
     let bold = matches!(
         r.lv,
@@ -1589,8 +1910,92 @@ fn write_cell(
         }
     };
     match src {
+        Src::OnLv(inner, levels) => {
+            if levels.contains(&r.lv) {
+                write_cell(ws, t, row, c, inner, r, f, at)
+            } else {
+                ws.write_blank(row, c, tf).unwrap();
+                vec![]
+            }
+        }
+        Src::Const(s) => {
+            if matches!(r.lv, Lv::Program | Lv::Kegiatan | Lv::Sub) {
+                ws.write_string_with_format(row, c, *s, tf).unwrap();
+            } else {
+                ws.write_blank(row, c, tf).unwrap();
+            }
+            vec![]
+        }
+        Src::CodePadded => {
+            match r.vals.get("code") {
+                Some(V::Text(code)) => {
+                    let pad = if r.lv == Lv::Sub { "  " } else { " " };
+                    ws.write_string_with_format(row, c, format!("{code}{pad}"), tf)
+                        .unwrap();
+                }
+                _ => {
+                    ws.write_blank(row, c, tf).unwrap();
+                }
+            }
+            vec!["code"]
+        }
+        Src::Fx(h) => {
+            let cell = |k: &str| at.get(k).map(|&cc| a1(row, cc));
+            let amt = |k: &str| match r.vals.get(k) {
+                Some(V::Amt(a)) => Some(if t.thousands { a / 1000 } else { *a }),
+                _ => None,
+            };
+            let fx = match h {
+                Helper::JoinCode => {
+                    let segs: Vec<String> = (0..6)
+                        .filter_map(|i| at.get(&format!("seg{i}")).map(|&cc| a1(row, cc)))
+                        .collect();
+                    let code = match r.vals.get("code") {
+                        Some(V::Text(code)) => code.clone(),
+                        _ => String::new(),
+                    };
+                    let refs = if segs.is_empty() {
+                        cell("code").unwrap_or_else(|| "A1".into())
+                    } else {
+                        segs.join("&\".\"&")
+                    };
+                    Some((format!("={refs}"), code))
+                }
+                Helper::Diff(x, y) => match (amt(x), amt(y), cell(x), cell(y)) {
+                    (Some(a), Some(b), Some(ca), Some(cb)) => {
+                        Some((format!("={ca}-{cb}"), (a - b).to_string()))
+                    }
+                    _ => None,
+                },
+                Helper::Rupiah(x) => match (amt(x), cell(x)) {
+                    (Some(a), Some(ca)) => Some((format!("={ca}*1000"), (a * 1000).to_string())),
+                    _ => None,
+                },
+            };
+            match fx {
+                Some((formula, cached)) => {
+                    ws.write_formula_with_format(
+                        row,
+                        c,
+                        rust_xlsxwriter::Formula::new(formula).set_result(cached),
+                        tf,
+                    )
+                    .unwrap();
+                }
+                None => {
+                    ws.write_blank(row, c, tf).unwrap();
+                }
+            }
+            vec![]
+        }
         Src::F(name) => {
             match r.vals.get(name) {
+                Some(V::Num(x, _))
+                    if t.pct_text && (matches!(*name, "k8" | "k11") || name.starts_with("c20")) =>
+                {
+                    ws.write_string_with_format(row, c, format!("{}%", id_text(*x, Some(2))), tf)
+                        .unwrap();
+                }
                 Some(V::Num(x, _)) if t.pct_cells && matches!(*name, "k8" | "k11") => {
                     let v: f64 = (x / Decimal::ONE_HUNDRED).to_string().parse().unwrap();
                     ws.write_number_with_format(row, c, v, &f.pct).unwrap();
@@ -1720,12 +2125,19 @@ fn write_table(
     f: &Fmts,
     pos: &mut PosMap,
 ) -> u32 {
-    let last = t.cols.len().saturating_sub(1) as u16;
+    let l = t.left;
+    let last = l + t.cols.len().saturating_sub(1) as u16;
     for title in &t.titles {
-        if last > 0 {
-            ws.merge_range(row, 0, row, last, title, &f.title).unwrap();
-        } else {
-            ws.write_string_with_format(row, 0, title, &f.title)
+        if t.hstyle == HStyle::Across {
+            ws.write_string_with_format(row, l, title, &f.title_across)
+                .unwrap();
+            for k in l + 1..=last {
+                ws.write_blank(row, k, &f.title_across).unwrap();
+            }
+        } else if last > l && !t.titles_unmerged {
+            ws.merge_range(row, l, row, last, title, &f.title).unwrap();
+        } else if !title.is_empty() {
+            ws.write_string_with_format(row, l, title, &f.title)
                 .unwrap();
         }
         row += 1;
@@ -1733,9 +2145,23 @@ fn write_table(
     row += t.gap;
     pos.insert(
         (t.kind, "header".into(), "top"),
-        (sheet.to_string(), a1(row, 0)),
+        (sheet.to_string(), a1(row, l)),
     );
     row = write_header(ws, t, row, f);
+    if t.blank_after_header {
+        row += 1;
+    }
+    // Where each field (and code segment) sits, for helper formulas.
+    let mut at: HashMap<String, u16> = HashMap::new();
+    for (ci, c) in t.cols.iter().enumerate() {
+        let k = match &c.src {
+            Src::F(n) => n.to_string(),
+            Src::Seg(i) => format!("seg{i}"),
+            Src::Code | Src::CodePadded => "code".into(),
+            _ => continue,
+        };
+        at.entry(k).or_insert(l + ci as u16);
+    }
     let mut page = 1;
     for (i, r) in rows.iter().enumerate() {
         if let Some((every, furniture)) = t.page
@@ -1743,44 +2169,51 @@ fn write_table(
             && i % every == 0
         {
             page += 1;
-            row += 1;
-            ws.write_string_with_format(
-                row,
-                0,
-                format!("{furniture}    Lembar : {page}"),
-                &f.title,
-            )
-            .unwrap();
-            row += 1;
+            if !furniture.is_empty() {
+                row += 1;
+                ws.write_string_with_format(
+                    row,
+                    l,
+                    format!("{furniture}    Lembar : {page}"),
+                    &f.title,
+                )
+                .unwrap();
+                row += 1;
+            }
             row = write_header(ws, t, row, f);
+        }
+        if let Some((_, note)) = t.notes.iter().find(|(k, _)| *k == i) {
+            ws.write_string(row, 0, *note).unwrap();
         }
         // A closing total row: the label written across the code columns.
         let label_across = r.lv == Lv::Total
             && t.cols
                 .first()
-                .is_some_and(|c| matches!(c.src, Src::Seg(_) | Src::Code));
+                .is_some_and(|c| matches!(c.src, Src::Seg(_) | Src::Code | Src::CodePadded));
         let mut skip = 0u16;
         if label_across {
             // The label is written across the code columns and the name column.
             skip = t
                 .cols
                 .iter()
-                .take_while(|c| matches!(c.src, Src::Seg(_) | Src::Code))
+                .take_while(|c| matches!(c.src, Src::Seg(_) | Src::Code | Src::CodePadded))
                 .count() as u16;
             let name = match r.vals.get("name") {
                 Some(V::Text(s)) => s.clone(),
                 _ => String::new(),
             };
-            ws.merge_range(row, 0, row, skip, &name, &f.bold).unwrap();
+            ws.merge_range(row, l, row, l + skip, &name, &f.bold)
+                .unwrap();
             pos.entry((t.kind, r.key.clone(), "name"))
-                .or_insert((sheet.to_string(), a1(row, 0)));
+                .or_insert((sheet.to_string(), a1(row, l)));
             skip += 1;
         }
         for (ci, cspec) in t.cols.iter().enumerate().skip(skip as usize) {
-            let fields = write_cell(ws, t, row, ci as u16, &cspec.src, r, f);
+            let c = l + ci as u16;
+            let fields = write_cell(ws, t, row, c, &cspec.src, r, f, &at);
             for fld in fields {
                 pos.entry((t.kind, r.key.clone(), fld))
-                    .or_insert((sheet.to_string(), a1(row, ci as u16)));
+                    .or_insert((sheet.to_string(), a1(row, c)));
             }
         }
         row += 1;
@@ -1803,19 +2236,31 @@ fn render(
         ws.set_name(&s.name).unwrap();
         // Column widths from the widest table on the sheet.
         let mut widths: Vec<f64> = Vec::new();
+        let mut hidden: Vec<u16> = Vec::new();
         for b in &s.blocks {
-            if let Block::Table(t) = b {
+            let tables: Vec<&Table> = match b {
+                Block::Table(t) => vec![t],
+                Block::Side(ts) => ts.iter().collect(),
+                _ => vec![],
+            };
+            for t in tables {
                 for (i, c) in t.cols.iter().enumerate() {
-                    if widths.len() <= i {
-                        widths.push(c.width);
-                    } else {
-                        widths[i] = widths[i].max(c.width);
+                    let i = t.left as usize + i;
+                    while widths.len() <= i {
+                        widths.push(4.0);
+                    }
+                    widths[i] = widths[i].max(c.width);
+                    if c.hidden {
+                        hidden.push(i as u16);
                     }
                 }
             }
         }
         for (i, w) in widths.iter().enumerate() {
             ws.set_column_width(i as u16, *w).unwrap();
+        }
+        for c in hidden {
+            ws.set_column_hidden(c).unwrap();
         }
         let mut row = 0u32;
         for b in &s.blocks {
@@ -1851,6 +2296,16 @@ fn render(
                         (p.apply)(t.kind, &mut rows);
                     }
                     row = write_table(ws, &s.name, t, &rows, row, &f, &mut pos);
+                }
+                Block::Side(ts) => {
+                    let top = row;
+                    for t in ts {
+                        let mut rows = rows_of(t.kind, plan, t.rows);
+                        for p in plants {
+                            (p.apply)(t.kind, &mut rows);
+                        }
+                        row = row.max(write_table(ws, &s.name, t, &rows, top, &f, &mut pos));
+                    }
                 }
             }
         }
@@ -2311,7 +2766,7 @@ fn plants_of(layout: &str) -> Vec<Plant> {
             plant_missing_sub("1.06.06.2.02.0001"),
             plant_sub_pagu("1.06.01.2.06.0002", 15_000_000),
             plant_k11("1.06.04.2.01"),
-            plant_code("1.06.06.2.02"),
+            plant_code("1.06.04.2.02"),
         ],
         "text_tgl" => vec![
             plant_analysis_target("1.06.06.2.01.0001", 50),
@@ -2319,6 +2774,63 @@ fn plants_of(layout: &str) -> Vec<Plant> {
             plant_k10("1.06.01.2.01"),
             plant_missing_sub("1.06.04.2.01.0003"),
             plant_svc_real(),
+        ],
+        "wp_sipd_merah" => vec![
+            plant_sub_pagu("1.06.04.2.02.0014", 4_000_000),
+            plant_k8("1.06.01.2.08", "94.83"),
+            plant_svc_real(),
+            plant_analysis_target("1.06.01.2.06.0009", 2),
+        ],
+        "irw_awal" => vec![
+            plant_prog_pagu("1.06.01", 40_000_000),
+            plant_k10("1.06.01.2.08"),
+            plant_analysis_target("1.06.06.2.01.0002", 20),
+            plant_code("1.06.06.2.01"),
+        ],
+        "side_by_side" => vec![
+            plant_prog_pagu("1.06.04", 60_000_000),
+            plant_k11("1.06.01.2.08"),
+            plant_missing_sub("1.06.01.2.02.0005"),
+            plant_svc_real(),
+        ],
+        "per_program" => vec![
+            plant_missing_sub("1.06.04.2.01.0009"),
+            plant_sub_pagu("1.06.06.2.02.0003", 9_000_000),
+            plant_k8("1.06.04", "98.12"),
+            plant_code("1.06.01.2.08"),
+        ],
+        "ep14_caps" => vec![
+            plant_prog_pagu("1.06.06", 80_000_000),
+            plant_k8("1.06.06.2.02", "90.00"),
+            plant_svc_real(),
+            plant_missing_sub("1.06.04.2.02.0002"),
+        ],
+        "hidden_helpers" => vec![
+            plant_sub_pagu("1.06.01.2.08.0004", 20_000_000),
+            plant_k8("1.06.01.2.02", "97.50"),
+            plant_k10("1.06.04.2.01"),
+            plant_analysis_target("1.06.04.2.02.0002", 5),
+        ],
+        "mre_gap" => vec![
+            plant_sub_pagu("1.06.06.2.01.0005", 6_000_000),
+            plant_k11("1.06.06.2.01"),
+            plant_name(
+                "1.06.06.2.02",
+                "Penyelenggaraan Pemberdayaan Masyarakat terhadap Kesiapsiagaan Bencana Kab/Kota",
+            ),
+            plant_missing_sub("1.06.01.2.06.0004"),
+        ],
+        "sipd_ri" => vec![
+            plant_prog_pagu("1.06.01", 35_000_000),
+            plant_k10("1.06.06.2.01"),
+            plant_analysis_target("1.06.04.2.01.0003", 10),
+            plant_code("1.06.01.2.06"),
+        ],
+        "confusables" => vec![
+            plant_missing_sub("1.06.01.2.08.0002"),
+            plant_k10("1.06.06.2.02"),
+            plant_svc_real(),
+            plant_code("1.06.01.2.01"),
         ],
         _ => vec![],
     }
@@ -2390,6 +2902,51 @@ const LAYOUTS: &[(&str, &str, Build)] = &[
         "bab_stacked",
         "the Renja chapter as kept: sheet `BAB II` with section text and T-C.29, T-C.30, T-C.31, the stated counts and the proposal table stacked one under another; sheet `BAB IV` with the stated total, the SC Renja-copy T-C.33 (`Rencana tahun N`, `Prakiraan Maju Tahun N+1`, Lokasi Detail outside the group) and a signature block",
         layout_bab_stacked,
+    ),
+    (
+        "wp_sipd_merah",
+        "WP sipd-merah T-C.33 (a first header row of empty cells, Kode over 5 columns rowspan 3, Indikator Kinerja over Capaian Program / Keluaran Sub Kegiatan / Hasil Kegiatan with each row's indicator under its level, Target Capaian Kinerja split the same way, prakiraan maju Tolok Ukur / Target), T-C.29 with a leading No column and a number row starting at 0, SB T-C.30 for one year (8 columns, no year split, `Capaian (%)` typed `97,53%`), HF tv1c1-style T-C.31 with trailing spaces and (Rp.000) on both sides",
+        layout_wp_sipd_merah,
+    ),
+    (
+        "irw_awal",
+        "IRW Renja Awal T-C.33 (Kode over 4 columns, the name over 4 columns one per level, `Indikator Kinerka (Outcome)` over Program / Kegiatan, `Tahun 2026 (Tahun Berjalan)` / `Tahun 2027 (Tahun Berikutnya)`, target value and unit under one merged `Target capaian kinerja`, an OPD column, number row (1) over 4, (2) over 4, (3) over 2 …), T-C.29 with MRE's per-column number row `1 … 7 9 9 10 …`, EP-flat T-C.31 with fused group names, no Catatan, in thousands (Rp.000)",
+        layout_irw_awal,
+    ),
+    (
+        "side_by_side",
+        "T-C.30 (years in parentheses in each leaf) to the right of T-C.29 on one sheet with an empty column between; T-C.31 starting in column C with verifier notes in column A; T-C.33 with the JUMLAH row on top, a blank row between the header and the data, six code columns and a number row typed `(1)` … that Excel stored as the numbers -1 …",
+        layout_side_by_side,
+    ),
+    (
+        "per_program",
+        "T-C.33 split over three sheets, one per program, each with the same header (urusan/bidang rows on the first only); a staff list (`No | Nama | NIP | Pangkat/Gol | Jabatan`) as the first sheet; T-C.29 in `Perangkat Daerah` wording with MRS's number row missing 3; SB flat T-C.31 without indicator columns in thousands (Rp.000), no number row; stated counts above the proposal table",
+        layout_per_program,
+    ),
+    (
+        "ep14_caps",
+        "EP Permendagri 14/2026 generator: everything in caps with forced line breaks; Tabel 4.1 (SIPD-RI shape, 18 columns, three header rows: T-C.29's Renstra target / realisation 2024 / prakiraan 2025 folded in, CAPAIAN KINERJA DAN KERANGKA PENDANAAN over TARGET 2026 / PAGU / LOKASI / SUMBER DANA / PRIORITAS → NASIONAL / DAERAH / GUBERNUR, KELOMPOK SASARAN, PRAKIRAAN MAJU 2027, PERANGKAT DAERAH PENANGGUNG JAWAB) with the stated total above it; renumbered flat T-C.29 (`TARGET RENSTRA 2026`, `REALISASI S/D 2023`, …) whose codes carry trailing spaces; 5-year T-C.30 (`TARGET {y}` / `REALISASI/ PROYEKSI {y}`); T-C.32; no number rows",
+        layout_ep14_caps,
+    ),
+    (
+        "hidden_helpers",
+        "hidden helper columns with formulas and cached values between real columns (joined code after the split code columns, `selisih` between the T-C.31 sides, rupiah ×1000 next to a thousands budget); T-C.33 budgets in thousands stated only in a title row `(dalam ribuan rupiah)`; T-C.29 percentages typed as text `98,50%`, OPD/SKPD mixed in one header, number row with the last number repeated (TGL `… 10 10`), header repeated after a page break with no `Lembar` line",
+        layout_hidden_helpers,
+    ),
+    (
+        "mre_gap",
+        "MRE T-C.33 with its real number row `1 2 3 4 5 6 7 9 9 10 …` (8 missing, 9 twice), title lines in unmerged cells, `NAMA UNIT KERJA` line, TOTAL row, header repeated after a page break with no `Lembar` line; caps T-C.29 with DMV/BDG formula labels `8=7/6x100%`, `10=5+7+9`; SC T-C.31 (`Capaian Target`, rupiah) with its JUMLAH row on top",
+        layout_mre_gap,
+    ),
+    (
+        "sipd_ri",
+        "WP sipd-ri 17-column Renja table as the plan (empty first header row, No, joined Kode, T-C.29 columns folded in as `Target Akhir Periode Renstra Opd` / `Realisasi Capaian Renja Opd Tahun 2024` / `Prakiraan Capaian Target Renja Opd Tahun 2025`, `Capaian Kinerja Dan Kerangka Pendanaan` over Target 2026 / Pagu / Lokasi / Sumber Dana / Prioritas, Kelompok Sasaran, Perangkat Daerah Penanggung Jawab, number row 1…17); T-C.29 with SIR `s./d.` and the `Resntra` typo; T-C.31 with `Keterangan` for Catatan",
+        layout_sipd_ri,
+    ),
+    (
+        "confusables",
+        "tables that look like Renja tables but are not, next to the real ones: EDK's Renstra table 2.3 (`Pencapaian Kinerja Pelayanan … Selama 5 (lima) Tahun Terakhir`, `Tergat NSPK`, `Tahun ke-` sub-headers of bare digits 1–5 over a real number row) beside a regular T-C.30; HF's `Penggabungan Prioritas Masukan Masyarakat dengan Rancangan Renja OPD` (T-C.31's 5 + 5 + note shape, second side the community's requests) beside T-C.31; the drafting team's list (`No | Nama | NIP | Jabatan`) under T-C.33's signature block; T-C.29 with Kode over 4 columns",
+        layout_confusables,
     ),
 ];
 
@@ -4267,6 +4824,1338 @@ fn layout_bab_stacked(plan: &Plan) -> Vec<SheetSpec> {
                 Block::Table(t33),
                 Block::Blank(2),
                 Block::Signature(7),
+            ],
+        ),
+    ]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layouts beyond the first twelve: forms and sheet arrangements the first twelve do not cover
+// ---------------------------------------------------------------------------------------------
+
+const LV_PROG: &[Lv] = &[Lv::Program];
+const LV_KEG: &[Lv] = &[Lv::Kegiatan];
+const LV_SUB: &[Lv] = &[Lv::Sub];
+const LV_KEG_SUB: &[Lv] = &[Lv::Kegiatan, Lv::Sub];
+const LV_TOP: &[Lv] = &[Lv::Urusan, Lv::Bidang];
+
+/// SB T-C.30: eight columns for one year, no year split, `Capaian (%)`.
+fn t30_sb(title: &str, pct_text: bool) -> Table {
+    let t = Table::new(
+        Kind::T30,
+        &[title],
+        vec![
+            col(&["Indikator"], Src::F("ind"), 40.0),
+            col(&["SPM/Standar Nasional"], Src::F("spm"), 14.0),
+            col(&["IKK"], Src::F("ikk"), 24.0),
+            col(&["Target Renstra PD"], Src::F("t2024"), 10.0),
+            col(&["Realisasi"], Src::F("r2024"), 10.0),
+            col(&["Capaian (%)"], Src::F("c2024"), 10.0),
+            col(&["Proyeksi"], Src::F("r2025"), 10.0),
+            col(&["Catatan Analisis"], Src::Empty, 20.0),
+        ],
+    );
+    if pct_text { t.pct_text() } else { t }
+}
+
+fn layout_wp_sipd_merah(_plan: &Plan) -> Vec<SheetSpec> {
+    let c29 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&["Kode"], Src::Code, 18.0),
+        col(
+            &["Urusan/Bidang Urusan dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["Indikator Kinerja Program/Kegiatan"], Src::F("ind"), 30.0),
+        col(
+            &["Target Kinerja Capaian Program (Renstra PD)"],
+            Src::F("k4"),
+            12.0,
+        ),
+        col(&["Realisasi s/d Tahun 2023"], Src::F("k5"), 12.0),
+        col(&["Target Renja PD 2024"], Src::F("k6"), 10.0),
+        col(&["Realisasi Renja PD 2024"], Src::F("k7"), 10.0),
+        col(&["Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(&["Target Tahun Berjalan 2025"], Src::F("k9"), 12.0),
+        col(
+            &["Realisasi Capaian s/d Tahun Berjalan 2025"],
+            Src::F("k10"),
+            12.0,
+        ),
+        col(
+            &["Tingkat Capaian Realisasi Target Renstra (%)"],
+            Src::F("k11"),
+            12.0,
+        ),
+    ];
+    let mut n29 = nums(0, 7);
+    n29.extend([
+        NumCell::S("8 = 7/6 x100", 1),
+        NumCell::N(9, 1),
+        NumCell::S("10 = 5 + 7 + 9", 1),
+        NumCell::S("11 = 10/4 x100", 1),
+    ]);
+    let t29 = Table::new(
+        Kind::T29,
+        &["Tabel 2.1 Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Dinas Sosial dan Pencapaian Renstra Dinas Sosial s/d Tahun 2025"],
+        c29,
+    )
+    .num_cells(n29);
+
+    let t30 = t30_sb(
+        "Tabel 2.2 — Pencapaian Kinerja Pelayanan Dinas Sosial Tahun 2024 (Permendagri 86/2017):",
+        true,
+    );
+
+    let (r, a) = ("Rancangan Awal RKPD ", "Hasil Analisis Kebutuhan ");
+    let c31 = vec![
+        col(&["No "], Src::F("no"), 5.0),
+        col(&[r, "Program/ Kegiatan "], Src::F("name"), 36.0),
+        col(&[r, "Lokasi "], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator Kinerja "], Src::F("r_ind"), 28.0),
+        col(&[r, "Target Capaian "], Src::Tu("r_t", "r_u"), 12.0),
+        col(&[r, "Pagu Indikatif (Rp.000) "], Src::F("r_p"), 14.0),
+        col(&[a, "Program/ Kegiatan "], Src::F("name"), 36.0),
+        col(&[a, "Lokasi "], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator Kinerja "], Src::F("a_ind"), 28.0),
+        col(&[a, "Target Capaian "], Src::Tu("a_t", "a_u"), 12.0),
+        col(&[a, "Kebutuhan Dana (Rp.000) "], Src::F("a_p"), 14.0),
+        col(&["Catatan Penting "], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &["Review terhadap Rancangan Awal RKPD  2026"],
+        c31,
+    )
+    .thousands()
+    .num(NumStyle::Paren, CodeNum::Merged)
+    .gap(0)
+    .total("JUMLAH");
+
+    let cs = CodeStyle::Split5Text;
+    let (n, n1) = ("Rencana Tahun 2026", "Prakiraan Maju Rencana Tahun 2027");
+    let (ik, tck) = ("Indikator Kinerja", "Target Capaian Kinerja");
+    let mut c33 = code_cols("Kode", cs);
+    c33.extend([
+        col(
+            &["Urusan/ Bidang Urusan Pemerintahan Daerah Dan Program/ Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&[ik, "Capaian Program"], on(LV_PROG, Src::F("ind")), 24.0),
+        col(
+            &[ik, "Keluaran Sub Kegiatan"],
+            on(LV_SUB, Src::F("ind")),
+            24.0,
+        ),
+        col(&[ik, "Hasil Kegiatan"], on(LV_KEG, Src::F("ind")), 24.0),
+        col(&[n, "Lokasi Output Kegiatan"], Src::F("lok"), 16.0),
+        col(
+            &[n, tck, "Program"],
+            on(LV_PROG, Src::Tu("t26", "u26")),
+            10.0,
+        ),
+        col(
+            &[n, tck, "Keluaran Sub Kegiatan"],
+            on(LV_SUB, Src::Tu("t26", "u26")),
+            10.0,
+        ),
+        col(
+            &[n, tck, "Hasil Kegiatan"],
+            on(LV_KEG, Src::Tu("t26", "u26")),
+            10.0,
+        ),
+        col(&[n, "Pagu Indikatif (Rp.)"], Src::F("p26"), 16.0),
+        col(&[n, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan Penting"], Src::Empty, 14.0),
+        col(&[n1, tck, "Tolok Ukur"], Src::F("ind"), 24.0),
+        col(&[n1, tck, "Target"], Src::Tu("t27", "u27"), 10.0),
+        col(
+            &[n1, "Kebutuhan Dana/\nPagu Indikatif (Rp.)"],
+            Src::F("p27"),
+            16.0,
+        ),
+    ]);
+    let t33 = Table::new(
+        Kind::T33,
+        &["RENJA DINAS SOSIAL\nTAHUN ANGGARAN 2026 KABUPATEN KUTAI KARTANEGARA"],
+        c33,
+    )
+    .code(cs)
+    .width_row();
+
+    vec![
+        sheet("TC29", vec![Block::Table(t29)]),
+        sheet("TC30", vec![Block::Table(t30)]),
+        sheet("TC31", vec![Block::Table(t31)]),
+        sheet("RENJA SIPD", vec![Block::Table(t33)]),
+    ]
+}
+
+fn layout_irw_awal(_plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::Split5Text;
+    let mut c29 = code_cols("Kode", cs);
+    c29.extend([
+        col(
+            &["Urusan/Bidang Urusan/Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program (outcome)/Kegiatan (output)"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&["Target Renstra PD Tahun 2026"], Src::F("k4"), 12.0),
+        col(&["Realisasi Renja s.d. Tahun 2023"], Src::F("k5"), 12.0),
+        col(&["Target Renja PD Tahun 2024"], Src::F("k6"), 10.0),
+        col(&["Realisasi Renja PD Tahun 2024"], Src::F("k7"), 10.0),
+        col(&["Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(&["Target Renja PD Tahun 2025"], Src::F("k9"), 12.0),
+        col(&["Realisasi Capaian s.d. Tahun 2025"], Src::F("k10"), 12.0),
+        col(&["Tingkat Capaian Renstra (%)"], Src::F("k11"), 12.0),
+    ]);
+    // MRE: one number per Excel column, 8 missing and 9 twice.
+    let mut n29 = nums(1, 7);
+    n29.extend(nums(9, 9));
+    n29.extend(nums(9, 15));
+    let t29 = Table::new(
+        Kind::T29,
+        &[
+            "EVALUASI HASIL PELAKSANAAN RENJA OPD TAHUN 2024 DAN PENCAPAIAN RENSTRA OPD S.D. TAHUN 2025",
+            "OPD : DINAS SOSIAL",
+        ],
+        c29,
+    )
+    .code(cs)
+    .num_cells(n29);
+
+    let c31 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&["Program/Kegiatan (RKPD)"], Src::F("name"), 40.0),
+        col(&["Lokasi"], Src::F("r_lok"), 16.0),
+        col(&["Indikator Kinerja"], Src::F("r_ind"), 30.0),
+        col(&["Target Capaian"], Src::Tu("r_t", "r_u"), 12.0),
+        col(&["Pagu Indikatif (Rp.000)"], Src::F("r_p"), 14.0),
+        col(&["Program/Kegiatan (Hasil Analisis)"], Src::F("name"), 40.0),
+        col(&["Lokasi"], Src::F("a_lok"), 16.0),
+        col(&["Indikator Kinerja"], Src::F("a_ind"), 30.0),
+        col(&["Target Capaian"], Src::Tu("a_t", "a_u"), 12.0),
+        col(&["Kebutuhan Dana (Rp.000)"], Src::F("a_p"), 14.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &["Review Rancangan Awal RKPD terhadap Renja Dinas Sosial Tahun 2026"],
+        c31,
+    )
+    .thousands()
+    .total("JUMLAH");
+
+    let cs4 = CodeStyle::Split4;
+    let nm = "Urusan / Bidang / Program / Kegiatan";
+    let ik = "Indikator Kinerka (Outcome)";
+    let (n, n1) = (
+        "Tahun 2026 (Tahun Berjalan)",
+        "Tahun 2027 (Tahun Berikutnya)",
+    );
+    let tck = "Target capaian kinerja";
+    let pagu = "Kebutuhan Dana/ pagu indikatif (Rp)";
+    let mut c33 = code_cols("Kode", cs4);
+    c33.extend([
+        col(&[nm], on(LV_TOP, Src::F("name")), 6.0),
+        col(&[nm], on(LV_PROG, Src::F("name")), 6.0),
+        col(&[nm], on(LV_KEG, Src::F("name")), 6.0),
+        col(&[nm], on(LV_SUB, Src::F("name")), 36.0),
+        col(&[ik, "Program"], on(LV_PROG, Src::F("ind")), 24.0),
+        col(&[ik, "Kegiatan"], on(LV_KEG_SUB, Src::F("ind")), 24.0),
+        col(&[n, "Lokasi"], Src::F("lok"), 16.0),
+        col(&[n, tck], Src::F("t26"), 8.0),
+        col(&[n, tck], Src::F("u26"), 10.0),
+        col(&[n, pagu], Src::F("p26"), 16.0),
+        col(&[n, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan Penting"], Src::Empty, 14.0),
+        col(&[n1, tck], Src::F("t27"), 8.0),
+        col(&[n1, tck], Src::F("u27"), 10.0),
+        col(&[n1, pagu], Src::F("p27"), 16.0),
+        col(&["OPD"], Src::Const("Dinas Sosial"), 14.0),
+    ]);
+    let n33 = vec![
+        NumCell::S("(1)", 4),
+        NumCell::S("(2)", 4),
+        NumCell::S("(3)", 2),
+        NumCell::S("(4)", 1),
+        NumCell::S("(5)", 2),
+        NumCell::S("(6)", 1),
+        NumCell::S("(7)", 1),
+        NumCell::S("(8)", 1),
+        NumCell::S("(9)", 2),
+        NumCell::S("(10)", 1),
+        NumCell::S("(11)", 1),
+    ];
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "RENCANA KERJA PEMERINTAH DAERAH TAHUN 2026",
+            "OPD : DINAS SOSIAL",
+        ],
+        c33,
+    )
+    .code(cs4)
+    .num_cells(n33);
+
+    vec![
+        sheet("Evaluasi", vec![Block::Table(t29)]),
+        sheet("Review", vec![Block::Table(t31)]),
+        sheet("Renja Awal", vec![Block::Table(t33)]),
+    ]
+}
+
+fn layout_side_by_side(_plan: &Plan) -> Vec<SheetSpec> {
+    let g24 = "Tahun 2024";
+    let g10 = "Perkiraan Realisasi Capaian Target Renstra PD s.d tahun berjalan";
+    let c29 = vec![
+        col(&["Kode"], Src::Code, 18.0),
+        col(&["Program/Kegiatan"], Src::F("name"), 40.0),
+        col(&["Indikator Kinerja"], Src::F("ind"), 30.0),
+        col(&["Target Renstra PD (2026)"], Src::F("k4"), 12.0),
+        col(&["Realisasi s/d (2023)"], Src::F("k5"), 12.0),
+        col(&[g24, "Target"], Src::F("k6"), 10.0),
+        col(&[g24, "Realisasi"], Src::F("k7"), 10.0),
+        col(&[g24, "Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(&["Target Renja PD (2025)"], Src::F("k9"), 12.0),
+        col(&[g10, "Realisasi Capaian"], Src::F("k10"), 12.0),
+        col(&[g10, "Tingkat Capaian (%)"], Src::F("k11"), 12.0),
+    ];
+    let t29 = Table::new(
+        Kind::T29,
+        &[
+            "Tabel T-C.29",
+            "Rekapitulasi Evaluasi Hasil Pelaksanaan Renja PD dan Pencapaian Renstra PD s/d Tahun 2025",
+        ],
+        c29,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged);
+    let t29_width = t29.cols.len() as u16;
+
+    let mut c30 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&["Indikator"], Src::F("ind"), 40.0),
+        col(&["SPM/Standar Nasional"], Src::F("spm"), 14.0),
+        col(&["IKK"], Src::F("ikk"), 24.0),
+    ];
+    for y in 2024..=2027 {
+        c30.push(col(
+            &[leak(format!("Target Renstra PD ({y})"))],
+            Src::F(leak(format!("t{y}"))),
+            9.0,
+        ));
+    }
+    for y in 2024..=2025 {
+        c30.push(col(
+            &[leak(format!("Realisasi ({y})"))],
+            Src::F(leak(format!("r{y}"))),
+            9.0,
+        ));
+    }
+    for y in 2026..=2027 {
+        c30.push(col(
+            &[leak(format!("Proyeksi ({y})"))],
+            Src::F(leak(format!("r{y}"))),
+            9.0,
+        ));
+    }
+    c30.push(col(&["Catatan Analisis"], Src::Empty, 20.0));
+    let t30 = Table::new(
+        Kind::T30,
+        &["Tabel T-C.30", "Pencapaian Kinerja Pelayanan Dinas Sosial"],
+        c30,
+    )
+    .left(t29_width + 1);
+
+    let (r, a) = ("Rancangan Awal RKPD Tahun 2026", "Hasil Analisis Kebutuhan");
+    let c31 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&["Program/Kegiatan/Sub Kegiatan"], Src::F("name"), 40.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator Kinerja"], Src::F("r_ind"), 28.0),
+        col(&[r, "Target"], Src::F("r_t"), 8.0),
+        col(&[r, "Satuan"], Src::F("r_u"), 10.0),
+        col(&[r, "Pagu Indikatif (Rp)"], Src::F("r_p"), 16.0),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator Kinerja"], Src::F("a_ind"), 28.0),
+        col(&[a, "Target"], Src::F("a_t"), 8.0),
+        col(&[a, "Satuan"], Src::F("a_u"), 10.0),
+        col(&[a, "Kebutuhan Dana (Rp)"], Src::F("a_p"), 16.0),
+        col(&["Catatan Penting"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &[
+            "Tabel T-C.31",
+            "Review terhadap Rancangan Awal RKPD Tahun 2026",
+            "Dinas Sosial Kabupaten Kutai Kartanegara",
+        ],
+        c31,
+    )
+    .left(2)
+    .notes(&[
+        (3, "cek lagi"),
+        (7, "sdh sesuai Bappeda"),
+        (12, "revisi 12/01"),
+        (20, "*) konfirmasi bidang"),
+    ])
+    .num(NumStyle::Paren, CodeNum::Merged)
+    .total("JUMLAH");
+
+    let cs = CodeStyle::Split6;
+    let (n, n1) = ("Rencana Tahun 2026", "Prakiraan Maju Rencana Tahun 2027");
+    let mut c33 = code_cols("Kode", cs);
+    c33.extend([
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program / Kegiatan"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&[n, "Lokasi"], Src::F("lok"), 16.0),
+        col(&[n, "Target Capaian Kinerja"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "Kebutuhan Dana/Pagu Indikatif"], Src::F("p26"), 16.0),
+        col(&[n, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan Penting"], Src::Empty, 14.0),
+        col(&[n1, "Target Capaian Kinerja"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "Kebutuhan Dana/Pagu Indikatif"], Src::F("p27"), 16.0),
+    ]);
+    // `(1)` … typed into Excel becomes the number -1 …
+    let mut n33 = vec![NumCell::N(-1, 6)];
+    n33.extend((2..=10).map(|k| NumCell::N(-k, 1)));
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "Tabel T-C.33",
+            "Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2026 dan Prakiraan Maju Tahun 2027",
+            "Dinas Sosial Kabupaten Kutai Kartanegara",
+        ],
+        c33,
+    )
+    .code(cs)
+    .num_cells(n33)
+    .blank_after_header()
+    .total("JUMLAH")
+    .total_top();
+
+    vec![
+        sheet("Evaluasi", vec![Block::Side(vec![t29, t30])]),
+        sheet("Review", vec![Block::Table(t31)]),
+        sheet("Rumusan", vec![Block::Table(t33)]),
+    ]
+}
+
+fn layout_per_program(plan: &Plan) -> Vec<SheetSpec> {
+    let staff = Table::new(
+        Kind::Staff,
+        &["DAFTAR PEGAWAI DINAS SOSIAL KABUPATEN KUTAI KARTANEGARA"],
+        vec![
+            col(&["No"], Src::F("no"), 5.0),
+            col(&["Nama"], Src::F("nama"), 36.0),
+            col(&["NIP"], Src::F("nip"), 24.0),
+            col(&["Pangkat/Gol"], Src::F("gol"), 10.0),
+            col(&["Jabatan"], Src::F("jabatan"), 40.0),
+        ],
+    );
+
+    let g24 = "Target dan Realisasi Renja Perangkat Daerah Tahun 2024";
+    let g10 = "Perkiraan Realisasi Capaian Target Renstra Perangkat Daerah s/d Tahun 2025";
+    let c29 = vec![
+        col(&["Kode"], Src::Code, 18.0),
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program (outcome)/ Kegiatan (output)"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(
+            &[
+                "Target Renstra Perangkat Daerah pada Tahun 2026 (Akhir Periode Renstra Perangkat Daerah)",
+            ],
+            Src::F("k4"),
+            12.0,
+        ),
+        col(
+            &["Realisasi Capaian Kinerja Renstra Perangkat Daerah sampai dengan Tahun 2023"],
+            Src::F("k5"),
+            12.0,
+        ),
+        col(&[g24, "Target"], Src::F("k6"), 10.0),
+        col(&[g24, "Realisasi"], Src::F("k7"), 10.0),
+        col(&[g24, "Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(
+            &["Target Renja Perangkat Daerah Tahun Berjalan 2025"],
+            Src::F("k9"),
+            12.0,
+        ),
+        col(&[g10, "Realisasi Capaian"], Src::F("k10"), 12.0),
+        col(&[g10, "Tingkat Capaian (%)"], Src::F("k11"), 12.0),
+    ];
+    // MRS: no 3 in the number row.
+    let mut n29 = nums(1, 2);
+    n29.extend(nums(4, 12));
+    let t29 = Table::new(
+        Kind::T29,
+        &[
+            "Tabel T-C.29",
+            "Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Perangkat Daerah dan Pencapaian Renstra Perangkat Daerah s/d Tahun 2025",
+        ],
+        c29,
+    )
+    .num_cells(n29);
+
+    let c31 = vec![
+        col(
+            &["Rancangan Awal RKPD — Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["Lokasi"], Src::F("r_lok"), 16.0),
+        col(&["Target Capaian Kinerja"], Src::Tu("r_t", "r_u"), 12.0),
+        col(&["Pagu Indikatif (Rp.000)"], Src::F("r_p"), 14.0),
+        col(
+            &["Hasil Analisis Kebutuhan — Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["Lokasi"], Src::F("a_lok"), 16.0),
+        col(&["Target Capaian Kinerja"], Src::Tu("a_t", "a_u"), 12.0),
+        col(&["Kebutuhan Dana (Rp.000)"], Src::F("a_p"), 14.0),
+        col(&["Catatan Penting"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &["Tabel 2.3 — Review terhadap Rancangan Awal RKPD Tahun 2026 (Permendagri 86/2017):"],
+        c31,
+    )
+    .thousands();
+
+    let us = usulan_staff();
+
+    let cs = CodeStyle::Split5Num;
+    let (n, n1) = ("Rencana Tahun 2026", "Prakiraan Maju Rencana Tahun 2027");
+    let t33_of = |prog: &'static str, first: bool| {
+        let mut c33 = code_cols("Kode", cs);
+        c33.extend([
+            col(
+                &["Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan/Sub Kegiatan"],
+                Src::F("name"),
+                40.0,
+            ),
+            col(
+                &["Indikator Kinerja Program/ Kegiatan/ Sub Kegiatan"],
+                Src::F("ind"),
+                30.0,
+            ),
+            col(&[n, "Lokasi"], Src::F("lok"), 16.0),
+            col(&[n, "Target Capaian Kinerja"], Src::F("t26"), 8.0),
+            col(&[n, "Satuan"], Src::F("u26"), 10.0),
+            col(&[n, "Kebutuhan Dana/ Pagu Indikatif"], Src::F("p26"), 16.0),
+            col(&[n, "Sumber Dana"], Src::F("dana"), 10.0),
+            col(&["Catatan Penting"], Src::Empty, 14.0),
+            col(&[n1, "Target Capaian Kinerja"], Src::F("t27"), 8.0),
+            col(&[n1, "Satuan"], Src::F("u27"), 10.0),
+            col(&[n1, "Kebutuhan Dana/ Pagu Indikatif"], Src::F("p27"), 16.0),
+        ]);
+        let t = Table::new(
+            Kind::T33,
+            &[
+                "Tabel T-C.33",
+                "Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2026 dan Prakiraan Maju Tahun 2027",
+                "Dinas Sosial Kabupaten Kutai Kartanegara",
+            ],
+            c33,
+        )
+        .code(cs)
+        .num(NumStyle::Paren, CodeNum::Merged)
+        .only_prog(prog);
+        if first { t } else { t.no_top() }
+    };
+
+    vec![
+        sheet("Pegawai", vec![Block::Table(staff)]),
+        sheet("T-C.29", vec![Block::Table(t29)]),
+        sheet("T-C.31", vec![Block::Table(t31)]),
+        sheet(
+            "Usulan",
+            vec![
+                Block::Statement("count", count_statement(plan)),
+                Block::Blank(1),
+                Block::Table(us),
+            ],
+        ),
+        sheet(
+            "T-C.33 Prog 01",
+            vec![Block::Table(t33_of("1.06.01", true))],
+        ),
+        sheet(
+            "T-C.33 Prog 04",
+            vec![Block::Table(t33_of("1.06.04", false))],
+        ),
+        sheet(
+            "T-C.33 Prog 06",
+            vec![Block::Table(t33_of("1.06.06", false))],
+        ),
+    ]
+}
+
+fn layout_ep14_caps(plan: &Plan) -> Vec<SheetSpec> {
+    let c29 = vec![
+        col(&["KODE"], Src::CodePadded, 18.0),
+        col(
+            &["URUSAN/BIDANG URUSAN/\nPROGRAM/KEGIATAN"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["INDIKATOR\nKINERJA"], Src::F("ind"), 30.0),
+        col(&["TARGET\nRENSTRA\n2026"], Src::F("k4"), 12.0),
+        col(&["REALISASI\nS/D 2023"], Src::F("k5"), 12.0),
+        col(&["TARGET\nRENJA\n2024"], Src::F("k6"), 10.0),
+        col(&["REALISASI\nRENJA\n2024"], Src::F("k7"), 10.0),
+        col(&["TINGKAT\nREALISASI\n(%)"], Src::F("k8"), 10.0),
+        col(&["TARGET\nRENJA\n2025"], Src::F("k9"), 12.0),
+        col(&["REALISASI\nS/D TAHUN\nBERJALAN"], Src::F("k10"), 12.0),
+        col(&["TINGKAT\nCAPAIAN\nRENSTRA (%)"], Src::F("k11"), 12.0),
+    ];
+    let t29 = Table::new(
+        Kind::T29,
+        &["TABEL 2.4 REKAPITULASI EVALUASI HASIL PELAKSANAAN RENJA DINAS SOSIAL"],
+        c29,
+    );
+
+    let mut c30 = vec![
+        col(&["NO"], Src::F("no"), 5.0),
+        col(&["INDIKATOR"], Src::F("ind"), 40.0),
+        col(&["SPM/STANDAR\nNASIONAL"], Src::F("spm"), 14.0),
+        col(&["IKK"], Src::F("ikk"), 24.0),
+    ];
+    for y in 2022..=2026 {
+        c30.push(col(
+            &[leak(format!("TARGET\n{y}"))],
+            Src::F(leak(format!("t{y}"))),
+            9.0,
+        ));
+    }
+    for y in 2022..=2025 {
+        c30.push(col(
+            &[leak(format!("REALISASI/\nPROYEKSI\n{y}"))],
+            Src::F(leak(format!("r{y}"))),
+            9.0,
+        ));
+    }
+    c30.push(col(&["CATATAN\nANALISIS"], Src::Empty, 20.0));
+    let t30 = Table::new(
+        Kind::T30,
+        &["TABEL 2.5 PENCAPAIAN KINERJA PELAYANAN DINAS SOSIAL"],
+        c30,
+    );
+
+    let (r, a) = ("RANCANGAN AWAL RKPD", "HASIL ANALISIS KEBUTUHAN");
+    let c31 = vec![
+        col(&["NO"], Src::F("no"), 5.0),
+        col(&["PROGRAM/\nKEGIATAN/\nSUB KEGIATAN"], Src::F("name"), 40.0),
+        col(&[r, "LOKASI"], Src::F("r_lok"), 16.0),
+        col(&[r, "INDIKATOR\nKINERJA"], Src::F("r_ind"), 28.0),
+        col(&[r, "TARGET\nCAPAIAN"], Src::Tu("r_t", "r_u"), 12.0),
+        col(&[r, "PAGU\nINDIKATIF\n(RP)"], Src::F("r_p"), 16.0),
+        col(&[a, "LOKASI"], Src::F("a_lok"), 16.0),
+        col(&[a, "INDIKATOR\nKINERJA"], Src::F("a_ind"), 28.0),
+        col(&[a, "TARGET\nCAPAIAN"], Src::Tu("a_t", "a_u"), 12.0),
+        col(&[a, "KEBUTUHAN\nDANA\n(RP)"], Src::F("a_p"), 16.0),
+        col(&["CATATAN\nPENTING"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &["TABEL 2.6 REVIEW TERHADAP RANCANGAN AWAL RKPD TAHUN 2026"],
+        c31,
+    )
+    .total("JUMLAH");
+
+    let t32 = Table::new(
+        Kind::T32,
+        &["TABEL 2.7 USULAN PROGRAM DAN KEGIATAN DARI PARA PEMANGKU KEPENTINGAN TAHUN 2026"],
+        vec![
+            col(&["NO"], Src::F("no"), 5.0),
+            col(&["PROGRAM/KEGIATAN"], Src::F("kamus"), 30.0),
+            col(&["LOKASI"], Src::F("lok"), 24.0),
+            col(&["INDIKATOR KINERJA"], Src::F("ind"), 24.0),
+            col(&["BESARAN/VOLUME"], Src::F("vol"), 10.0),
+            col(&["CATATAN"], Src::F("cat"), 30.0),
+        ],
+    );
+
+    let ck = "CAPAIAN KINERJA DAN KERANGKA PENDANAAN";
+    let pm = "PRAKIRAAN MAJU 2027";
+    let ev: &'static [Lv] = &[Lv::Program, Lv::Kegiatan];
+    let c33 = vec![
+        col(&["NO"], Src::F("no"), 5.0),
+        col(&["KODE"], Src::Code, 18.0),
+        col(
+            &["URUSAN / BIDANG URUSAN /\nPROGRAM / OUTCOME /\nKEGIATAN / SUBKEGIATAN\nOUTPUT"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["INDIKATOR"], Src::F("ind"), 30.0),
+        col(&["TARGET\nAKHIR\nRENSTRA"], on(ev, Src::F("k4")), 10.0),
+        col(&["REALISASI\n2024"], on(ev, Src::F("k7")), 10.0),
+        col(&["PRAKIRAAN\n2025"], on(ev, Src::F("k9")), 10.0),
+        col(&[ck, "TARGET\n2026"], Src::Tu("t26", "u26"), 12.0),
+        col(&[ck, "PAGU\nINDIKATIF"], Src::F("p26"), 16.0),
+        col(&[ck, "LOKASI"], Src::F("lok"), 16.0),
+        col(&[ck, "SUMBER\nDANA"], Src::F("dana"), 10.0),
+        col(&[ck, "PRIORITAS", "NASIONAL"], Src::Empty, 8.0),
+        col(&[ck, "PRIORITAS", "DAERAH"], Src::Empty, 8.0),
+        col(&[ck, "PRIORITAS", "GUBERNUR"], Src::Empty, 8.0),
+        col(&["KELOMPOK\nSASARAN"], Src::Empty, 12.0),
+        col(&[pm, "TARGET"], Src::Tu("t27", "u27"), 12.0),
+        col(&[pm, "PAGU\nINDIKATIF"], Src::F("p27"), 16.0),
+        col(
+            &["PERANGKAT\nDAERAH\nPENANGGUNG\nJAWAB"],
+            Src::Const("DINAS SOSIAL"),
+            14.0,
+        ),
+    ];
+    let t33 = Table::new(
+        Kind::T33,
+        &["TABEL 4.1 RENCANA PROGRAM DAN KEGIATAN PRIORITAS DAERAH TAHUN 2026 DINAS SOSIAL"],
+        c33,
+    );
+
+    vec![
+        sheet("Tabel 2.4", vec![Block::Table(t29)]),
+        sheet("Tabel 2.5", vec![Block::Table(t30)]),
+        sheet("Tabel 2.6", vec![Block::Table(t31)]),
+        sheet("Tabel 2.7", vec![Block::Table(t32)]),
+        sheet(
+            "Tabel 4.1",
+            vec![
+                Block::Statement("total", total_statement(plan)),
+                Block::Blank(1),
+                Block::Table(t33),
+            ],
+        ),
+    ]
+}
+
+fn layout_hidden_helpers(_plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::Split5Num;
+    let g24 = "Target dan Realisasi Kinerja Renja OPD Tahun 2024";
+    let g10 = "Perkiraan Realisasi Capaian Target Renstra SKPD s/d Tahun 2025";
+    let mut c29 = code_cols("Kode", cs);
+    c29.extend([
+        helper("KODE GAB", Helper::JoinCode),
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program (outcome)/ Kegiatan (output)"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&["Target Renstra SKPD Tahun 2026"], Src::F("k4"), 12.0),
+        col(
+            &["Realisasi Capaian Kinerja Renstra OPD s/d Tahun 2023"],
+            Src::F("k5"),
+            12.0,
+        ),
+        col(&[g24, "Target"], Src::F("k6"), 10.0),
+        col(&[g24, "Realisasi"], Src::F("k7"), 10.0),
+        col(&[g24, "Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(
+            &["Target Renja SKPD Tahun Berjalan (2025)"],
+            Src::F("k9"),
+            12.0,
+        ),
+        col(&[g10, "Realisasi Capaian"], Src::F("k10"), 12.0),
+        col(&[g10, "Tingkat Capaian (%)"], Src::F("k11"), 12.0),
+    ]);
+    // TGL: the last number repeated; the hidden helper column has none.
+    let mut n29 = vec![NumCell::N(1, 5), NumCell::S("", 1)];
+    n29.extend((2..=10).map(|k| NumCell::N(k, 1)));
+    n29.push(NumCell::N(10, 1));
+    let t29 = Table::new(
+        Kind::T29,
+        &[
+            "Tabel T-C.29",
+            "Rekapitulasi Evaluasi Hasil Pelaksanaan Renja OPD dan Pencapaian Renstra OPD s/d Tahun 2025",
+            "Kabupaten Kutai Kartanegara",
+        ],
+        c29,
+    )
+    .code(cs)
+    .num_cells(n29)
+    .pct_text()
+    .page(9, "");
+
+    let (r, a) = ("Rancangan Awal RKPD", "Hasil Analisis Kebutuhan");
+    let c31 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&["Program/Kegiatan/Sub Kegiatan"], Src::F("name"), 40.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator Kinerja"], Src::F("r_ind"), 28.0),
+        col(&[r, "Target Capaian"], Src::Tu("r_t", "r_u"), 12.0),
+        col(&[r, "Pagu Indikatif (Rp)"], Src::F("r_p"), 16.0),
+        helper("selisih", Helper::Diff("r_p", "a_p")),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator Kinerja"], Src::F("a_ind"), 28.0),
+        col(&[a, "Target Capaian"], Src::Tu("a_t", "a_u"), 12.0),
+        col(&[a, "Kebutuhan Dana (Rp)"], Src::F("a_p"), 16.0),
+        col(&["Catatan Penting"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &[
+            "Tabel T-C.31",
+            "Review terhadap Rancangan Awal RKPD Tahun 2026",
+            "Kabupaten Kutai Kartanegara",
+        ],
+        c31,
+    )
+    .total("JUMLAH");
+
+    let cs5 = CodeStyle::Split5Text;
+    let (n, n1) = ("Rencana Tahun 2026", "Prakiraan Maju Rencana Tahun 2027");
+    let mut c33 = code_cols("Kode", cs5);
+    c33.extend([
+        helper("KODE GABUNGAN", Helper::JoinCode),
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program / Kegiatan"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&[n, "Lokasi"], Src::F("lok"), 16.0),
+        col(&[n, "Target Capaian Kinerja"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "Pagu Indikatif"], Src::F("p26"), 16.0),
+        helper("Pagu x 1000", Helper::Rupiah("p26")),
+        col(&[n, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan Penting"], Src::Empty, 14.0),
+        col(&[n1, "Target Capaian Kinerja"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "Pagu Indikatif"], Src::F("p27"), 16.0),
+    ]);
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "Tabel T-C.33",
+            "Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2026 dan Prakiraan Maju Tahun 2027",
+            "Dinas Sosial Kabupaten Kutai Kartanegara",
+            "(dalam ribuan rupiah)",
+        ],
+        c33,
+    )
+    .code(cs5)
+    .thousands()
+    .num_cells(vec![
+        NumCell::S("(1)", 5),
+        NumCell::S("", 1),
+        NumCell::S("(2)", 1),
+        NumCell::S("(3)", 1),
+        NumCell::S("(4)", 1),
+        NumCell::S("(5)", 1),
+        NumCell::S("(6)", 1),
+        NumCell::S("", 1),
+        NumCell::S("(7)", 1),
+        NumCell::S("(8)", 1),
+        NumCell::S("(9)", 1),
+        NumCell::S("(10)", 1),
+    ])
+    .total("JUMLAH");
+
+    vec![
+        sheet("T-C.29", vec![Block::Table(t29)]),
+        sheet("T-C.31", vec![Block::Table(t31)]),
+        sheet("T-C.33", vec![Block::Table(t33)]),
+    ]
+}
+
+fn layout_mre_gap(_plan: &Plan) -> Vec<SheetSpec> {
+    let g24 = "TARGET DAN REALISASI KINERJA RENJA OPD TAHUN 2024";
+    let g10 = "PERKIRAAN REALISASI CAPAIAN TARGET RENSTRA OPD S/D TAHUN 2025";
+    let c29 = vec![
+        col(&["KODE"], Src::Code, 18.0),
+        col(
+            &["URUSAN/BIDANG URUSAN PEMERINTAH DAERAH DAN PROGRAM/KEGIATAN"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["INDIKATOR KINERJA PROGRAM (OUTCOME)/KEGIATAN (OUTPUT)"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(
+            &["TARGET RENSTRA OPD TAHUN 2026 (AKHIR PERIODE RENSTRA)"],
+            Src::F("k4"),
+            12.0,
+        ),
+        col(
+            &["REALISASI RENSTRA OPD S/D TAHUN 2023"],
+            Src::F("k5"),
+            12.0,
+        ),
+        col(&[g24, "TARGET"], Src::F("k6"), 10.0),
+        col(&[g24, "REALISASI"], Src::F("k7"), 10.0),
+        col(&[g24, "TINGKAT REALISASI (%)"], Src::F("k8"), 10.0),
+        col(&["TARGET RENJA OPD TAHUN 2025"], Src::F("k9"), 12.0),
+        col(&[g10, "REALISASI CAPAIAN"], Src::F("k10"), 12.0),
+        col(&[g10, "TINGKAT CAPAIAN (%)"], Src::F("k11"), 12.0),
+    ];
+    // DMV/BDG style formula labels: no spaces, `x100%`.
+    let mut n29 = nums(1, 7);
+    n29.extend([
+        NumCell::S("8=7/6x100%", 1),
+        NumCell::N(9, 1),
+        NumCell::S("10=5+7+9", 1),
+        NumCell::S("11=10/4x100%", 1),
+    ]);
+    let t29 = Table::new(
+        Kind::T29,
+        &[
+            "REKAPITULASI EVALUASI HASIL PELAKSANAAN RENJA OPD DAN PENCAPAIAN RENSTRA OPD S/D TAHUN 2025",
+            "KABUPATEN KUTAI KARTANEGARA",
+        ],
+        c29,
+    )
+    .code(CodeStyle::JoinedShort)
+    .num_cells(n29);
+
+    let (r, a) = ("Rancangan Awal RKPD", "Hasil Analisis Kebutuhan");
+    let c31 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&[r, "Program"], Src::F("name"), 36.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator"], Src::F("r_ind"), 28.0),
+        col(&[r, "Capaian Target"], Src::Tu("r_t", "r_u"), 12.0),
+        col(&[r, "Pagu Indikatif"], Src::F("r_p"), 16.0),
+        col(&[a, "Program"], Src::F("name"), 36.0),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator"], Src::F("a_ind"), 28.0),
+        col(&[a, "Capaian Target"], Src::Tu("a_t", "a_u"), 12.0),
+        col(&[a, "Kebutuhan Dana"], Src::F("a_p"), 16.0),
+        col(&["Catatan Penting"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &[
+            "Pemerintah Kabupaten Kutai Kartanegara",
+            "Review terhadap Rancangan Awal RKPD Tahun 2026",
+            "Dinas Sosial",
+        ],
+        c31,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged)
+    .total("JUMLAH")
+    .total_top();
+
+    let cs = CodeStyle::Split5Text;
+    let (n, n1) = ("RENCANA TAHUN 2026", "PERKIRAAN MAJU RENCANA TAHUN 2027");
+    let mut c33 = code_cols("KODE", cs);
+    c33.extend([
+        col(
+            &["URUSAN/BIDANG URUSAN PEMERINTAH DAERAH DAN PROGRAM/KEGIATAN"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["INDIKATOR KINERJA PROGRAM/KEGIATAN"], Src::F("ind"), 30.0),
+        col(&[n, "LOKASI"], Src::F("lok"), 16.0),
+        col(&[n, "TARGET CAPAIAN KINERJA"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "KEBUTUHAN DANA/PAGU INDIKATIF"], Src::F("p26"), 16.0),
+        col(&[n, "SUMBER DANA"], Src::F("dana"), 10.0),
+        col(&["CATATAN PENTING"], Src::Empty, 14.0),
+        col(&[n1, "TARGET CAPAIAN KINERJA"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "KEBUTUHAN DANA/PAGU INDIKATIF"], Src::F("p27"), 16.0),
+    ]);
+    // MRE: `1 2 3 4 5 6 7 9 9 10 …` (8 missing, 9 twice).
+    let mut n33 = nums(1, 7);
+    n33.extend(nums(9, 9));
+    n33.extend(nums(9, 14));
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "RUMUSAN PROGRAM DAN KEGIATAN OPD TAHUN 2026",
+            "DAN PRAKIRAAN MAJU TAHUN 2027",
+            "KABUPATEN KUTAI KARTANEGARA",
+            "NAMA UNIT KERJA : DINAS SOSIAL [1.06.0.00.0.00.01.0000]",
+        ],
+        c33,
+    )
+    .code(cs)
+    .num_cells(n33)
+    .titles_unmerged()
+    .page(14, "")
+    .total("TOTAL");
+
+    vec![
+        sheet("TC-29", vec![Block::Table(t29)]),
+        sheet("TC-31", vec![Block::Table(t31)]),
+        sheet("TC-33", vec![Block::Table(t33)]),
+    ]
+}
+
+fn layout_sipd_ri(_plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::Split5Num;
+    let g24 = "Target dan Realisasi Renja PD Tahun 2024";
+    let mut c29 = code_cols("Kode", cs);
+    c29.extend([
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program (Outcome)/Kegiatan (Output)"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(
+            &["Target Renstra SKPD pada Tahun 2026 (Akhir Periode Renstra SKPD)"],
+            Src::F("k4"),
+            12.0,
+        ),
+        col(
+            &["Realisasi Capaian Kinerja Renstra SKPD s./d. Tahun 2023"],
+            Src::F("k5"),
+            12.0,
+        ),
+        col(&[g24, "Target"], Src::F("k6"), 10.0),
+        col(&[g24, "Realisasi"], Src::F("k7"), 10.0),
+        col(&[g24, "Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(
+            &["Target Renja PD Tahun Berjalan (Tahun 2025)"],
+            Src::F("k9"),
+            12.0,
+        ),
+        col(
+            &["Realisasi Capaian Program dan Kegiatan s./d. Tahun 2025"],
+            Src::F("k10"),
+            12.0,
+        ),
+        col(
+            &["Tingkat Capaian Realisasi Target Resntra (%)"],
+            Src::F("k11"),
+            12.0,
+        ),
+    ]);
+    let t29 = Table::new(
+        Kind::T29,
+        &[
+            "Tabel 2.1 REKAP HASIL EVALUASI PELAKSANAAN RENJA DAN PENCAPAIAN RENSTRA TAHUN 2025 DINAS SOSIAL",
+        ],
+        c29,
+    )
+    .code(cs)
+    .num(NumStyle::BareFx, CodeNum::Merged);
+
+    let (r, a) = ("Rancangan Awal RKPD", "Hasil Analisis Kebutuhan");
+    let c31 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&["Program / Kegiatan / Sub Kegiatan"], Src::F("name"), 40.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator Kinerja"], Src::F("r_ind"), 28.0),
+        col(&[r, "Target Capaian"], Src::F("r_t"), 8.0),
+        col(&[r, "Satuan"], Src::F("r_u"), 10.0),
+        col(&[r, "Pagu Indikatif (Rp)"], Src::F("r_p"), 16.0),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator Kinerja"], Src::F("a_ind"), 28.0),
+        col(&[a, "Target Capaian"], Src::F("a_t"), 8.0),
+        col(&[a, "Satuan"], Src::F("a_u"), 10.0),
+        col(&[a, "Kebutuhan Dana (Rp)"], Src::F("a_p"), 16.0),
+        col(&["Keterangan"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &["Tabel 2.4 Review terhadap Rancangan Awal RKPD Tahun 2026"],
+        c31,
+    )
+    .total("JUMLAH");
+
+    let ck = "Capaian Kinerja Dan Kerangka Pendanaan";
+    let pm = "Prakiraan Maju Rencana Tahun 2027";
+    let ev: &'static [Lv] = &[Lv::Program, Lv::Kegiatan];
+    let c33 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&["Kode"], Src::Code, 18.0),
+        col(
+            &["Urusan/ Bidang Urusan/ Program/ Kegiatan/ Sub Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Program/ Kegiatan/ Sub Kegiatan"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(
+            &["Target Akhir Periode Renstra Opd"],
+            on(ev, Src::F("k4")),
+            10.0,
+        ),
+        col(
+            &["Realisasi Capaian Renja Opd Tahun 2024"],
+            on(ev, Src::F("k7")),
+            10.0,
+        ),
+        col(
+            &["Prakiraan Capaian Target Renja Opd Tahun 2025"],
+            on(ev, Src::F("k9")),
+            10.0,
+        ),
+        col(&[ck, "Target 2026"], Src::Tu("t26", "u26"), 12.0),
+        col(&[ck, "Pagu Indikatif (Rp)"], Src::F("p26"), 16.0),
+        col(&[ck, "Lokasi"], Src::F("lok"), 16.0),
+        col(&[ck, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&[ck, "Prioritas", "Nasional"], Src::Empty, 8.0),
+        col(&[ck, "Prioritas", "Daerah"], Src::Empty, 8.0),
+        col(&["Kelompok Sasaran"], Src::Empty, 12.0),
+        col(&[pm, "Target"], Src::Tu("t27", "u27"), 12.0),
+        col(&[pm, "Pagu Indikatif (Rp)"], Src::F("p27"), 16.0),
+        col(
+            &["Perangkat Daerah Penanggung Jawab"],
+            Src::Const("Dinas Sosial"),
+            14.0,
+        ),
+    ];
+    let t33 = Table::new(
+        Kind::T33,
+        &["RENJA DINAS SOSIAL\nTAHUN ANGGARAN 2026 KABUPATEN KUTAI KARTANEGARA"],
+        c33,
+    )
+    .width_row()
+    .num_cells(nums(1, 17));
+
+    vec![
+        sheet("Evaluasi", vec![Block::Table(t29)]),
+        sheet("Review", vec![Block::Table(t31)]),
+        sheet("Renja SIPD-RI", vec![Block::Table(t33)]),
+    ]
+}
+
+fn layout_confusables(_plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::Split4;
+    let g24 = "Target dan Realisasi Renja PD Tahun 2024";
+    let g10 = "Perkiraan Realisasi Capaian Target Renstra PD s/d Tahun 2025";
+    let mut c29 = code_cols("Kode", cs);
+    c29.extend([
+        col(&["Program/Kegiatan"], Src::F("name"), 40.0),
+        col(
+            &["Indikator Kinerja Program (outcome)/ Kegiatan (output)"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(
+            &["Target Renstra PD pada Tahun 2026 (Akhir Periode Renstra PD)"],
+            Src::F("k4"),
+            12.0,
+        ),
+        col(&["Realisasi s/d Tahun 2023"], Src::F("k5"), 12.0),
+        col(&[g24, "Target"], Src::F("k6"), 10.0),
+        col(&[g24, "Realisasi"], Src::F("k7"), 10.0),
+        col(&[g24, "Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(&["Target Renja PD Tahun 2025"], Src::F("k9"), 12.0),
+        col(&[g10, "Realisasi Capaian"], Src::F("k10"), 12.0),
+        col(&[g10, "Tingkat Capaian (%)"], Src::F("k11"), 12.0),
+    ]);
+    let t29 = Table::new(
+        Kind::T29,
+        &[
+            "Tabel T-C.29",
+            "Rekapitulasi Evaluasi Hasil Pelaksanaan Renja PD dan Pencapaian Renstra PD s/d Tahun 2025",
+        ],
+        c29,
+    )
+    .code(cs)
+    .num(NumStyle::ParenFx, CodeNum::Merged);
+
+    // EDK's Renstra table 2.3: title words of T-C.30, `Tahun ke-` sub-headers of bare digits
+    // above a real number row.
+    let mut cr = vec![
+        col(&["NO"], Src::F("no"), 5.0),
+        col(
+            &["Indikator Kinerja sesuai Tugas dan Fungsi Perangkat Daerah"],
+            Src::F("ind"),
+            40.0,
+        ),
+        col(&["Tergat NSPK"], Src::F("nspk"), 10.0),
+        col(&["Target IKK/IKD"], Src::F("ikk"), 10.0),
+        col(&["Target Indikator Lainnya"], Src::Empty, 10.0),
+    ];
+    for (g, f) in [
+        ("Target Renstra Perangkat Daerah Tahun ke-", "t"),
+        ("Realisasi Capaian Tahun ke-", "r"),
+        ("Rasio Capaian pada Tahun ke-", "c"),
+    ] {
+        for k in 1..=5 {
+            cr.push(col(
+                &[g, leak(k.to_string())],
+                Src::F(leak(format!("{f}{k}"))),
+                8.0,
+            ));
+        }
+    }
+    let renstra = Table::new(
+        Kind::Renstra23,
+        &[
+            "Tabel 2.3",
+            "Pencapaian Kinerja Pelayanan Perangkat Daerah Selama 5 (lima) Tahun Terakhir",
+            "Dinas Sosial Kabupaten Kutai Kartanegara",
+        ],
+        cr,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged);
+
+    let mut c30 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&["Indikator"], Src::F("ind"), 40.0),
+        col(&["SPM/Standar Nasional"], Src::F("spm"), 14.0),
+        col(&["IKK"], Src::F("ikk"), 24.0),
+    ];
+    c30.extend(t30_years(
+        "Target Renstra Perangkat Daerah",
+        "Realisasi Capaian",
+        "Proyeksi",
+        2022..=2026,
+        2022..=2024,
+        2025..=2026,
+        &|y| format!("Tahun {y}"),
+    ));
+    c30.push(col(&["Catatan Analisis"], Src::Empty, 20.0));
+    let t30 = Table::new(
+        Kind::T30,
+        &[
+            "Tabel T-C.30",
+            "Pencapaian Kinerja Pelayanan Perangkat Daerah Dinas Sosial",
+        ],
+        c30,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged);
+
+    // HF tv1c1: the T-C.31 shape for another purpose.
+    let (rr, hm) = ("Rancangan Renja ", "Hasil Prioritas Masukan Masyarakat ");
+    let cm = vec![
+        col(&["No "], Src::F("no"), 5.0),
+        col(&[rr, "Program/ Kegiatan "], Src::F("name"), 36.0),
+        col(&[rr, "Lokasi "], Src::F("r_lok"), 16.0),
+        col(&[rr, "Indikator Kinerja "], Src::F("r_ind"), 28.0),
+        col(&[rr, "Target Capaian "], Src::Tu("r_t", "r_u"), 12.0),
+        col(&[rr, "Pagu Indikatif (Rp.000) "], Src::F("r_p"), 14.0),
+        col(&[hm, "Program/ Kegiatan "], Src::F("name"), 36.0),
+        col(&[hm, "Lokasi "], Src::F("a_lok"), 16.0),
+        col(&[hm, "Indikator Kinerja "], Src::F("a_ind"), 28.0),
+        col(&[hm, "Target Capaian "], Src::Tu("a_t", "a_u"), 12.0),
+        col(&[hm, "Kebutuhan Dana (Rp.000) "], Src::F("a_p"), 14.0),
+        col(&["Catatan Penting "], Src::Empty, 18.0),
+    ];
+    let merge = Table::new(
+        Kind::Merge,
+        &[
+            "Penggabungan Prioritas Masukan Masyarakat dengan Rancangan Renja OPD",
+            "Kabupaten Kutai Kartanegara",
+        ],
+        cm,
+    )
+    .thousands()
+    .num(NumStyle::Paren, CodeNum::Merged);
+
+    let (r, a) = ("Rancangan Awal RKPD", "Hasil Analisis Kebutuhan");
+    let c31 = vec![
+        col(&["No."], Src::F("no"), 5.0),
+        col(&[r, "Program / \nKegiatan"], Src::F("name"), 36.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator \nKinerja"], Src::F("r_ind"), 28.0),
+        col(&[r, "Target \nCapaian"], Src::Tu("r_t", "r_u"), 12.0),
+        col(&[r, "Pagu \nIndikatif \n(Rp.)"], Src::F("r_p"), 16.0),
+        col(&[a, "Program / \nKegiatan"], Src::F("name"), 36.0),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator \nKinerja"], Src::F("a_ind"), 28.0),
+        col(&[a, "Target \nCapaian"], Src::Tu("a_t", "a_u"), 12.0),
+        col(&[a, "Kebutuhan \nDana \n(Rp.)"], Src::F("a_p"), 16.0),
+        col(&["Catatan Penting"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &["Review terhadap Rancangan Awal RKPD  2026"],
+        c31,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged)
+    .total("JUMLAH");
+
+    let (n, n1) = ("Rencana Tahun 2026", "Prakiraan Maju Rencana Tahun 2027");
+    let c33 = vec![
+        col(&["Kode"], Src::Code, 18.0),
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program / Kegiatan"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&[n, "Lokasi"], Src::F("lok"), 16.0),
+        col(&[n, "Target Capaian Kinerja"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "Kebutuhan Dana/Pagu Indikatif"], Src::F("p26"), 16.0),
+        col(&[n, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan Penting"], Src::Empty, 14.0),
+        col(&[n1, "Target Capaian Kinerja"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "Kebutuhan Dana/Pagu Indikatif"], Src::F("p27"), 16.0),
+    ];
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "Tabel T-C.33",
+            "Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2026 dan Prakiraan Maju Tahun 2027",
+        ],
+        c33,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged)
+    .total("JUMLAH");
+
+    let team = Table::new(
+        Kind::Staff,
+        &["TIM PENYUSUN RENJA DINAS SOSIAL TAHUN 2026"],
+        vec![
+            col(&["No"], Src::F("no"), 5.0),
+            col(&["Nama"], Src::F("nama"), 36.0),
+            col(&["NIP"], Src::F("nip"), 24.0),
+            col(&["Jabatan"], Src::F("jabatan"), 40.0),
+        ],
+    );
+
+    vec![
+        sheet("T-C.29", vec![Block::Table(t29)]),
+        sheet("Renstra 2.3", vec![Block::Table(renstra)]),
+        sheet("T-C.30", vec![Block::Table(t30)]),
+        sheet("Penggabungan", vec![Block::Table(merge)]),
+        sheet("T-C.31", vec![Block::Table(t31)]),
+        sheet(
+            "T-C.33",
+            vec![
+                Block::Table(t33),
+                Block::Blank(1),
+                Block::Signature(7),
+                Block::Blank(2),
+                Block::Table(team),
             ],
         ),
     ]
