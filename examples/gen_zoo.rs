@@ -12,7 +12,7 @@ fn main() {
     let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "zoo".into()));
     std::fs::create_dir_all(&dir).expect("create output folder");
     let mut txt = String::new();
-    for l in zoo::layouts() {
+    for l in zoo::all_layouts() {
         let clean = zoo::book(l, false);
         let planted = zoo::book(l, true);
         std::fs::write(dir.join(format!("{l}.xlsx")), &clean.bytes).unwrap();
@@ -29,7 +29,7 @@ fn main() {
     std::fs::write(dir.join("expected.txt"), &txt).unwrap();
     println!(
         "wrote {} books and expected.txt to {}",
-        zoo::layouts().len() * 2,
+        zoo::all_layouts().len() * 2,
         dir.display()
     );
 }
