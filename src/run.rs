@@ -46,6 +46,8 @@ pub struct FileReport {
     pub counts: [usize; 3],
     /// The most severe finding, kept after `shrink`.
     pub worst: Option<Severity>,
+    /// The year-end evaluation (E.81) the file holds, for the Ringkasan.
+    pub evaluation: Option<crate::checks::e81::Evaluation>,
 }
 
 impl FileReport {
@@ -120,6 +122,7 @@ pub fn check_file(path: &Path, opts: &Options) -> FileReport {
         rendered: Vec::new(),
         counts: [0; 3],
         worst: None,
+        evaluation: None,
     };
     let read = if opts.out_dir.is_some() {
         crate::ingest::ingest
@@ -148,6 +151,7 @@ pub fn check_file(path: &Path, opts: &Options) -> FileReport {
         return report;
     }
     report.findings = run_all(&ctx);
+    report.evaluation = crate::checks::e81::evaluation(&ctx);
     if let Some((label, rkpd)) = &opts.rkpd {
         report.findings.extend(crate::rkpd::check_against_rkpd_in(
             rkpd,
@@ -223,6 +227,7 @@ pub fn check_files(
                 rendered: Vec::new(),
                 counts: [0; 3],
                 worst: None,
+                evaluation: None,
             });
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             if let Some(p) = progress {

@@ -65,22 +65,6 @@ Use instead
     run,
 };
 
-/// The year an E.81 evaluates: the year of its column 7 or 12 header, else a year in its title
-/// lines (`Periode Pelaksanaan 2026`).
-fn e81_year(t: &TableModel) -> Option<i32> {
-    ["e7_k", "e12_k", "e7_rp", "e12_rp"]
-        .iter()
-        .find_map(|r| t.table.column(r).and_then(|c| c.year))
-        .or_else(|| {
-            t.table.title.iter().find_map(|l| {
-                crate::ingest::rules::normalize(l)
-                    .split(' ')
-                    .filter_map(|w| w.parse::<i32>().ok())
-                    .find(|y| (1990..=2100).contains(y))
-            })
-        })
-}
-
 /// Rows of two paired nodes that carry the same indicator: equal texts, or — when each node has
 /// one indicator — texts alike (near match).
 fn indicator_pairs<'a>(
@@ -117,7 +101,9 @@ fn indicator_pairs<'a>(
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for e in tables(ctx) {
-        let Some(year) = e81_year(e) else { continue };
+        let Some(year) = super::e81::year(e) else {
+            continue;
+        };
         let sheet = &e.table.sheet;
         // T-C.29 of the same year: its columns 6–7 are the year evaluated.
         for (_, t29) in ctx.plan.tables_of("T-C.29") {

@@ -239,6 +239,67 @@ pub(crate) fn derived(ctx: &Context, rule: &'static Rule, side: Side) -> Vec<Fin
     out
 }
 
+/// The year an E.81 evaluates: the year of its column 7 or 12 header, else a year in its title
+/// lines (`Periode Pelaksanaan 2026`).
+pub(crate) fn year(t: &TableModel) -> Option<i32> {
+    ["e7_k", "e12_k", "e7_rp", "e12_rp"]
+        .iter()
+        .find_map(|r| t.table.column(r).and_then(|c| c.year))
+        .or_else(|| {
+            t.table.title.iter().find_map(|l| {
+                crate::ingest::rules::normalize(l)
+                    .split(' ')
+                    .filter_map(|w| w.parse::<i32>().ok())
+                    .find(|y| (1990..=2100).contains(y))
+            })
+        })
+}
+
+/// What the year-end summary (Ringkasan) shows of an office's E.81.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    /// The year evaluated, when the form names it.
+    pub year: Option<i32>,
+    /// The mean of column 14 K over the indicator rows (C008's reading).
+    pub mean_capaian: Option<Decimal>,
+    /// The band of that mean.
+    pub predikat: Option<&'static str>,
+    /// Column 7 Rp and column 12 Rp summed over the programs (or over every row when the form
+    /// has no program rows).
+    pub rp_target: Decimal,
+    pub rp_realised: Decimal,
+}
+
+/// The summary of the first E.81 of a workbook, if it has one.
+pub fn evaluation(ctx: &Context) -> Option<Evaluation> {
+    let t = tables(ctx).next()?;
+    let mean = super::c008_e81_mean_predikat::mean_capaian(ctx, t).map(|(m, _)| m);
+    let programs: Vec<&TableRow> = t
+        .nodes
+        .iter()
+        .filter(|n| n.level == crate::model::code::Level::Program)
+        .map(|n| t.row(n))
+        .collect();
+    let rows: Vec<&TableRow> = if programs.is_empty() {
+        t.table.rows.iter().collect()
+    } else {
+        programs
+    };
+    let sum = |group: &str| -> Decimal {
+        rows.iter()
+            .filter_map(|r| cell(ctx, t, r, group, Side::Rp).num())
+            .try_fold(Decimal::ZERO, |a, s| a.checked_add(s.value))
+            .unwrap_or_default()
+    };
+    Some(Evaluation {
+        year: year(t),
+        mean_capaian: mean,
+        predikat: mean.map(super::c004_achievement_category::category),
+        rp_target: sum("e7"),
+        rp_realised: sum("e12"),
+    })
+}
+
 #[cfg(test)]
 pub mod testkit {
     //! A flat E.81 (one header row per column, K and Rp side by side) for the rule tests.
