@@ -73,9 +73,12 @@ fn alternative_layout_sample_findings() {
 #[test]
 fn both_layouts_give_the_same_findings() {
     // Same data, other layout: the same rules fire with the same expected and found values.
+    // The format-b workbook also has the E.81 of 2026 (sheet `Evaluasi Renja 2026`), which the
+    // staff workbook keeps in a file of its own: its findings are left out of the comparison.
     let strip = |s: String| -> Vec<String> {
         let mut v: Vec<String> = s
             .lines()
+            .filter(|l| !l.contains("Evaluasi Renja 2026!"))
             .map(|l| {
                 let mut parts = l.split(" | ");
                 let head: Vec<&str> = parts.next().unwrap().splitn(3, ' ').collect();

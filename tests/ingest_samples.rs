@@ -36,23 +36,25 @@ fn counts(plan: &Plan, kind: &str) -> (usize, usize, usize) {
     )
 }
 
-fn check_sample(name: &str) {
+fn check_sample(name: &str, with_e81: bool) {
     let (ing, plan) = plan_of(name);
     assert!(ing.unplaced.is_empty(), "{:?}", ing.unplaced);
     let mut kinds: Vec<&str> = plan.tables.iter().map(|t| t.table.kind.as_str()).collect();
     kinds.sort();
-    assert_eq!(
-        kinds,
-        [
-            "T-C.29",
-            "T-C.30",
-            "T-C.31",
-            "T-C.32",
-            "T-C.33",
-            "tujuan-sasaran",
-            "usulan-program"
-        ]
-    );
+    // The format-b workbook also carries the E.81 of 2026 (samples/data/e81.csv).
+    let mut want = vec![
+        "T-C.29",
+        "T-C.30",
+        "T-C.31",
+        "T-C.32",
+        "T-C.33",
+        "tujuan-sasaran",
+        "usulan-program",
+    ];
+    if with_e81 {
+        want.insert(0, "E.81");
+    }
+    assert_eq!(kinds, want);
     // T-C.29 evaluates programs and kegiatan only (seed lines 1043–1559).
     assert_eq!(counts(&plan, "T-C.29"), (7, 18, 0));
     // T-C.31: 7 programs; 19 kegiatan rows (the Kesiapsiagaan Bencana kegiatan twice, seed
@@ -87,12 +89,12 @@ fn check_sample(name: &str) {
 
 #[test]
 fn staff_layout_sample_reads_like_the_document() {
-    check_sample("renja-dinsos-kukar-2026.xlsx");
+    check_sample("renja-dinsos-kukar-2026.xlsx", false);
 }
 
 #[test]
 fn alternative_layout_sample_reads_the_same() {
-    check_sample("renja-dinsos-kukar-2026-format-b.xlsx");
+    check_sample("renja-dinsos-kukar-2026-format-b.xlsx", true);
 }
 
 #[test]
@@ -146,13 +148,27 @@ fn uncoded_tables_get_codes_from_tc33_by_name() {
 fn committed_samples_match_the_transcription() {
     // The .xlsx files are generated from samples/data/*.csv; a CSV fix without regenerating
     // (cargo run --example gen_samples) fails here.
+    // The E.81 sample workbook (samples/data/e81.csv) likewise; its Alt layout is a sheet of the
+    // format-b workbook, compared with the rest of it.
     use calamine::{Reader, Xlsx};
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for (name, layout) in samplegen::SAMPLES {
-        let fresh = samplegen::build_sample(&root.join("samples/data"), layout);
+    let data = root.join("samples/data");
+    let renja = samplegen::SAMPLES
+        .iter()
+        .map(|(name, layout)| (*name, samplegen::build_sample(&data, *layout)));
+    let e81 = samplegen::E81_SAMPLES
+        .iter()
+        .map(|(name, layout)| (*name, samplegen::build_e81_sample(&data, *layout)));
+    let mut e81_sheets = 0;
+    for (name, fresh) in renja.chain(e81) {
         let mut a: Xlsx<_> = Xlsx::new(std::io::Cursor::new(fresh)).unwrap();
         let mut b: Xlsx<_> = calamine::open_workbook(sample(name)).unwrap();
         assert_eq!(a.sheet_names(), b.sheet_names(), "{name}");
+        e81_sheets += a
+            .sheet_names()
+            .iter()
+            .filter(|s| *s == "Formulir E.81" || *s == samplegen::E81_ALT_SHEET)
+            .count();
         for s in a.sheet_names() {
             assert_eq!(
                 a.worksheet_range(&s).unwrap(),
@@ -161,4 +177,23 @@ fn committed_samples_match_the_transcription() {
             );
         }
     }
+    assert_eq!(e81_sheets, 2, "both E.81 layouts are committed");
+}
+
+#[test]
+fn e81_samples_read_as_one_e81_each() {
+    // samples/data/e81.csv: 7 programs, 18 kegiatan rows, 76 sub kegiatan (NOTES-e81.md).
+    let (ing, plan) = plan_of("e81-dinsos-kukar-2026.xlsx");
+    assert!(ing.unplaced.is_empty(), "{:?}", ing.unplaced);
+    let kinds: Vec<&str> = plan.tables.iter().map(|t| t.table.kind.as_str()).collect();
+    assert_eq!(kinds, ["E.81"], "the signature block is not a table");
+    let (_, t) = plan.tables_of("E.81").next().unwrap();
+    assert_eq!(t.table.rows.len(), 101);
+    // The format-b sheet has codes, so its levels are known.
+    let (_, plan) = plan_of("renja-dinsos-kukar-2026-format-b.xlsx");
+    assert_eq!(counts(&plan, "E.81"), (7, 18, 76));
+    let (i, _) = plan.tables_of("E.81").next().unwrap();
+    let (_, totals) = table_summary(&plan, i);
+    let want: rust_decimal::Decimal = "37118380499".parse().unwrap();
+    assert_eq!(totals.get("e7_rp_2026"), Some(&want), "{totals:?}");
 }

@@ -282,6 +282,7 @@ fn write_header(ws: &mut Worksheet, spec: &SheetSpec, top: u32, f: &Formats) -> 
     next
 }
 
+#[allow(clippy::too_many_arguments)]
 fn write_value(
     ws: &mut Worksheet,
     layout: Layout,
@@ -368,7 +369,7 @@ fn write_value(
             if p.len() == 5 {
                 p[4] = format!("{:0>4}", p[4]);
             }
-            ws.write_string_with_format(row, c, &p.join("."), text_fmt)
+            ws.write_string_with_format(row, c, p.join("."), text_fmt)
                 .unwrap();
         }
         Src::TargetUnit(t, u) => {
@@ -908,7 +909,14 @@ pub fn build_sample(data_dir: &Path, layout: Layout) -> Vec<u8> {
         .into_iter()
         .map(|(file, _)| (file.to_string(), Csv::read(&data_dir.join(file))))
         .collect();
-    build_from(&tables, layout, OFFICE, SEED_STATEMENTS)
+    let f = formats();
+    let mut wb = Workbook::new();
+    write_tables(&mut wb, &tables, layout, OFFICE, SEED_STATEMENTS, &f);
+    if layout == Layout::Alt {
+        // The format-b workbook also carries the year-end evaluation (E.81) of 2026.
+        write_e81(&mut wb, layout, &Csv::read(&data_dir.join("e81.csv")), &f);
+    }
+    wb.save_to_buffer().expect("sample workbook")
 }
 
 /// Builds a workbook from in-memory tables named like the CSVs (`tc33.csv`, …); tables not
@@ -921,15 +929,479 @@ pub fn build_from(
 ) -> Vec<u8> {
     let f = formats();
     let mut wb = Workbook::new();
+    write_tables(&mut wb, tables, layout, office, statements, &f);
+    wb.save_to_buffer().expect("sample workbook")
+}
+
+fn write_tables(
+    wb: &mut Workbook,
+    tables: &[(String, Csv)],
+    layout: Layout,
+    office: &str,
+    statements: (&str, &str),
+    f: &Formats,
+) {
     for (file, spec) in specs(layout, office, statements) {
         if let Some((_, csv)) = tables.iter().find(|(n, _)| n == file) {
-            write_sheet(&mut wb, layout, &spec, csv, &f);
+            write_sheet(wb, layout, &spec, csv, f);
         }
     }
-    wb.save_to_buffer().expect("sample workbook")
 }
 
 pub const SAMPLES: [(&str, Layout); 2] = [
     ("renja-dinsos-kukar-2026.xlsx", Layout::Staff),
     ("renja-dinsos-kukar-2026-format-b.xlsx", Layout::Alt),
 ];
+
+// Formulir E.81 ------------------------------------------------------------------------------
+//
+// The year-end evaluation of the 2026 Renja (`samples/data/e81.csv`; its quarterly figures and
+// most Renstra figures are made up, see NOTES-e81.md). Two layouts from real forms:
+// - `Layout::Staff` (Bandung `e81.xls`): its own workbook, sheet `Formulir E.81`, no Kode
+//   column (names only, indented by level), numbers as number cells, number row above the K/Rp
+//   row (`1 … 11`, `12 = 8+9+10+11`, `13 = 6 + 12`, `14=13/5 x100%`, `15`, `16`).
+// - `Layout::Alt` (Enrekang export with AGP's extra column): a sheet of the format-b Renja
+//   workbook, joined codes in a `Kode` column, numbers as Indonesian text, the column
+//   "Tingkat Capaian … Renja yang dievaluasi (%)" (= 12/7 × 100 in AGP's numbering), numbered
+//   `1 … 12`, `13=9+10+11+12`, `14=13/8x100%`, `15=7+13`, `16=15/6x100%`, `17`, `18`.
+
+/// The E.81 sample in its own workbook (Staff layout).
+pub const E81_SAMPLES: [(&str, Layout); 1] = [("e81-dinsos-kukar-2026.xlsx", Layout::Staff)];
+
+/// The name of the E.81 sheet added to the format-b Renja workbook.
+pub const E81_ALT_SHEET: &str = "Evaluasi Renja 2026";
+
+/// What one E.81 column holds.
+enum E81Src {
+    /// Row number (`no`).
+    No,
+    Text(&'static str),
+    /// The joined code, sub kegiatan padded to four digits.
+    Code,
+    /// The name, indented by level in Staff.
+    Name,
+    /// A number column of the CSV (`k5`, `rp5`, …).
+    Num(&'static str),
+}
+
+/// One leaf column: its group (merged over K/Rp, or a single column), an optional second
+/// header line (the quarter), its K/Rp sub-label, and the number-row label of its group.
+struct E81Col {
+    group: &'static str,
+    quarter: Option<&'static str>,
+    sub: Option<&'static str>,
+    number: &'static str,
+    src: E81Src,
+    width: f64,
+}
+
+fn e81_cols(layout: Layout) -> Vec<E81Col> {
+    let one = |group, number, src, width| E81Col {
+        group,
+        quarter: None,
+        sub: None,
+        number,
+        src,
+        width,
+    };
+    let pair = |group: &'static str,
+                quarter: Option<&'static str>,
+                number: &'static str,
+                k: &'static str,
+                rp: &'static str| {
+        [
+            E81Col {
+                group,
+                quarter,
+                sub: Some("K"),
+                number,
+                src: E81Src::Num(k),
+                width: 8.0,
+            },
+            E81Col {
+                group,
+                quarter,
+                sub: Some("Rp"),
+                number,
+                src: E81Src::Num(rp),
+                width: 16.0,
+            },
+        ]
+    };
+    let mut cols = Vec::new();
+    match layout {
+        Layout::Staff => {
+            let tw = "Realisasi Kinerja Pada Triwulan";
+            cols.extend([
+                one("No", "1", E81Src::No, 5.0),
+                one("Sasaran", "2", E81Src::Text("sasaran"), 20.0),
+                one("Program/ Kegiatan", "3", E81Src::Name, 40.0),
+                one(
+                    "Indikator Kinerja Program (Outcome)/Kegiatan (Output)",
+                    "4",
+                    E81Src::Text("indikator"),
+                    30.0,
+                ),
+            ]);
+            cols.extend(pair("Target Renstra Perangkat Daerah pada Tahun 2026 (Akhir Periode Renstra Perangkat Daerah)", None, "5", "k5", "rp5"));
+            cols.extend(pair("Realisasi Capaian Kinerja Renstra Perangkat Daerah sampai dengan Renja Perangkat Daerah Tahun Lalu (2025)", None, "6", "k6", "rp6"));
+            cols.extend(pair("Target Kinerja dan Anggaran Renja Perangkat Daerah Tahun Berjalan (Tahun 2026) yang Dievaluasi", None, "7", "k7", "rp7"));
+            cols.extend(pair(tw, Some("I"), "8", "k8", "rp8"));
+            cols.extend(pair(tw, Some("II"), "9", "k9", "rp9"));
+            cols.extend(pair(tw, Some("III"), "10", "k10", "rp10"));
+            cols.extend(pair(tw, Some("IV"), "11", "k11", "rp11"));
+            cols.extend(pair(
+                "Realisasi Capaian Kinerja dan Anggaran Renja Perangkat Daerah yang Dievaluasi",
+                None,
+                "12 = 8+9+10+11",
+                "k12",
+                "rp12",
+            ));
+            cols.extend(pair("Realisasi Kinerja dan Anggaran Renstra Perangkat Daerah s/d Tahun 2026 (Akhir Tahun Pelaksanaan Renja Perangkat Daerah Tahun 2026)", None, "13 = 6 + 12", "k13", "rp13"));
+            cols.extend(pair("Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra Perangkat Daerah s/d Tahun 2026 (%)", None, "14=13/5 x100%", "k14", "rp14"));
+            cols.extend([
+                one(
+                    "Unit Perangkat Daerah Penanggung Jawab",
+                    "15",
+                    E81Src::Text("unit_pj"),
+                    18.0,
+                ),
+                one("Keterangan", "16", E81Src::Text("keterangan"), 20.0),
+            ]);
+        }
+        Layout::Alt => {
+            let tw = "Realisasi Kinerja Pada Triwulan";
+            cols.extend([
+                one("NO", "1", E81Src::No, 5.0),
+                one("Sasaran", "2", E81Src::Text("sasaran"), 20.0),
+                one("Kode", "3", E81Src::Code, 18.0),
+                one(
+                    "Urusan/Bidang Urusan Pemerintah Daerah dan Program/Kegiatan/Sub Kegiatan",
+                    "4",
+                    E81Src::Name,
+                    40.0,
+                ),
+                one(
+                    "Indikator Kinerja Program (outcome) / Kegiatan (output)",
+                    "5",
+                    E81Src::Text("indikator"),
+                    30.0,
+                ),
+            ]);
+            cols.extend(pair(
+                "Target Renstra OPD pada Tahun 2022 s/d 2026 (akhir periode Renstra OPD)",
+                None,
+                "6",
+                "k5",
+                "rp5",
+            ));
+            cols.extend(pair(
+                "Realisasi Capaian Kinerja Renstra OPD s/d Renja OPD Tahun lalu (2025)",
+                None,
+                "7",
+                "k6",
+                "rp6",
+            ));
+            cols.extend(pair(
+                "Target Kinerja dan Anggaran Renja OPD Tahun berjalan yang dievaluasi (2026)",
+                None,
+                "8",
+                "k7",
+                "rp7",
+            ));
+            cols.extend(pair(tw, Some("I"), "9", "k8", "rp8"));
+            cols.extend(pair(tw, Some("II"), "10", "k9", "rp9"));
+            cols.extend(pair(tw, Some("III"), "11", "k10", "rp10"));
+            cols.extend(pair(tw, Some("IV"), "12", "k11", "rp11"));
+            cols.extend(pair(
+                "Realisasi Capaian Kinerja dan Anggaran Renja OPD yang Dievaluasi",
+                None,
+                "13=9+10+11+12",
+                "k12",
+                "rp12",
+            ));
+            cols.extend(pair(
+                "Tingkat Capaian Kinerja dan Realisasi Anggaran Renja yang dievaluasi (%)",
+                None,
+                "14=13/8x100%",
+                "k_renja",
+                "rp_renja",
+            ));
+            cols.extend(pair("Realisasi kinerja dan Anggaran Renstra OPD s/d tahun 2026 (Akhir Tahun pelaksanaan Renja OPD)", None, "15=7+13", "k13", "rp13"));
+            cols.extend(pair(
+                "Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra OPD s/d tahun 2026 (%)",
+                None,
+                "16=15/6x100%",
+                "k14",
+                "rp14",
+            ));
+            cols.extend([
+                one(
+                    "Unit OPD penanggung jawab",
+                    "17",
+                    E81Src::Text("unit_pj"),
+                    18.0,
+                ),
+                one("Ket", "18", E81Src::Text("keterangan"), 20.0),
+            ]);
+        }
+    }
+    cols
+}
+
+/// Runs of equal values in `keys` as (first, last) index pairs.
+fn runs<T: PartialEq>(keys: &[T]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=keys.len() {
+        if i == keys.len() || keys[i] != keys[start] {
+            out.push((start, i - 1));
+            start = i;
+        }
+    }
+    out
+}
+
+/// A header cell over columns `c0..=c1` and rows `r0..=r1`: merged when it spans more than one.
+fn e81_cell(ws: &mut Worksheet, r0: u32, r1: u32, c0: usize, c1: usize, text: &str, fmt: &Format) {
+    if r0 == r1 && c0 == c1 {
+        ws.write_string_with_format(r0, c0 as u16, text, fmt)
+            .unwrap();
+    } else {
+        ws.merge_range(r0, c0 as u16, r1, c1 as u16, text, fmt)
+            .unwrap();
+    }
+}
+
+/// Header of four rows: group labels (single columns and plain K/Rp groups merged down over the
+/// quarter row), the quarter labels, the number row (single columns merged down over the K/Rp
+/// row, group numbers across K and Rp), the K/Rp row. Returns the first data row.
+fn e81_header(ws: &mut Worksheet, layout: Layout, cols: &[E81Col], top: u32, f: &Formats) -> u32 {
+    let groups: Vec<&str> = cols.iter().map(|c| c.group).collect();
+    for (a, b) in runs(&groups) {
+        let bottom = if cols[a].quarter.is_some() {
+            top
+        } else {
+            top + 1
+        };
+        e81_cell(ws, top, bottom, a, b, cols[a].group, &f.header);
+    }
+    let quarters: Vec<(&str, Option<&str>)> = cols.iter().map(|c| (c.group, c.quarter)).collect();
+    for (a, b) in runs(&quarters) {
+        if let Some(q) = cols[a].quarter {
+            e81_cell(ws, top + 1, top + 1, a, b, q, &f.header);
+        }
+    }
+    let numbers: Vec<&str> = cols.iter().map(|c| c.number).collect();
+    for (a, b) in runs(&numbers) {
+        let bottom = if cols[a].sub.is_some() {
+            top + 2
+        } else {
+            top + 3
+        };
+        let label = cols[a].number;
+        match (layout, label.parse::<f64>()) {
+            (Layout::Staff, Ok(n)) if a == b && bottom == top + 2 => {
+                ws.write_number_with_format(top + 2, a as u16, n, &f.number_row)
+                    .unwrap();
+            }
+            (Layout::Staff, Ok(n)) => {
+                ws.merge_range(top + 2, a as u16, bottom, b as u16, "", &f.number_row)
+                    .unwrap();
+                ws.write_number_with_format(top + 2, a as u16, n, &f.number_row)
+                    .unwrap();
+            }
+            _ => e81_cell(ws, top + 2, bottom, a, b, label, &f.number_row),
+        }
+    }
+    for (i, c) in cols.iter().enumerate() {
+        if let Some(s) = c.sub {
+            ws.write_string_with_format(top + 3, i as u16, s, &f.header)
+                .unwrap();
+        }
+    }
+    top + 4
+}
+
+/// Writes the E.81 sheet from `e81.csv`: titles, the header, one row per indicator, the rows
+/// under the table (mean capaian, predikat, factors, follow-up) and the signature blocks.
+fn write_e81(wb: &mut Workbook, layout: Layout, csv: &Csv, f: &Formats) {
+    let staff = layout == Layout::Staff;
+    let cols = e81_cols(layout);
+    let ws = wb.add_worksheet();
+    ws.set_name(if staff {
+        "Formulir E.81"
+    } else {
+        E81_ALT_SHEET
+    })
+    .unwrap();
+    for (i, c) in cols.iter().enumerate() {
+        ws.set_column_width(i as u16, c.width).unwrap();
+    }
+    let titles: &[&str] = if staff {
+        &[
+            "Formulir E.81",
+            "Evaluasi Terhadap Hasil Renja Perangkat Daerah Lingkup Kabupaten/Kota",
+            "Renja Perangkat Daerah Dinas Sosial Kabupaten Kutai Kartanegara",
+            "Periode Pelaksanaan 2026",
+            "Indikator dan Target Kinerja Perangkat Daerah Kabupaten/Kota yang mengacu pada sasaran RKPD:",
+            "CONTOH — angka triwulan karangan untuk sampel, bukan dari dokumen",
+        ]
+    } else {
+        &[
+            "EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH",
+            "DINAS SOSIAL",
+            "KABUPATEN KUTAI KARTANEGARA TAHUN ANGGARAN 2026 TRIWULAN IV",
+            "CONTOH — angka triwulan karangan untuk sampel, bukan dari dokumen",
+        ]
+    };
+    let mut row = 0u32;
+    for t in titles {
+        ws.write_string_with_format(row, 0, *t, &f.title).unwrap();
+        row += 1;
+    }
+    row += 1;
+    row = e81_header(ws, layout, &cols, row, f);
+    let indent = |level: &str, bold: bool| {
+        let n = match level {
+            "kegiatan" => 1,
+            "sub_kegiatan" => 2,
+            _ => 0,
+        };
+        let base = Format::new()
+            .set_text_wrap()
+            .set_align(FormatAlign::Top)
+            .set_border(FormatBorder::Thin)
+            .set_indent(n);
+        if bold { base.set_bold() } else { base }
+    };
+    let footer: Vec<&Vec<String>> = csv
+        .rows
+        .iter()
+        .filter(|r| csv.get(r, "level") == "footer")
+        .collect();
+    for rec in csv.rows.iter().filter(|r| csv.get(r, "level") != "footer") {
+        let level = csv.get(rec, "level");
+        let bold = is_bold_level(level);
+        let text_fmt = if bold { &f.bold_text } else { &f.text };
+        for (i, c) in cols.iter().enumerate() {
+            let i = i as u16;
+            let text = match &c.src {
+                E81Src::No => csv.get(rec, "no").to_string(),
+                E81Src::Text(n) => csv.get(rec, n).to_string(),
+                E81Src::Code => {
+                    let mut p = code_parts(csv.get(rec, "kode"));
+                    if p.len() == 5 {
+                        p[4] = format!("{:0>4}", p[4]);
+                    }
+                    p.join(".")
+                }
+                E81Src::Name => csv.get(rec, "uraian").to_string(),
+                E81Src::Num(n) => csv.get(rec, n).to_string(),
+            };
+            if text.is_empty() {
+                ws.write_blank(row, i, text_fmt).unwrap();
+                continue;
+            }
+            match (&c.src, layout) {
+                (E81Src::Name, Layout::Staff) => {
+                    ws.write_string_with_format(row, i, &text, &indent(level, bold))
+                        .unwrap();
+                }
+                (E81Src::No, Layout::Staff) => {
+                    ws.write_number_with_format(row, i, text.parse::<f64>().unwrap(), &f.amount)
+                        .unwrap();
+                }
+                (E81Src::Num(_), Layout::Staff) => {
+                    let n = parse_id_number(&text)
+                        .unwrap_or_else(|| panic!("e81.csv: not a number: {text}"));
+                    let x: f64 = n.value.to_string().parse().unwrap();
+                    let fmt = match (c.sub, text.contains(','), bold) {
+                        (_, true, _) => &f.decimal,
+                        (Some("Rp"), false, true) => &f.bold_amount,
+                        _ => &f.amount,
+                    };
+                    ws.write_number_with_format(row, i, x, fmt).unwrap();
+                }
+                _ => {
+                    ws.write_string_with_format(row, i, &text, text_fmt)
+                        .unwrap();
+                }
+            }
+        }
+        row += 1;
+    }
+    // Under the table: the label in the name column, the mean and the predikat under column 14 K,
+    // the factor and follow-up texts right of their label.
+    row += 1;
+    let label_col = cols
+        .iter()
+        .position(|c| matches!(c.src, E81Src::Name))
+        .unwrap() as u16;
+    let k14_col = cols
+        .iter()
+        .position(|c| matches!(c.src, E81Src::Num("k14")))
+        .unwrap() as u16;
+    for rec in footer {
+        ws.write_string_with_format(row, label_col, csv.get(rec, "uraian"), &f.title)
+            .unwrap();
+        let (value, text) = (csv.get(rec, "k14"), csv.get(rec, "keterangan"));
+        if !value.is_empty() {
+            match (layout, parse_id_number(value)) {
+                (Layout::Staff, Some(n)) => {
+                    let x: f64 = n.value.to_string().parse().unwrap();
+                    ws.write_number_with_format(row, k14_col, x, &f.decimal)
+                        .unwrap();
+                }
+                _ => {
+                    ws.write_string(row, k14_col, value).unwrap();
+                }
+            }
+        }
+        if !text.is_empty() {
+            ws.write_string(row, label_col + 1, text).unwrap();
+        }
+        row += 1;
+    }
+    // Signatures: "Disusun" by the head of the office (left), "Dievaluasi" by Bappeda (right).
+    row += 1;
+    let right = k14_col;
+    let left_lines = [
+        "Disusun",
+        "Tenggarong, 15 Januari 2027",
+        "Kepala Dinas Sosial",
+        "Kabupaten Kutai Kartanegara",
+        "",
+        "",
+        "CONTOH NAMA KEPALA DINAS, S.Sos., M.Si.",
+        "NIP. 19700000 000000 0 000",
+    ];
+    let right_lines = [
+        "Dievaluasi",
+        "Tenggarong, 30 Januari 2027",
+        "Kepala Bappeda",
+        "Kabupaten Kutai Kartanegara",
+        "",
+        "",
+        "CONTOH NAMA KEPALA BAPPEDA, S.T., M.T.",
+        "NIP. 19710000 000000 0 000",
+    ];
+    for (l, r) in left_lines.iter().zip(right_lines) {
+        if !l.is_empty() {
+            ws.write_string(row, label_col, *l).unwrap();
+        }
+        if !r.is_empty() {
+            ws.write_string(row, right, r).unwrap();
+        }
+        row += 1;
+    }
+}
+
+/// Writes one E.81 sample workbook (Staff layout: the sheet `Formulir E.81` alone).
+pub fn build_e81_sample(data_dir: &Path, layout: Layout) -> Vec<u8> {
+    let csv = Csv::read(&data_dir.join("e81.csv"));
+    let f = formats();
+    let mut wb = Workbook::new();
+    write_e81(&mut wb, layout, &csv, &f);
+    wb.save_to_buffer().expect("E.81 sample workbook")
+}
