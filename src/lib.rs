@@ -20,8 +20,8 @@ pub fn fuzz_one(data: &[u8]) {
         return;
     };
     let ing = ingest::ingest_workbook(wb, &rules);
-    let plan = model::plan::build_plan(&ing, &rules);
     let config = checks::config::CheckConfig::default_config();
+    let plan = model::plan::build_plan_with(&ing, &rules, Some(&config.nomenclature));
     let ctx = checks::Context {
         ingested: &ing,
         plan: &plan,

@@ -194,6 +194,10 @@ fn main() -> ExitCode {
                 Ok(r) => r,
                 Err(e) => return usage_error(&format!("aturan tidak valid (invalid rules): {e}")),
             };
+            let nomenclature = match CheckConfig::load(rules.as_deref()) {
+                Ok(c) => c,
+                Err(e) => return usage_error(&format!("aturan tidak valid (invalid rules): {e}")),
+            };
             let (files, errors) = run::collect_inputs(&files);
             let mut failed = !errors.is_empty();
             for e in errors {
@@ -203,7 +207,11 @@ fn main() -> ExitCode {
             for f in &files {
                 match ingest::ingest(f, &tables) {
                     Ok(ing) => {
-                        let plan = build_plan(&ing, &tables);
+                        let plan = selaras::model::plan::build_plan_with(
+                            &ing,
+                            &tables,
+                            Some(&nomenclature.nomenclature),
+                        );
                         match format {
                             Format::Json => out.push(inspect::inspect_json(f, &ing, &plan)),
                             _ => print!("{}", inspect::inspect_text(f, &ing, &plan)),

@@ -5,7 +5,6 @@
 use crate::checks::config::CheckConfig;
 use crate::checks::{Context, Finding, Severity, run_all};
 use crate::ingest::rules::TableRules;
-use crate::model::plan::build_plan;
 use crate::report::{annotate, terminal};
 use rayon::prelude::*;
 use rust_decimal::Decimal;
@@ -136,7 +135,8 @@ pub fn check_file(path: &Path, opts: &Options) -> FileReport {
             return report;
         }
     };
-    let plan = build_plan(&ing, &opts.tables);
+    let plan =
+        crate::model::plan::build_plan_with(&ing, &opts.tables, Some(&opts.config.nomenclature));
     let ctx = Context {
         ingested: &ing,
         plan: &plan,

@@ -11,15 +11,15 @@ mod samplegen;
 use selaras::checks::config::CheckConfig;
 use selaras::checks::{Context, Finding, Severity, run_all};
 use selaras::ingest::{ingest_workbook, rules::TableRules, workbook::read_workbook_bytes};
-use selaras::model::plan::build_plan;
+use selaras::model::plan::build_plan_with;
 use std::path::Path;
 
 fn findings(bytes: &[u8]) -> Vec<Finding> {
     let rules = TableRules::default_rules();
     let wb = read_workbook_bytes(Path::new("gen.xlsx"), bytes).unwrap();
     let ing = ingest_workbook(wb, &rules);
-    let plan = build_plan(&ing, &rules);
     let config = CheckConfig::default_config();
+    let plan = build_plan_with(&ing, &rules, Some(&config.nomenclature));
     run_all(&Context {
         ingested: &ing,
         plan: &plan,

@@ -7,15 +7,15 @@
 use selaras::checks::config::CheckConfig;
 use selaras::checks::{Context, run_all};
 use selaras::ingest::{self, rules::TableRules};
-use selaras::model::plan::build_plan;
+use selaras::model::plan::build_plan_with;
 use std::path::Path;
 
 fn lines(sample: &str) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let rules = TableRules::default_rules();
     let ing = ingest::ingest(&root.join("samples").join(sample), &rules).unwrap();
-    let plan = build_plan(&ing, &rules);
     let config = CheckConfig::default_config();
+    let plan = build_plan_with(&ing, &rules, Some(&config.nomenclature));
     let findings = run_all(&Context {
         ingested: &ing,
         plan: &plan,
@@ -68,6 +68,14 @@ fn staff_layout_sample_findings() {
 #[test]
 fn alternative_layout_sample_findings() {
     golden("renja-dinsos-kukar-2026-format-b.xlsx");
+}
+
+/// The sample E.81 of 2026 in its own workbook (made-up quarterly figures, consistent): no
+/// finding at all, whereas the same form inside the format-b workbook shares that workbook's
+/// T-C.33 and so its duplicated kegiatan code (F007).
+#[test]
+fn e81_sample_findings() {
+    golden("e81-dinsos-kukar-2026.xlsx");
 }
 
 #[test]

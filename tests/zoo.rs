@@ -8,7 +8,7 @@ mod zoo;
 use selaras::checks::config::CheckConfig;
 use selaras::checks::{Context, Finding, Severity, run_all};
 use selaras::ingest::{ingest_workbook, rules::TableRules, workbook::read_workbook_bytes};
-use selaras::model::plan::build_plan;
+use selaras::model::plan::build_plan_with;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -16,8 +16,8 @@ fn findings(layout: &str, bytes: &[u8]) -> Vec<Finding> {
     let rules = TableRules::default_rules();
     let wb = read_workbook_bytes(Path::new(&format!("{layout}.xlsx")), bytes).unwrap();
     let ing = ingest_workbook(wb, &rules);
-    let plan = build_plan(&ing, &rules);
     let config = CheckConfig::default_config();
+    let plan = build_plan_with(&ing, &rules, Some(&config.nomenclature));
     run_all(&Context {
         ingested: &ing,
         plan: &plan,

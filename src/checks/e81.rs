@@ -54,21 +54,58 @@ pub(crate) fn cell(ctx: &Context, t: &TableModel, row: &TableRow, group: &str, s
     slot(ctx, t, row, &role(group, side))
 }
 
-/// Why an indicator is read as a level (the last quarter is the year's figure) and not a flow
-/// (the quarters add up): the level word found in its text or unit (`words.level_indicator`),
-/// unless `indicators.flow` names it; `indicators.level` names levels whatever their words.
-pub(crate) fn level_reason(ctx: &Context, row: &TableRow) -> Option<String> {
+/// How an indicator's quarters make its year figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Reading {
+    /// A level (percentage, index, score): the last quarter filled, named by this word.
+    Level(String),
+    /// A flow (people, documents): the sum of the quarters.
+    Flow(String),
+    /// Nothing in the indicator tells: either reading is accepted.
+    Unknown,
+}
+
+/// How an indicator is read: `indicators.level` / `indicators.flow` of rules.toml first (whole
+/// words of the indicator text); then its unit (a `words.level_indicator` word there makes it a
+/// level, any other unit a flow); then, without a unit, a `words.level_indicator` word in its
+/// text makes it a level unless it starts `Jumlah …`. Otherwise unknown: either reading fits.
+pub(crate) fn reading(ctx: &Context, row: &TableRow) -> Reading {
     let text = row.text("indikator").unwrap_or("");
-    let unit = row.text("satuan").unwrap_or("");
+    let unit = row.text("satuan").unwrap_or("").trim();
     let ind = &ctx.config.indicators;
-    if level_word(&ind.flow, text).is_some() {
-        return None;
+    let words = &ctx.config.words.level_indicator;
+    if let Some(w) = level_word(&ind.flow, text) {
+        return Reading::Flow(w);
     }
     if let Some(w) = level_word(&ind.level, text) {
-        return Some(w);
+        return Reading::Level(w);
     }
-    level_word(&ctx.config.words.level_indicator, text)
-        .or_else(|| level_word(&ctx.config.words.level_indicator, unit))
+    // The unit says most: `Persen`, `Indeks`, `Nilai` are levels; `Orang`, `Dokumen` counts.
+    if !unit.is_empty() {
+        return match level_word(words, unit) {
+            Some(w) => Reading::Level(w),
+            None => Reading::Flow(unit.to_string()),
+        };
+    }
+    let norm = crate::ingest::rules::normalize(text);
+    let first = norm.split(' ').next().unwrap_or("");
+    if ["jumlah", "banyaknya", "banyak"].contains(&first) {
+        // `Jumlah …` counts, but offices write it over percentages too: without a unit, either
+        // reading is accepted.
+        return Reading::Unknown;
+    }
+    match level_word(words, text) {
+        Some(w) => Reading::Level(w),
+        None => Reading::Unknown,
+    }
+}
+
+/// The word that makes an indicator a level, if it is read as one.
+pub(crate) fn level_reason(ctx: &Context, row: &TableRow) -> Option<String> {
+    match reading(ctx, row) {
+        Reading::Level(w) => Some(w),
+        _ => None,
+    }
 }
 
 use super::c001_realisation_rate::{
@@ -89,7 +126,15 @@ pub(crate) fn derived(ctx: &Context, rule: &'static Rule, side: Side) -> Vec<Fin
     for t in tables(ctx) {
         let sheet = &t.table.sheet;
         for (ri, row) in t.table.rows.iter().enumerate() {
-            let level = (side == Side::K).then(|| level_reason(ctx, row)).flatten();
+            let reading = if side == Side::K {
+                reading(ctx, row)
+            } else {
+                Reading::Flow(String::new())
+            };
+            let level = match &reading {
+                Reading::Level(w) => Some(w.clone()),
+                _ => None,
+            };
             let quarters: Vec<Shown> = QUARTERS
                 .iter()
                 .filter_map(|q| cell(ctx, t, row, q, side).num())
@@ -129,37 +174,40 @@ pub(crate) fn derived(ctx: &Context, rule: &'static Rule, side: Side) -> Vec<Fin
                     .related(rel.iter().map(|s| Related::new(sheet, s.pos))),
                 );
             };
+            let close = |a: &Shown, b: Decimal| {
+                if side == Side::Rp {
+                    a.value == b
+                } else {
+                    within(a.value, b, tolerance(ctx, a.decimals))
+                }
+            };
             // 12: the year's realisation.
             if let (Some(c12), false) = (c12, quarters.is_empty()) {
-                let (expected, why_id, why_en) = match &level {
-                    Some(w) => {
-                        let last = quarters.last().expect("quarters");
-                        (
-                            last.value,
+                let last = quarters.last().expect("quarters").value;
+                let Some(sum) = quarters
+                    .iter()
+                    .try_fold(Decimal::ZERO, |a, q| a.checked_add(q.value))
+                else {
+                    continue;
+                };
+                let fits = match &reading {
+                    Reading::Level(_) => close(&c12, last),
+                    Reading::Flow(_) => close(&c12, sum),
+                    Reading::Unknown => close(&c12, last) || close(&c12, sum),
+                };
+                if !fits {
+                    let (expected, why_id, why_en) = match &reading {
+                        Reading::Level(w) => (
+                            last,
                             format!("indikator tingkat (`{w}`): triwulan terakhir yang terisi"),
                             format!("a level indicator (`{w}`): the last quarter filled"),
-                        )
-                    }
-                    None => {
-                        let Some(s) = quarters
-                            .iter()
-                            .try_fold(Decimal::ZERO, |a, q| a.checked_add(q.value))
-                        else {
-                            continue;
-                        };
-                        (
-                            s,
+                        ),
+                        _ => (
+                            sum,
                             format!("kolom 8+9+10+11 = {}", sum_text(&quarters)),
                             format!("columns 8+9+10+11 = {}", sum_text(&quarters)),
-                        )
-                    }
-                };
-                let ok = if side == Side::Rp {
-                    c12.value == expected
-                } else {
-                    within(c12.value, expected, tolerance(ctx, c12.decimals))
-                };
-                if !ok {
+                        ),
+                    };
                     let d = c12.decimals.max(expected.normalize().scale().min(2));
                     push(
                         "e12",
@@ -173,42 +221,39 @@ pub(crate) fn derived(ctx: &Context, rule: &'static Rule, side: Side) -> Vec<Fin
                 }
             }
             // 13: the Renstra realisation up to this year.
-            if let Some(c13) = c13 {
-                let expected = match (&level, c6, c12) {
-                    (Some(_), _, Some(c12)) => Some((
-                        c12.value,
-                        vec![c12],
-                        "kolom 12 (indikator tingkat)".to_string(),
-                        "column 12 (a level indicator)".to_string(),
-                    )),
-                    (None, Some(c6), Some(c12)) => c6.value.checked_add(c12.value).map(|v| {
-                        (
+            if let (Some(c13), Some(c12)) = (c13, c12) {
+                let flow = c6.and_then(|c6| c6.value.checked_add(c12.value).map(|v| (v, c6)));
+                let fits = match (&reading, flow) {
+                    (Reading::Level(_), _) => close(&c13, c12.value),
+                    (Reading::Flow(_), Some((v, _))) => close(&c13, v),
+                    (Reading::Unknown, Some((v, _))) => close(&c13, v) || close(&c13, c12.value),
+                    (_, None) => true,
+                };
+                if !fits {
+                    let (v, rel, wid, wen) = match (&level, flow) {
+                        (None, Some((v, c6))) => (
                             v,
                             vec![c6, c12],
                             format!("kolom 6 + 12 = {} + {}", fmt_shown(&c6), fmt_shown(&c12)),
                             format!("columns 6 + 12 = {} + {}", fmt_shown(&c6), fmt_shown(&c12)),
-                        )
-                    }),
-                    _ => None,
-                };
-                if let Some((v, rel, wid, wen)) = expected {
-                    let ok = if side == Side::Rp {
-                        c13.value == v
-                    } else {
-                        within(c13.value, v, tolerance(ctx, c13.decimals))
+                        ),
+                        _ => (
+                            c12.value,
+                            vec![c12],
+                            "kolom 12 (indikator tingkat)".to_string(),
+                            "column 12 (a level indicator)".to_string(),
+                        ),
                     };
-                    if !ok {
-                        let d = c13.decimals.max(v.normalize().scale().min(2));
-                        push(
-                            "e13",
-                            13,
-                            &c13,
-                            fmt_dec(v, d),
-                            wid,
-                            wen,
-                            rel.iter().collect(),
-                        );
-                    }
+                    let d = c13.decimals.max(v.normalize().scale().min(2));
+                    push(
+                        "e13",
+                        13,
+                        &c13,
+                        fmt_dec(v, d),
+                        wid,
+                        wen,
+                        rel.iter().collect(),
+                    );
                 }
             }
             // 14: the Renstra achievement rate.

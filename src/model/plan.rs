@@ -81,6 +81,17 @@ impl Plan {
 
 /// Builds the plan of a workbook from its located tables.
 pub fn build_plan(ingested: &Ingested, rules: &TableRules) -> Plan {
+    build_plan_with(ingested, rules, None)
+}
+
+/// [`build_plan`] that also knows the official names (code → name, the nomenclature list):
+/// an uncoded row named as an official kegiatan is a kegiatan even when no coded table of the
+/// workbook names it (a standalone E.81 without codes).
+pub fn build_plan_with(
+    ingested: &Ingested,
+    rules: &TableRules,
+    official: Option<&std::collections::BTreeMap<String, String>>,
+) -> Plan {
     // Coded tables first: their names tell the level of the same names in uncoded tables.
     let empty = HashMap::new();
     let mut tables: Vec<TableModel> = ingested
@@ -88,7 +99,7 @@ pub fn build_plan(ingested: &Ingested, rules: &TableRules) -> Plan {
         .iter()
         .map(|t| TableModel {
             nodes: if t.has("uraian") && t.has("kode") {
-                place_rows(t, rules, &empty)
+                place_rows(t, rules, &empty, &Default::default())
             } else {
                 Vec::new()
             },
@@ -104,13 +115,52 @@ pub fn build_plan(ingested: &Ingested, rules: &TableRules) -> Plan {
             }
         }
     }
+    // The official list speaks where the workbook's own coded tables do not.
+    let mut official_levels: HashMap<String, Option<Level>> = HashMap::new();
+    for (code, name) in official.into_iter().flatten() {
+        if let Ok(c) = Code::parse(code) {
+            let e = official_levels
+                .entry(normalize(name))
+                .or_insert(Some(c.level()));
+            if *e != Some(c.level()) {
+                *e = None;
+            }
+        }
+    }
+    for (k, v) in official_levels {
+        known.entry(k).or_insert(v);
+    }
+    // Names the nomenclature gives a kegiatan and one of its sub kegiatan alike (`Pemeliharaan
+    // Taman Makam Pahlawan Nasional Kabupaten/Kota`): placed by the row above.
+    let mut twofold: std::collections::HashSet<String> = std::collections::HashSet::new();
+    {
+        let mut levels: HashMap<String, Vec<Level>> = HashMap::new();
+        let coded = tables
+            .iter()
+            .flat_map(|t| t.nodes.iter())
+            .filter_map(|n| n.code.as_ref().map(|_| (normalize(&n.name), n.level)));
+        let listed = official.into_iter().flatten().filter_map(|(code, name)| {
+            Code::parse(code).ok().map(|c| (normalize(name), c.level()))
+        });
+        for (name, level) in coded.chain(listed) {
+            let v = levels.entry(name).or_default();
+            if !v.contains(&level) {
+                v.push(level);
+            }
+        }
+        for (name, v) in levels {
+            if v.contains(&Level::Kegiatan) && v.contains(&Level::SubKegiatan) {
+                twofold.insert(name);
+            }
+        }
+    }
     let known: HashMap<String, Level> = known
         .into_iter()
         .filter_map(|(k, v)| v.map(|l| (k, l)))
         .collect();
     for t in tables.iter_mut() {
         if t.table.has("uraian") && !t.table.has("kode") {
-            t.nodes = place_rows(&t.table, rules, &known);
+            t.nodes = place_rows(&t.table, rules, &known, &twofold);
         }
     }
     infer_codes(&mut tables);
@@ -247,6 +297,7 @@ fn place_rows(
     table: &LocatedTable,
     rules: &TableRules,
     known: &HashMap<String, Level>,
+    twofold: &std::collections::HashSet<String>,
 ) -> Vec<Node> {
     let mut nodes: Vec<Node> = Vec::new();
     // Stack of (depth, node index) for parent lookup.
@@ -257,8 +308,23 @@ fn place_rows(
             Some(Parsed::Code(c)) => Some(c.clone()),
             _ => None,
         };
+        let norm = normalize(&name);
         let level = match &code {
             Some(c) => Some(c.level()),
+            // A name both a kegiatan and its sub kegiatan carry: the sub kegiatan when the open
+            // kegiatan above has that very name, else the kegiatan.
+            None if twofold.contains(&norm) => {
+                let open = stack
+                    .iter()
+                    .rev()
+                    .find(|(d, _)| *d == Level::Kegiatan.depth())
+                    .map(|(_, i)| normalize(&nodes[*i].name));
+                Some(if open.as_deref() == Some(norm.as_str()) {
+                    Level::SubKegiatan
+                } else {
+                    Level::Kegiatan
+                })
+            }
             None => level_from_row(table, row, &name, rules, known),
         };
         let level = match level {
