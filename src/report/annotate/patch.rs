@@ -1149,7 +1149,7 @@ fn rewrite_sheet(
                     // of order) are dropped rather than written out of order.
                     while let Some(&(r, c, f)) = pending.peek() {
                         pending.next();
-                        if r + 1 <= row_num {
+                        if r < row_num {
                             continue;
                         }
                         if cur != Some(r) {
@@ -1203,6 +1203,9 @@ fn legacy_xml(prefix: &str, r_prefix: &Option<String>, rid: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // Notes.
 
+/// A cell as (row, col), 0-based.
+type Cell = (u32, u32);
+
 fn a1(row: u32, col: u32) -> String {
     format!("{}{}", col_letters(col), row + 1)
 }
@@ -1213,7 +1216,7 @@ fn merge_comments(
     data: Option<&[u8]>,
     notes: &BTreeMap<(u32, u32), String>,
     part: &str,
-) -> Result<(Vec<u8>, Vec<(u32, u32)>), PatchError> {
+) -> Result<(Vec<u8>, Vec<Cell>), PatchError> {
     let fresh = format!(
         "{XML_DECL}<comments xmlns=\"{MAIN_NS}\"><authors></authors><commentList></commentList></comments>"
     );
@@ -1646,11 +1649,12 @@ fn patch_content_types(
     let mut root_tag: Option<Range<usize>> = None;
     scan(data, part, |depth, ev, span| {
         match (depth, ev) {
-            (1, Event::Start(_) | Event::Empty(_)) if ev_local(ev) == b"Default" => {
-                if get_attr(&data[span], "Extension").is_some_and(|e| e.eq_ignore_ascii_case("vml"))
-                {
-                    has_vml = true;
-                }
+            (1, Event::Start(_) | Event::Empty(_))
+                if ev_local(ev) == b"Default"
+                    && get_attr(&data[span.clone()], "Extension")
+                        .is_some_and(|e| e.eq_ignore_ascii_case("vml")) =>
+            {
+                has_vml = true;
             }
             (0, Event::End(_)) => end = Some(span.start),
             (0, Event::Empty(_)) => root_tag = Some(span),
@@ -1826,8 +1830,9 @@ pub fn patch_xlsx(
     };
 
     // Marks grouped by sheet (by name; a mark on a sheet the package lacks is dropped).
-    let mut by_sheet: BTreeMap<usize, (BTreeMap<(u32, u32), u32>, BTreeMap<(u32, u32), String>)> =
-        BTreeMap::new();
+    type Fills = BTreeMap<Cell, u32>;
+    type Notes = BTreeMap<Cell, String>;
+    let mut by_sheet: BTreeMap<usize, (Fills, Notes)> = BTreeMap::new();
     for m in marks {
         let Some(i) = sheets.iter().position(|s| s.name == m.sheet).or_else(|| {
             sheets

@@ -16,8 +16,11 @@ use rust_xlsxwriter::{
 };
 use std::collections::{BTreeMap, HashMap};
 
+/// A cell's look: number format, severity fill, calamine's style.
+type Look = (Option<String>, Option<Severity>, Option<CellStyle>);
+
 struct FormatCache {
-    cache: HashMap<(Option<String>, Option<Severity>, Option<CellStyle>), Format>,
+    cache: HashMap<Look, Format>,
 }
 
 impl FormatCache {
