@@ -904,18 +904,43 @@ fn default_children(section: &str) -> Vec<&'static str> {
 // ---------------------------------------------------------------------------------------------
 // Sheets.
 
-/// What one marked sheet gets.
-struct SheetJob {
+/// What one marked sheet gets: byte edits found in one pass over its XML, applied while it is
+/// copied into the output (so the sheet is parsed once and never held as a tree).
+struct SheetPlan {
     part: String,
-    /// (row, col) 0-based → fill.
-    marks: BTreeMap<(u32, u32), u32>,
-    /// The `legacyDrawing` to insert (relationship id), when the sheet had none.
-    add_legacy: Option<String>,
+    edits: Edits,
+    /// The `legacyDrawing` relationship id the sheet already has.
+    legacy_rid: Option<String>,
+    /// Where a `legacyDrawing` goes if the sheet has none (schema order).
+    legacy_at: usize,
+    prefix: String,
+    r_prefix: Option<String>,
 }
 
-#[derive(Debug, Default)]
-struct SheetScan {
-    legacy_rid: Option<String>,
+impl SheetPlan {
+    fn add_legacy(&mut self, rid: &str) {
+        let x = legacy_xml(&self.prefix, &self.r_prefix, rid);
+        self.edits.insert(self.legacy_at, x);
+    }
+
+    /// Streams `data` with the edits applied to `out`.
+    fn write(&mut self, data: &[u8], out: &mut dyn Write) -> Result<(), PatchError> {
+        let wr = |e: std::io::Error| {
+            perr(
+                &self.part,
+                format!("tidak dapat ditulis (cannot write): {e}"),
+            )
+        };
+        let mut edits = std::mem::take(&mut self.edits.0);
+        edits.sort_by_key(|(r, _)| (r.start, r.end));
+        let mut last = 0;
+        for (r, b) in &edits {
+            out.write_all(&data[last..r.start.max(last)]).map_err(wr)?;
+            out.write_all(b).map_err(wr)?;
+            last = last.max(r.end);
+        }
+        out.write_all(&data[last..]).map_err(wr)
+    }
 }
 
 /// Elements that come after `legacyDrawing` in a worksheet (ECMA-376 CT_Worksheet order).
@@ -931,36 +956,93 @@ const AFTER_LEGACY: [&[u8]; 9] = [
     b"AlternateContent",
 ];
 
-/// Streams a sheet's XML to `out` with the job's marks applied; with `io::sink()` it only
-/// plans (allocating the styles it needs).
-fn rewrite_sheet(
+/// The raw value of attribute `name` (exact qualified name) in a start tag, without allocating.
+fn raw_attr<'t>(tag: &'t [u8], name: &[u8]) -> Option<&'t [u8]> {
+    let n = tag.len();
+    let mut i = usize::from(tag.first() == Some(&b'<'));
+    while i < n && !tag[i].is_ascii_whitespace() && tag[i] != b'/' && tag[i] != b'>' {
+        i += 1;
+    }
+    loop {
+        while i < n && tag[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i >= n || tag[i] == b'/' || tag[i] == b'>' {
+            return None;
+        }
+        let ns = i;
+        while i < n && tag[i] != b'=' && !tag[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let key = &tag[ns..i];
+        while i < n && (tag[i].is_ascii_whitespace() || tag[i] == b'=') {
+            i += 1;
+        }
+        if i >= n {
+            return None;
+        }
+        let q = tag[i];
+        i += 1;
+        let vs = i;
+        while i < n && tag[i] != q {
+            i += 1;
+        }
+        if key == name {
+            return Some(&tag[vs..i.min(n)]);
+        }
+        i += 1;
+    }
+}
+
+fn raw_u32(v: &[u8]) -> Option<u32> {
+    std::str::from_utf8(v).ok()?.trim().parse().ok()
+}
+
+/// The 0-based column of an A1 reference, without allocating.
+fn ref_col(v: &[u8]) -> Option<u32> {
+    let mut col = 0u32;
+    let mut any = false;
+    for &b in v {
+        match b {
+            b'$' => {}
+            b'A'..=b'Z' => {
+                col = col.checked_mul(26)?.checked_add((b - b'A') as u32 + 1)?;
+                any = true;
+            }
+            b'a'..=b'z' => {
+                col = col.checked_mul(26)?.checked_add((b - b'a') as u32 + 1)?;
+                any = true;
+            }
+            _ => break,
+        }
+    }
+    any.then(|| col - 1)
+}
+
+/// One pass over a sheet's XML: the edits that apply `marks` (allocating the styles they
+/// need), where a `legacyDrawing` would go, and the one the sheet has.
+fn plan_sheet(
     data: &[u8],
-    job: &SheetJob,
+    part: &str,
+    marks: &BTreeMap<(u32, u32), u32>,
     styles: &mut Styles,
-    out: &mut dyn Write,
-) -> Result<SheetScan, PatchError> {
-    let part = job.part.as_str();
-    let wr = |e: std::io::Error| perr(part, format!("tidak dapat ditulis (cannot write): {e}"));
-    let mut res = SheetScan::default();
-    let mut last = 0usize;
-    let mut prefix = String::new();
-    let mut r_prefix: Option<String> = None;
+) -> Result<SheetPlan, PatchError> {
+    let mut plan = SheetPlan {
+        part: part.to_string(),
+        edits: Edits::default(),
+        legacy_rid: None,
+        legacy_at: 0,
+        prefix: String::new(),
+        r_prefix: None,
+    };
+    let mut legacy_at: Option<usize> = None;
     let mut cols: Vec<(u32, u32, u32)> = Vec::new();
     let mut in_data = false;
     let mut row_num = 0u32; // 1-based, of the current or last row
     let mut row_style: Option<u32> = None;
+    let mut row_marked = false;
     let mut next_col = 0u32;
-    let mut pending = job.marks.iter().map(|(&(r, c), &f)| (r, c, f)).peekable();
-    let mut legacy_done = job.add_legacy.is_none();
-    let mut io: Result<(), std::io::Error> = Ok(());
-    let mut copy_to = |out: &mut dyn Write, last: &mut usize, at: usize, new: &[u8]| {
-        if io.is_ok() {
-            io = out
-                .write_all(&data[*last..at])
-                .and_then(|_| out.write_all(new));
-        }
-        *last = at;
-    };
+    let mut pending = marks.iter().map(|(&(r, c), &f)| (r, c, f)).peekable();
     let orig_style = |cols: &[(u32, u32, u32)], row_style: Option<u32>, col: u32| {
         row_style.unwrap_or_else(|| {
             cols.iter()
@@ -983,121 +1065,23 @@ fn rewrite_sheet(
         let l = ev_local(ev);
         match ev {
             Event::Start(e) | Event::Empty(e) => {
-                let tag = &data[span.clone()];
                 let empty = matches!(ev, Event::Empty(_));
                 if depth == 0 {
-                    prefix = prefix_of(e.name().into_inner().as_bytes());
-                    r_prefix = ns_prefix(tag, REL_NS);
+                    let tag = &data[span.clone()];
+                    plan.prefix = prefix_of(e.name().into_inner().as_bytes());
+                    plan.r_prefix = ns_prefix(tag, REL_NS);
                     return Ok(());
                 }
-                if depth == 1 && !legacy_done && AFTER_LEGACY.contains(&l) {
-                    let x = legacy_xml(&prefix, &r_prefix, job.add_legacy.as_deref().unwrap_or(""));
-                    copy_to(out, &mut last, span.start, x.as_bytes());
-                    legacy_done = true;
+                if depth == 1 && legacy_at.is_none() && AFTER_LEGACY.contains(&l) {
+                    legacy_at = Some(span.start);
                 }
                 match (depth, l) {
-                    (1, b"legacyDrawing") => {
-                        res.legacy_rid = get_attr(tag, "id");
-                        legacy_done = true;
-                    }
-                    (2, b"col") => {
-                        let n = |k| get_attr(tag, k).and_then(|v| v.parse::<u32>().ok());
-                        if let (Some(a), Some(b), Some(s)) = (n("min"), n("max"), n("style")) {
-                            cols.push((a, b, s));
-                        }
-                    }
-                    (1, b"sheetData") => {
-                        if empty {
-                            let mut body = String::new();
-                            let mut cur: Option<u32> = None;
-                            for (r, c, f) in pending.by_ref() {
-                                if cur != Some(r) {
-                                    if cur.is_some() {
-                                        body.push_str(&format!("</{}>", qname(&prefix, "row")));
-                                    }
-                                    body.push_str(&format!(
-                                        "<{} r=\"{}\">",
-                                        qname(&prefix, "row"),
-                                        r + 1
-                                    ));
-                                    cur = Some(r);
-                                }
-                                let o = orig_style(&cols, None, c);
-                                body.push_str(&new_cell(styles, &prefix, r, c, o, f));
-                            }
-                            if cur.is_some() {
-                                body.push_str(&format!("</{}>", qname(&prefix, "row")));
-                            }
-                            let new = [
-                                opened(tag),
-                                body.into_bytes(),
-                                format!("</{}>", qname(&prefix, "sheetData")).into_bytes(),
-                            ]
-                            .concat();
-                            copy_to(out, &mut last, span.start, &new);
-                            last = span.end;
-                        } else {
-                            in_data = true;
-                        }
-                    }
-                    (2, b"row") if in_data => {
-                        let r = get_attr(tag, "r")
-                            .and_then(|v| v.parse::<u32>().ok())
-                            .unwrap_or(row_num + 1);
-                        // Marked rows missing before this one.
-                        let mut body = String::new();
-                        while let Some(&(mr, _, _)) = pending.peek() {
-                            if mr + 1 >= r {
-                                break;
-                            }
-                            body.push_str(&format!("<{} r=\"{}\">", qname(&prefix, "row"), mr + 1));
-                            while let Some(&(rr, c, f)) = pending.peek() {
-                                if rr != mr {
-                                    break;
-                                }
-                                let o = orig_style(&cols, None, c);
-                                body.push_str(&new_cell(styles, &prefix, mr, c, o, f));
-                                pending.next();
-                            }
-                            body.push_str(&format!("</{}>", qname(&prefix, "row")));
-                        }
-                        if !body.is_empty() {
-                            copy_to(out, &mut last, span.start, body.as_bytes());
-                        }
-                        row_num = r;
-                        next_col = 0;
-                        let custom =
-                            get_attr(tag, "customFormat").is_some_and(|v| v == "1" || v == "true");
-                        row_style = if custom {
-                            get_attr(tag, "s").and_then(|v| v.parse().ok())
-                        } else {
-                            None
-                        };
-                        if empty && pending.peek().is_some_and(|p| p.0 + 1 == r) {
-                            let mut cells = String::new();
-                            while let Some(&(rr, c, f)) = pending.peek() {
-                                if rr + 1 != r {
-                                    break;
-                                }
-                                let o = orig_style(&cols, row_style, c);
-                                cells.push_str(&new_cell(styles, &prefix, rr, c, o, f));
-                                pending.next();
-                            }
-                            let new = [
-                                opened(tag),
-                                cells.into_bytes(),
-                                format!("</{}>", qname(&prefix, "row")).into_bytes(),
-                            ]
-                            .concat();
-                            copy_to(out, &mut last, span.start, &new);
-                            last = span.end;
-                        }
-                    }
                     (3, b"c") if in_data => {
-                        let col = get_attr(tag, "r")
-                            .and_then(|v| Pos::parse_a1(&v))
-                            .map(|p| p.col)
-                            .unwrap_or(next_col);
+                        if !row_marked {
+                            return Ok(()); // the fast path: nothing to do in this row
+                        }
+                        let tag = &data[span.clone()];
+                        let col = raw_attr(tag, b"r").and_then(ref_col).unwrap_or(next_col);
                         next_col = col + 1;
                         let mut cells = String::new();
                         while let Some(&(rr, c, f)) = pending.peek() {
@@ -1105,84 +1089,183 @@ fn rewrite_sheet(
                                 break;
                             }
                             let o = orig_style(&cols, row_style, c);
-                            cells.push_str(&new_cell(styles, &prefix, rr, c, o, f));
+                            cells.push_str(&new_cell(styles, &plan.prefix, rr, c, o, f));
                             pending.next();
                         }
                         if !cells.is_empty() {
-                            copy_to(out, &mut last, span.start, cells.as_bytes());
+                            plan.edits.insert(span.start, cells);
                         }
                         if let Some(&(rr, c, f)) = pending.peek()
                             && rr + 1 == row_num
                             && c == col
                         {
-                            let orig = get_attr(tag, "s").and_then(|v| v.parse().ok()).unwrap_or(0);
+                            let orig = raw_attr(tag, b"s").and_then(raw_u32).unwrap_or(0);
                             let s = styles.clone_of(orig, f);
-                            let new = set_attr(tag, "s", &s.to_string());
-                            copy_to(out, &mut last, span.start, &new);
-                            last = span.end;
+                            plan.edits
+                                .replace(span.clone(), set_attr(tag, "s", &s.to_string()));
                             pending.next();
+                        }
+                    }
+                    (2, b"row") if in_data => {
+                        let tag = &data[span.clone()];
+                        let r = raw_attr(tag, b"r").and_then(raw_u32).unwrap_or(row_num + 1);
+                        // Marked rows missing before this one.
+                        let mut body = String::new();
+                        while let Some(&(mr, _, _)) = pending.peek() {
+                            if mr + 1 >= r {
+                                break;
+                            }
+                            body.push_str(&format!(
+                                "<{} r=\"{}\">",
+                                qname(&plan.prefix, "row"),
+                                mr + 1
+                            ));
+                            while let Some(&(rr, c, f)) = pending.peek() {
+                                if rr != mr {
+                                    break;
+                                }
+                                let o = orig_style(&cols, None, c);
+                                body.push_str(&new_cell(styles, &plan.prefix, mr, c, o, f));
+                                pending.next();
+                            }
+                            body.push_str(&format!("</{}>", qname(&plan.prefix, "row")));
+                        }
+                        if !body.is_empty() {
+                            plan.edits.insert(span.start, body);
+                        }
+                        row_num = r;
+                        next_col = 0;
+                        row_marked = pending.peek().is_some_and(|p| p.0 + 1 == r);
+                        if !row_marked {
+                            return Ok(());
+                        }
+                        let custom = raw_attr(tag, b"customFormat")
+                            .is_some_and(|v| v == b"1" || v == b"true");
+                        row_style = if custom {
+                            raw_attr(tag, b"s").and_then(raw_u32)
+                        } else {
+                            None
+                        };
+                        if empty {
+                            let mut cells = String::new();
+                            while let Some(&(rr, c, f)) = pending.peek() {
+                                if rr + 1 != r {
+                                    break;
+                                }
+                                let o = orig_style(&cols, row_style, c);
+                                cells.push_str(&new_cell(styles, &plan.prefix, rr, c, o, f));
+                                pending.next();
+                            }
+                            let new = [
+                                opened(tag),
+                                cells.into_bytes(),
+                                format!("</{}>", qname(&plan.prefix, "row")).into_bytes(),
+                            ]
+                            .concat();
+                            plan.edits.replace(span.clone(), new);
+                        }
+                    }
+                    (1, b"legacyDrawing") => {
+                        plan.legacy_rid = get_attr(&data[span.clone()], "id");
+                    }
+                    (2, b"col") => {
+                        let tag = &data[span.clone()];
+                        let n = |k: &[u8]| raw_attr(tag, k).and_then(raw_u32);
+                        if let (Some(a), Some(b), Some(s)) = (n(b"min"), n(b"max"), n(b"style")) {
+                            cols.push((a, b, s));
+                        }
+                    }
+                    (1, b"sheetData") => {
+                        if empty {
+                            let body = rows_for(&mut pending, styles, &plan.prefix, &cols, 0);
+                            let tag = &data[span.clone()];
+                            let new = [
+                                opened(tag),
+                                body.into_bytes(),
+                                format!("</{}>", qname(&plan.prefix, "sheetData")).into_bytes(),
+                            ]
+                            .concat();
+                            plan.edits.replace(span.clone(), new);
+                        } else {
+                            in_data = true;
                         }
                     }
                     _ => {}
                 }
             }
             Event::End(_) => match (depth, l) {
-                (2, b"row") if in_data => {
+                (2, b"row") if in_data && row_marked => {
                     let mut cells = String::new();
                     while let Some(&(rr, c, f)) = pending.peek() {
                         if rr + 1 != row_num {
                             break;
                         }
                         let o = orig_style(&cols, row_style, c);
-                        cells.push_str(&new_cell(styles, &prefix, rr, c, o, f));
+                        cells.push_str(&new_cell(styles, &plan.prefix, rr, c, o, f));
                         pending.next();
                     }
                     if !cells.is_empty() {
-                        copy_to(out, &mut last, span.start, cells.as_bytes());
+                        plan.edits.insert(span.start, cells);
                     }
                 }
                 (1, b"sheetData") if in_data => {
                     in_data = false;
-                    let mut body = String::new();
-                    let mut cur: Option<u32> = None;
-                    // Marks on rows before the current one that could not be placed (rows out
-                    // of order) are dropped rather than written out of order.
-                    while let Some(&(r, c, f)) = pending.peek() {
-                        pending.next();
-                        if r < row_num {
-                            continue;
-                        }
-                        if cur != Some(r) {
-                            if cur.is_some() {
-                                body.push_str(&format!("</{}>", qname(&prefix, "row")));
-                            }
-                            body.push_str(&format!("<{} r=\"{}\">", qname(&prefix, "row"), r + 1));
-                            cur = Some(r);
-                        }
-                        let o = orig_style(&cols, None, c);
-                        body.push_str(&new_cell(styles, &prefix, r, c, o, f));
-                    }
-                    if cur.is_some() {
-                        body.push_str(&format!("</{}>", qname(&prefix, "row")));
-                    }
+                    let body = rows_for(&mut pending, styles, &plan.prefix, &cols, row_num);
                     if !body.is_empty() {
-                        copy_to(out, &mut last, span.start, body.as_bytes());
+                        plan.edits.insert(span.start, body);
                     }
                 }
-                (0, _) if !legacy_done => {
-                    let x = legacy_xml(&prefix, &r_prefix, job.add_legacy.as_deref().unwrap_or(""));
-                    copy_to(out, &mut last, span.start, x.as_bytes());
-                    legacy_done = true;
-                }
+                (0, _) if legacy_at.is_none() => legacy_at = Some(span.start),
                 _ => {}
             },
             _ => {}
         }
         Ok(())
     })?;
-    copy_to(out, &mut last, data.len(), b"");
-    io.map_err(wr)?;
-    Ok(res)
+    plan.legacy_at =
+        legacy_at.ok_or_else(|| perr(part, "elemen worksheet tidak lengkap (no end of root)"))?;
+    Ok(plan)
+}
+
+/// New rows holding the remaining marks; marks on rows at or before 1-based `after` (rows out
+/// of order in the input) are dropped rather than written out of order.
+fn rows_for(
+    pending: &mut dyn Iterator<Item = (u32, u32, u32)>,
+    styles: &mut Styles,
+    prefix: &str,
+    cols: &[(u32, u32, u32)],
+    after: u32,
+) -> String {
+    let mut body = String::new();
+    let mut cur: Option<u32> = None;
+    for (r, c, f) in pending {
+        if r < after {
+            continue;
+        }
+        if cur != Some(r) {
+            if cur.is_some() {
+                body.push_str(&format!("</{}>", qname(prefix, "row")));
+            }
+            body.push_str(&format!("<{} r=\"{}\">", qname(prefix, "row"), r + 1));
+            cur = Some(r);
+        }
+        let o = cols
+            .iter()
+            .find(|(a, b, _)| c + 1 >= *a && c < *b)
+            .map(|x| x.2)
+            .unwrap_or(0);
+        let s = styles.clone_of(o, f);
+        body.push_str(&format!(
+            "<{} r=\"{}{}\" s=\"{s}\"/>",
+            qname(prefix, "c"),
+            col_letters(c),
+            r + 1
+        ));
+    }
+    if cur.is_some() {
+        body.push_str(&format!("</{}>", qname(prefix, "row")));
+    }
+    body
 }
 
 fn legacy_xml(prefix: &str, r_prefix: &Option<String>, rid: &str) -> String {
@@ -1861,7 +1944,7 @@ pub fn patch_xlsx(
         }
     }
 
-    let mut jobs: HashMap<String, SheetJob> = HashMap::new();
+    let mut jobs: HashMap<String, SheetPlan> = HashMap::new();
     for (i, (cells, notes)) in by_sheet {
         let Some(part) = sheet_part(&sheets[i]) else {
             continue; // a chartsheet or dialogsheet: nothing to mark
@@ -1869,13 +1952,8 @@ pub fn patch_xlsx(
         let Some(part) = pkg.find(&part).map(str::to_string) else {
             return Err(perr(&part, "bagian tidak ada (part missing)"));
         };
-        let mut job = SheetJob {
-            part: part.clone(),
-            marks: cells,
-            add_legacy: None,
-        };
         let data = pkg.read(&part)?;
-        let plan = rewrite_sheet(&data, &job, &mut styles, &mut std::io::sink())?;
+        let mut plan = plan_sheet(&data, &part, &cells, &mut styles)?;
         drop(data);
         if !notes.is_empty() {
             let rels_part = rels_path(&part);
@@ -1975,7 +2053,7 @@ pub fn patch_xlsx(
                     });
                     any_vml = true;
                     added.push((vp, x.into_bytes()));
-                    job.add_legacy = Some(id);
+                    plan.add_legacy(&id);
                 }
             }
             let rels_new = add_rels(rels_data.as_deref(), &new_rels, &rels_part)?;
@@ -1986,7 +2064,7 @@ pub fn patch_xlsx(
                 None => added.push((rels_part, rels_new)),
             }
         }
-        jobs.insert(part, job);
+        jobs.insert(part, plan);
     }
 
     // The findings sheet.
@@ -2056,11 +2134,11 @@ pub fn patch_xlsx(
             zw.start_file(name.as_str(), opts)
                 .map_err(|e| zerr(&name, &e))?;
             zw.write_all(b).map_err(|e| zerr(&name, &e))?;
-        } else if let Some(job) = jobs.get(&name) {
+        } else if let Some(plan) = jobs.get_mut(&name) {
             let data = pkg.read(&name)?;
             zw.start_file(name.as_str(), opts)
                 .map_err(|e| zerr(&name, &e))?;
-            rewrite_sheet(&data, job, &mut styles, &mut zw)?;
+            plan.write(&data, &mut zw)?;
         } else {
             let f = pkg
                 .zip
