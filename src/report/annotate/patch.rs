@@ -1108,7 +1108,9 @@ fn plan_sheet(
                     }
                     (2, b"row") if in_data => {
                         let tag = &data[span.clone()];
-                        let r = raw_attr(tag, b"r").and_then(raw_u32).unwrap_or(row_num + 1);
+                        let r = raw_attr(tag, b"r")
+                            .and_then(raw_u32)
+                            .unwrap_or(row_num.saturating_add(1));
                         // Marked rows missing before this one.
                         let mut body = String::new();
                         while let Some(&(mr, _, _)) = pending.peek() {
@@ -1412,11 +1414,13 @@ fn merge_comments(
             authors.len()
         }
     };
+    let by_ref: HashMap<Cell, (Cell, usize, bool)> =
+        existing.iter().rev().map(|e| (e.0, *e)).collect();
     let mut new_refs = Vec::new();
     let mut added = String::new();
     for (&(r, c), note) in notes {
         let note = esc(truncate_chars(note, MAX_CELL_CHARS));
-        match existing.iter().find(|(p, _, _)| *p == (r, c)) {
+        match by_ref.get(&(r, c)) {
             Some((_, at, true)) => edits.insert(
                 *at,
                 px(
@@ -1469,10 +1473,10 @@ fn vml_shape(id: u32, row: u32, col: u32) -> String {
     format!(
         "<v:shape id=\"_x0000_s{id}\" type=\"#_x0000_t202\" style=\"position:absolute;margin-left:60pt;margin-top:2pt;width:315pt;height:165pt;z-index:{z};visibility:hidden\" fillcolor=\"#ffffe1\" o:insetmode=\"auto\"><v:fill color2=\"#ffffe1\"/><v:shadow on=\"t\" color=\"black\" obscured=\"t\"/><v:path o:connecttype=\"none\"/><v:textbox style=\"mso-direction-alt:auto\"><div style=\"text-align:left\"></div></v:textbox><x:ClientData ObjectType=\"Note\"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>{c1}, 15, {r0}, 10, {c2}, 15, {r1}, 4</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>{row}</x:Row><x:Column>{col}</x:Column></x:ClientData></v:shape>\n",
         z = id,
-        c1 = col + 1,
-        c2 = col + 6,
+        c1 = col.saturating_add(1),
+        c2 = col.saturating_add(6),
         r0 = row.saturating_sub(1),
-        r1 = row.saturating_sub(1) + 11,
+        r1 = row.saturating_sub(1).saturating_add(11),
     )
 }
 
@@ -1500,7 +1504,7 @@ fn vml_ids(data: &[u8]) -> (u32, Vec<u32>) {
         let e = s + data[s..].iter().take_while(|&&b| b != b'"').count();
         for n in String::from_utf8_lossy(&data[s..e]).split(',') {
             if let Ok(n) = n.trim().parse() {
-                blocks.push(n);
+                blocks.push(std::cmp::min::<u32>(n, 1 << 20));
             }
         }
         i = e;
@@ -1685,10 +1689,10 @@ fn patch_workbook(data: &[u8], part: &str, name: &str, rid: &str) -> Result<Vec<
                     let active: u32 = get_attr(tag, "activeTab")
                         .and_then(|v| v.parse().ok())
                         .unwrap_or(0);
-                    t = set_attr(&t, "activeTab", &(active + 1).to_string());
+                    t = set_attr(&t, "activeTab", &active.saturating_add(1).to_string());
                     if let Some(f) = get_attr(tag, "firstSheet").and_then(|v| v.parse::<u32>().ok())
                     {
-                        t = set_attr(&t, "firstSheet", &(f + 1).to_string());
+                        t = set_attr(&t, "firstSheet", &f.saturating_add(1).to_string());
                     }
                     edits.replace(span, t);
                 }
@@ -1696,7 +1700,10 @@ fn patch_workbook(data: &[u8], part: &str, name: &str, rid: &str) -> Result<Vec<
                     if let Some(i) =
                         get_attr(tag, "localSheetId").and_then(|v| v.parse::<u32>().ok())
                     {
-                        edits.replace(span, set_attr(tag, "localSheetId", &(i + 1).to_string()));
+                        edits.replace(
+                            span,
+                            set_attr(tag, "localSheetId", &i.saturating_add(1).to_string()),
+                        );
                     }
                 }
                 _ => {}
@@ -1715,7 +1722,7 @@ fn patch_workbook(data: &[u8], part: &str, name: &str, rid: &str) -> Result<Vec<
             "<{} name=\"{}\" sheetId=\"{}\" {id_attr}/>",
             qname(&prefix, "sheet"),
             esc(name),
-            max_id + 1
+            max_id.saturating_add(1)
         ),
     );
     Ok(edits.apply(data))
@@ -1790,8 +1797,10 @@ fn patch_app(data: &[u8], name: &str) -> Option<Vec<u8>> {
                     b"vector" if in_titles && !titles_done => {
                         let tag = &data[span.clone()];
                         if let Some(n) = get_attr(tag, "size").and_then(|v| v.parse::<u32>().ok()) {
-                            edits
-                                .replace(span.clone(), set_attr(tag, "size", &(n + 1).to_string()));
+                            edits.replace(
+                                span.clone(),
+                                set_attr(tag, "size", &n.saturating_add(1).to_string()),
+                            );
                         }
                     }
                     b"lpstr" if in_titles && !titles_done => {
@@ -1805,7 +1814,7 @@ fn patch_app(data: &[u8], name: &str) -> Option<Vec<u8>> {
             }
             Event::Text(t) if in_i4 => {
                 if let Ok(n) = String::from(&**t).trim().parse::<u32>() {
-                    edits.replace(span.clone(), (n + 1).to_string());
+                    edits.replace(span.clone(), n.saturating_add(1).to_string());
                     pairs_done = true;
                 }
             }
@@ -1917,6 +1926,10 @@ pub fn patch_xlsx(
     type Notes = BTreeMap<Cell, String>;
     let mut by_sheet: BTreeMap<usize, (Fills, Notes)> = BTreeMap::new();
     for m in marks {
+        // Outside Excel's grid: cannot be a cell of the package.
+        if m.row >= 1 << 20 || m.col >= 1 << 14 {
+            continue;
+        }
         let Some(i) = sheets.iter().position(|s| s.name == m.sheet).or_else(|| {
             sheets
                 .iter()
@@ -2018,7 +2031,7 @@ pub fn patch_xlsx(
                         shapes.push_str(VML_SHAPETYPE);
                     }
                     for (k, (r, c)) in new_cells.iter().enumerate() {
-                        shapes.push_str(&vml_shape(max + 1 + k as u32, *r, *c));
+                        shapes.push_str(&vml_shape(max.saturating_add(1 + k as u32), *r, *c));
                     }
                     let at = old
                         .windows(6)
@@ -2030,7 +2043,7 @@ pub fn patch_xlsx(
                 }
                 None => {
                     // All the sheet's notes get a shape: the planner's had none either.
-                    let block = vml_blocks.iter().max().copied().unwrap_or(0) + 1;
+                    let block = (vml_blocks.iter().max().copied().unwrap_or(0) + 1).min(1 << 20);
                     vml_blocks.push(block);
                     let mut x = String::from(VML_HEAD);
                     x.push_str(&format!(
@@ -2154,4 +2167,232 @@ pub fn patch_xlsx(
     }
     let out = zw.finish().map_err(|e| zerr("(zip)", &e))?;
     Ok(out.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn zip_of(parts: &[(&str, &str)]) -> Vec<u8> {
+        let mut w = ZipWriter::new(Cursor::new(Vec::new()));
+        for (n, d) in parts {
+            w.start_file(*n, SimpleFileOptions::default()).unwrap();
+            w.write_all(d.as_bytes()).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    }
+
+    fn unzip(b: &[u8]) -> BTreeMap<String, String> {
+        let mut z = ZipArchive::new(Cursor::new(b)).unwrap();
+        (0..z.len())
+            .map(|i| {
+                let mut f = z.by_index(i).unwrap();
+                let mut s = String::new();
+                f.read_to_string(&mut s).unwrap();
+                (f.name().unwrap().to_string(), s)
+            })
+            .collect()
+    }
+
+    fn well_formed(name: &str, s: &str) {
+        if name.ends_with(".vml") {
+            return;
+        }
+        scan(s.as_bytes(), name, |_, _, _| Ok(())).unwrap();
+    }
+
+    fn temuan() -> TemuanSheet {
+        TemuanSheet {
+            name: "Temuan".into(),
+            notice: None,
+            counts_title: "Jumlah".into(),
+            counts: vec![],
+            total_label: "Jumlah".into(),
+            total: 1,
+            headers: std::array::from_fn(|i| format!("H{i}")),
+            rows: vec![TemuanRow {
+                label: "galat".into(),
+                fill: 0xF4A582,
+                rule: "A001".into(),
+                sheet: "Lembar 'satu'".into(),
+                cell: "B2".into(),
+                message: "pesan <&>".into(),
+                expected: String::new(),
+                found: String::new(),
+                related: String::new(),
+            }],
+        }
+    }
+
+    fn mark(sheet: &str, row: u32, col: u32) -> Mark {
+        Mark {
+            sheet: sheet.into(),
+            row,
+            col,
+            fill: 0xFEE090,
+            note: format!("catatan {row},{col} & <b>"),
+        }
+    }
+
+    const CT: &str = r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#;
+
+    /// A package written with the `x:` prefix, cells and rows without `r`, a Temuan sheet
+    /// already there, no styles part, no app.xml, a comments part without a drawing.
+    #[test]
+    fn prefixed_minimal_package_with_bare_cells() {
+        let wb = r#"<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:sheets><x:sheet name="Lembar 'satu'" sheetId="3" rel:id="R1"/><x:sheet name="temuan" sheetId="4" rel:id="R2"/></x:sheets><x:definedNames><x:definedName name="_xlnm.Print_Area" localSheetId="1">temuan!$A$1</x:definedName></x:definedNames></x:workbook>"#;
+        let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="R1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet1.xml"/><Relationship Id="R2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>"#;
+        let s1 = r#"<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row><x:c t="inlineStr"><x:is><x:t>a</x:t></x:is></x:c><x:c s="0"><x:v>1</x:v></x:c></x:row><x:row><x:c/></x:row><x:row r="5"/></x:sheetData><x:tableParts count="0"/></x:worksheet>"#;
+        let s2 = r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>"#;
+        let s1_rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="c1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments1.xml"/></Relationships>"#;
+        let comments = r#"<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>Perencana</author></authors><commentList><comment ref="A1" authorId="0"><text><t>catatan lama</t></text></comment></commentList></comments>"#;
+        let input = zip_of(&[
+            ("[Content_Types].xml", CT),
+            ("xl/workbook.xml", wb),
+            ("xl/_rels/workbook.xml.rels", rels),
+            ("xl/worksheets/sheet1.xml", s1),
+            ("xl/worksheets/sheet2.xml", s2),
+            ("xl/worksheets/_rels/sheet1.xml.rels", s1_rels),
+            ("xl/comments1.xml", comments),
+        ]);
+        let marks = [
+            mark("Lembar 'satu'", 0, 0), // bare cell with a note
+            mark("Lembar 'satu'", 0, 1), // bare cell
+            mark("Lembar 'satu'", 0, 3), // after the row's last cell
+            mark("Lembar 'satu'", 2, 0), // a row missing between rows
+            mark("Lembar 'satu'", 4, 2), // a self-closed row
+            mark("Lembar 'satu'", 9, 0), // after the last row
+            mark("temuan", 1, 1),        // a sheet whose sheetData is empty
+            mark("Tidak ada", 0, 0),     // no such sheet: dropped
+        ];
+        let out = unzip(&patch_xlsx(&input, &marks, &temuan()).unwrap());
+        for (n, s) in &out {
+            well_formed(n, s);
+        }
+        let s1 = &out["xl/worksheets/sheet1.xml"];
+        let order = [
+            "<x:c s=\"",
+            "<x:c s=\"",
+            "<x:c r=\"D1\"",
+            "<x:row r=\"3\"><x:c r=\"A3\"",
+            "<x:row r=\"5\"><x:c r=\"C5\"",
+            "<x:row r=\"10\"><x:c r=\"A10\"",
+            "<x:legacyDrawing xmlns:r=",
+            "<x:tableParts",
+        ];
+        let mut at = 0;
+        for o in order {
+            let p = s1[at..]
+                .find(o)
+                .unwrap_or_else(|| panic!("{o} after {at} in {s1}"));
+            at += p + o.len();
+        }
+        let s2 = &out["xl/worksheets/sheet2.xml"];
+        assert!(s2.contains("<sheetData><row r=\"2\"><c r=\"B2\""), "{s2}");
+        let wb = &out["xl/workbook.xml"];
+        assert!(
+            wb.contains("<x:sheets><x:sheet name=\"Temuan selaras\" sheetId=\"5\" rel:id=\""),
+            "{wb}"
+        );
+        assert!(wb.contains("localSheetId=\"2\""), "{wb}");
+        let c = &out["xl/comments1.xml"];
+        assert!(
+            c.contains("<t>catatan lama\n\ncatatan 0,0 &amp; &lt;b&gt;</t>"),
+            "{c}"
+        );
+        assert!(c.contains("<author>selaras</author>"), "{c}");
+        // The planner's note had no drawing: the new one draws it as well as the new notes.
+        let vml = out.iter().find(|(n, _)| n.ends_with(".vml")).unwrap().1;
+        assert_eq!(vml.matches("<v:shape ").count(), 6, "{vml}");
+        assert!(out.contains_key("xl/styles.xml"));
+        let ct = &out["[Content_Types].xml"];
+        assert!(
+            ct.contains("/xl/styles.xml") && ct.contains("Extension=\"vml\""),
+            "{ct}"
+        );
+        let t = out
+            .iter()
+            .find(|(n, s)| n.starts_with("xl/worksheets/sheet") && s.contains("hyperlink"))
+            .unwrap()
+            .1;
+        assert!(t.contains("location=\"'Lembar ''satu'''!B2\""), "{t}");
+        assert!(t.contains("pesan &lt;&amp;&gt;"), "{t}");
+    }
+
+    #[test]
+    fn styles_clone_keeps_everything_but_the_fill() {
+        let st = r#"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><fills count="2"><fill/><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="4" fontId="0" fillId="1" borderId="0" xfId="0" applyNumberFormat="1"><alignment horizontal="right"/></xf></cellXfs></styleSheet>"#;
+        let mut s = Styles::parse(st.as_bytes().to_vec(), "xl/styles.xml").unwrap();
+        assert_eq!(s.clone_of(1, 0xF4A582), 2);
+        assert_eq!(s.clone_of(1, 0xF4A582), 2);
+        assert_eq!(s.clone_of(7, 0xABD9E9), 3); // out of range: a clone of xf 0
+        let out = String::from_utf8(s.finish()).unwrap();
+        assert!(out.contains(r#"<cellXfs count="4">"#), "{out}");
+        assert!(out.contains(r#"<xf applyFill="1" numFmtId="4" fontId="0" fillId="3" borderId="0" xfId="0" applyNumberFormat="1"><alignment horizontal="right"/></xf>"#), "{out}");
+        assert!(
+            out.contains(r#"<fills count="5">"#)
+                && out.contains("FFF4A582")
+                && out.contains("FFABD9E9"),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"<fonts count="3">"#) && out.contains(r#"<borders count="2">"#),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn relative_targets() {
+        assert_eq!(
+            relative("xl/worksheets/sheet1.xml", "xl/comments1.xml"),
+            "../comments1.xml"
+        );
+        assert_eq!(
+            relative("xl/worksheets/sheet1.xml", "xl/drawings/vmlDrawing1.vml"),
+            "../drawings/vmlDrawing1.vml"
+        );
+        assert_eq!(
+            relative("xl/workbook.xml", "xl/worksheets/sheet9.xml"),
+            "worksheets/sheet9.xml"
+        );
+        assert_eq!(
+            resolve("xl/worksheets", "../comments1.xml"),
+            "xl/comments1.xml"
+        );
+        assert_eq!(
+            resolve("xl", "/xl/worksheets/sheet1.xml"),
+            "xl/worksheets/sheet1.xml"
+        );
+        assert_eq!(
+            rels_path("xl/worksheets/sheet1.xml"),
+            "xl/worksheets/_rels/sheet1.xml.rels"
+        );
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        let t = temuan();
+        let marks = [mark("S", 0, 0), mark("S", 4_000_000_000, 0)];
+        for input in [
+            zip_of(&[("xl/workbook.xml", "<workbook><sheets>")]),
+            zip_of(&[
+                ("[Content_Types].xml", CT),
+                (
+                    "xl/workbook.xml",
+                    r#"<workbook xmlns:r="x"><sheets><sheet name="S" sheetId="4294967295" r:id="a"/></sheets><bookViews><workbookView activeTab="4294967295"/></bookViews></workbook>"#,
+                ),
+                (
+                    "xl/_rels/workbook.xml.rels",
+                    r#"<Relationships><Relationship Id="a" Type="/worksheet" Target="../../../s.xml"/></Relationships>"#,
+                ),
+                (
+                    "s.xml",
+                    r#"<worksheet><sheetData><row r="4294967295"><c r="XFD4294967295"/></row></sheetData></worksheet>"#,
+                ),
+            ]),
+            b"PK\x03\x04garbage".to_vec(),
+        ] {
+            let _ = patch_xlsx(&input, &marks, &t);
+        }
+    }
 }
