@@ -75,6 +75,7 @@ fn is_input(p: &Path) -> bool {
     EXTENSIONS.contains(&ext.as_str())
         && !name.starts_with("~$")
         && !name.ends_with(".selaras.xlsx")
+        && !name.ends_with(".selaras.xlsm")
         && !name.starts_with('.')
 }
 
