@@ -770,3 +770,38 @@ fn a_malformed_package_is_an_error_naming_the_part() {
         annotate::patch_xlsx(b"PK\x03\x04 not a zip", &marks, &fidelity::temuan(&marks)).is_err()
     );
 }
+
+#[test]
+fn a_workbook_without_a_package_is_rebuilt_and_says_so() {
+    use selaras::{checks, ingest, model};
+    let input = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/renja-dinsos-kukar-2026.xlsx"),
+    )
+    .unwrap();
+    let rules = ingest::rules::TableRules::default_rules();
+    let wb = ingest::workbook::read_workbook_bytes(Path::new("in.xlsx"), &input).unwrap();
+    let ing = ingest::ingest_workbook(wb, &rules);
+    let plan = model::plan::build_plan(&ing, &rules);
+    let config = checks::config::CheckConfig::default_config();
+    let ctx = checks::Context {
+        ingested: &ing,
+        plan: &plan,
+        config: &config,
+    };
+    let findings = checks::run_all(&ctx);
+    // As for an .xls or .ods: the bytes are no OOXML package.
+    let out = annotate::annotated_bytes(b"\xD0\xCF\x11\xE0 ole", &ing.workbook, &findings, false)
+        .unwrap();
+    let mut x: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(out)).unwrap();
+    let t = x.worksheet_range("Temuan").unwrap();
+    let a1 = t.get_value((0, 0)).unwrap().to_string();
+    assert!(a1.contains("dibangun ulang"), "{a1}");
+    assert_eq!(
+        annotate::output_path(Path::new("o"), Path::new("a/Renja.XLSM")),
+        Path::new("o/Renja.selaras.xlsm")
+    );
+    assert_eq!(
+        annotate::output_path(Path::new("o"), Path::new("a/Renja.xls")),
+        Path::new("o/Renja.selaras.xlsx")
+    );
+}

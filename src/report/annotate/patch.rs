@@ -458,7 +458,7 @@ impl<'a> Pkg<'a> {
             .zip
             .by_index(i)
             .map_err(|e| perr(name, format!("tidak dapat dibaca (cannot read): {e}")))?;
-        let mut out = Vec::with_capacity(f.size().min(MAX_PART) as usize);
+        let mut out = Vec::with_capacity(f.size().min(64 << 20) as usize);
         f.take(MAX_PART + 1)
             .read_to_end(&mut out)
             .map_err(|e| perr(name, format!("tidak dapat dibaca (cannot read): {e}")))?;
