@@ -1985,9 +1985,15 @@ pub fn patch_xlsx(
             let comments_rel = rels
                 .iter()
                 .find(|r| r.typ.ends_with("/comments") && !r.external);
-            let comments_part = comments_rel
-                .map(|r| resolve(&sheet_dir, &r.target))
-                .and_then(|p| pkg.find(&p).map(str::to_string));
+            let comments_part = match comments_rel.map(|r| resolve(&sheet_dir, &r.target)) {
+                Some(p) => Some(pkg.find(&p).map(str::to_string).ok_or_else(|| {
+                    perr(
+                        &rels_part,
+                        format!("catatan {p} tidak ada (notes part missing)"),
+                    )
+                })?),
+                None => None,
+            };
             let old_comments = match &comments_part {
                 Some(p) => Some(pkg.read(p)?),
                 None => None,
@@ -2011,12 +2017,22 @@ pub fn patch_xlsx(
                 added.push((cpart, cdata));
             }
             // The VML drawing.
-            let vml_part = plan
-                .legacy_rid
-                .as_ref()
-                .and_then(|rid| rels.iter().find(|r| &r.id == rid && !r.external))
-                .map(|r| resolve(&sheet_dir, &r.target))
-                .and_then(|p| pkg.find(&p).map(str::to_string));
+            let vml_part = match &plan.legacy_rid {
+                Some(rid) => {
+                    let p = rels
+                        .iter()
+                        .find(|r| &r.id == rid && !r.external)
+                        .map(|r| resolve(&sheet_dir, &r.target))
+                        .and_then(|p| pkg.find(&p).map(str::to_string));
+                    Some(p.ok_or_else(|| {
+                        perr(
+                            &part,
+                            format!("legacyDrawing {rid} tidak ada (drawing missing)"),
+                        )
+                    })?)
+                }
+                None => None,
+            };
             let new_cells: Vec<(u32, u32)> = refs
                 .iter()
                 .filter(|r| r.0 & 0x8000_0000 == 0)
