@@ -82,8 +82,61 @@ fn cases() -> &'static [Case] {
                 links,
             });
         }
+        // The same workbooks as LibreOffice writes them: another producer's package layout.
+        if let Some(lo) = libreoffice_copies(&[("fidelity", &v[0].input), ("renja", &v[2].input)]) {
+            let marks = fidelity::marks();
+            let output = annotate::patch_xlsx(&lo[0], &marks, &fidelity::temuan(&marks)).unwrap();
+            v.push(Case {
+                name: "lo-fidelity".into(),
+                ext: "xlsx",
+                links: marks.len(),
+                input: lo[0].clone(),
+                output,
+                marks,
+            });
+            let (output, marks, links) = pipeline(&lo[1]);
+            v.push(Case {
+                name: "lo-renja".into(),
+                ext: "xlsx",
+                input: lo[1].clone(),
+                output,
+                marks,
+                links,
+            });
+        }
         v
     })
+}
+
+/// The workbooks saved again by LibreOffice, if it is installed.
+fn libreoffice_copies(books: &[(&str, &[u8])]) -> Option<Vec<Vec<u8>>> {
+    let dir = out_dir("lo-resaved");
+    let profile = out_dir("lo-profile-resave");
+    let mut out = Vec::new();
+    for (name, bytes) in books {
+        let src = dir.join(format!("{name}.src.xlsx"));
+        std::fs::write(&src, bytes).unwrap();
+        let ok = Command::new("soffice")
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                profile.display()
+            ))
+            .args([
+                "--headless",
+                "--convert-to",
+                "xlsx:Calc MS Excel 2007 XML",
+                "--outdir",
+            ])
+            .arg(dir.join("out"))
+            .arg(&src)
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if !ok {
+            return None;
+        }
+        out.push(std::fs::read(dir.join("out").join(format!("{name}.src.xlsx"))).ok()?);
+    }
+    Some(out)
 }
 
 fn parts(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
@@ -694,9 +747,9 @@ fn outputs_pass_the_ooxml_validator() {
     let dir = out_dir("fidelity-audit");
     for case in cases() {
         let (i, o) = write_pair(&dir, case);
-        // The validator must see the input as valid too, or its verdict on the copy says
-        // nothing about the patch.
-        for p in [&i, &o] {
+        // The copy may carry the input's own faults (LibreOffice writes no theme part, say),
+        // never one more.
+        let errors = |p: &Path| {
             let r = Command::new("python3")
                 .args(["-m", "openxml_audit"])
                 .arg(p)
@@ -704,12 +757,22 @@ fn outputs_pass_the_ooxml_validator() {
                 .unwrap();
             let text = String::from_utf8_lossy(&r.stdout).to_string()
                 + &String::from_utf8_lossy(&r.stderr);
-            assert!(
-                r.status.success() && text.contains("Errors: 0"),
-                "{}: {} fails validation:\n{text}",
-                case.name,
-                p.display()
-            );
+            let n = text
+                .lines()
+                .find_map(|l| l.strip_prefix("Errors: "))
+                .and_then(|n| n.trim().parse::<usize>().ok())
+                .unwrap_or_else(|| panic!("{}: no verdict:\n{text}", p.display()));
+            (n, text)
+        };
+        let (ni, ti) = errors(&i);
+        let (no, to) = errors(&o);
+        assert!(
+            no <= ni,
+            "{}: the copy fails validation where the input does not:\n{to}\ninput:\n{ti}",
+            case.name
+        );
+        if !case.name.starts_with("lo-") {
+            assert_eq!(ni, 0, "{}: {ti}", case.name);
         }
     }
 }
