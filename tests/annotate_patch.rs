@@ -868,3 +868,49 @@ fn a_workbook_without_a_package_is_rebuilt_and_says_so() {
         Path::new("o/Renja.selaras.xlsx")
     );
 }
+
+#[test]
+fn the_cli_patches_checked_and_reconciled_workbooks_xlsm_included() {
+    let dir = out_dir("cli-patch");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/renja-dinsos-kukar-2026.xlsx");
+    let old = dir.join("lama.xlsx");
+    let new = dir.join("baru.xlsx");
+    std::fs::copy(&sample, &old).unwrap();
+    std::fs::copy(&sample, &new).unwrap();
+    let macro_book = dir.join("makro.xlsm");
+    std::fs::write(&macro_book, fidelity::workbook(true)).unwrap();
+    let out = dir.join("out");
+    let _ = std::fs::remove_dir_all(&out);
+    let bin = env!("CARGO_BIN_EXE_selaras");
+    let r = Command::new(bin)
+        .arg("reconcile")
+        .arg(&old)
+        .arg(&new)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(r.status.code().is_some_and(|c| c < 2), "{r:?}");
+    let r = Command::new(bin)
+        .arg("check")
+        .arg(&new)
+        .arg(&macro_book)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(r.status.code().is_some_and(|c| c < 2), "{r:?}");
+    let input = parts(&std::fs::read(&sample).unwrap());
+    for copy in ["baru.perubahan.xlsx", "baru.selaras.xlsx"] {
+        let p = parts(&std::fs::read(out.join(copy)).unwrap());
+        // Patched, not rebuilt: the shared strings and the theme are the input's, byte for byte.
+        for part in ["xl/sharedStrings.xml", "xl/theme/theme1.xml"] {
+            assert_eq!(p[part], input[part], "{copy}: {part}");
+        }
+        assert!(p.len() > input.len(), "{copy}: Temuan sheet added");
+    }
+    let m = parts(&std::fs::read(out.join("makro.selaras.xlsm")).unwrap());
+    let orig = parts(&fidelity::workbook(true));
+    assert_eq!(m["xl/vbaProject.bin"], orig["xl/vbaProject.bin"]);
+    assert!(!out.join("makro.selaras.xlsx").exists());
+}
