@@ -914,3 +914,64 @@ fn the_cli_patches_checked_and_reconciled_workbooks_xlsm_included() {
     assert_eq!(m["xl/vbaProject.bin"], orig["xl/vbaProject.bin"]);
     assert!(!out.join("makro.selaras.xlsx").exists());
 }
+
+#[test]
+fn damaged_packages_give_errors_never_panics() {
+    // Parts the patcher reads, damaged byte by byte (deterministic xorshift).
+    let base = parts(&fidelity::workbook(true));
+    let targets = [
+        "[Content_Types].xml",
+        "xl/workbook.xml",
+        "xl/_rels/workbook.xml.rels",
+        "xl/styles.xml",
+        "xl/worksheets/sheet1.xml",
+        "xl/worksheets/_rels/sheet1.xml.rels",
+        "xl/comments1.xml",
+        "xl/drawings/vmlDrawing1.vml",
+        "docProps/app.xml",
+    ];
+    let marks = fidelity::marks();
+    let temuan = fidelity::temuan(&marks);
+    let mut x = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let (mut ok, mut err) = (0, 0);
+    // DAMAGE_RUNS=N for a longer search.
+    let runs = std::env::var("DAMAGE_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(150);
+    for _ in 0..runs {
+        let mut p = base.clone();
+        let name = targets[(next() % targets.len() as u64) as usize];
+        let data = p.get_mut(name).unwrap();
+        for _ in 0..1 + next() % 4 {
+            let i = (next() % data.len() as u64) as usize;
+            data[i] = b"<>/=\"' x0123456789:&;"[(next() % 21) as usize];
+        }
+        if next() % 5 == 0 {
+            let cut = (next() % data.len() as u64) as usize;
+            data.truncate(cut);
+        }
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (n, d) in &p {
+            w.start_file(n.as_str(), zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut w, d).unwrap();
+        }
+        let bytes = w.finish().unwrap().into_inner();
+        match annotate::patch_xlsx(&bytes, &marks, &temuan) {
+            Ok(_) => ok += 1,
+            Err(e) => {
+                assert!(!e.part.is_empty(), "{e}");
+                err += 1;
+            }
+        }
+    }
+    eprintln!("damaged packages: {ok} patched, {err} refused");
+    assert!(err > 0);
+}
