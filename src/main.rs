@@ -482,7 +482,7 @@ fn reconcile(
         let stem = new.file_stem().and_then(|s| s.to_str()).unwrap_or("baru");
         // An .xlsm keeps its macros in the copy, so it keeps its extension too.
         let ext = match new.extension().and_then(|e| e.to_str()) {
-            Some(e) if e.eq_ignore_ascii_case("xlsm") => "xlsm",
+            Some(e) if e.eq_ignore_ascii_case("xlsm") || e.eq_ignore_ascii_case("xltm") => "xlsm",
             _ => "xlsx",
         };
         let path = out.join(format!("{stem}.perubahan.{ext}"));

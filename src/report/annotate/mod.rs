@@ -57,7 +57,7 @@ const ID: Words = Words {
     related: "Sel terkait",
     counts: "Jumlah temuan per aturan",
     total: "Jumlah",
-    rebuilt: "Salinan ini dibangun ulang dari nilai sel (berkas .xls/.ods): format hanya perkiraan.",
+    rebuilt: "Salinan ini dibangun ulang dari nilai sel (berkas .xls/.xlsb/.ods): format hanya perkiraan.",
 };
 
 const EN: Words = Words {
@@ -72,7 +72,7 @@ const EN: Words = Words {
     related: "Related cells",
     counts: "Findings per rule",
     total: "Total",
-    rebuilt: "This copy is rebuilt from the cell values (.xls/.ods file): formatting is approximate.",
+    rebuilt: "This copy is rebuilt from the cell values (.xls/.xlsb/.ods file): formatting is approximate.",
 };
 
 /// The note text for all findings on one cell.
@@ -238,15 +238,15 @@ pub fn annotated_bytes(
     }
 }
 
-/// The output path for an input: `<out>/<stem>.selaras.xlsx` (`.xlsm` for an .xlsm input,
-/// whose copy keeps its macros and must keep the extension Excel opens them with).
+/// The output path for an input: `<out>/<stem>.selaras.xlsx` (`.xlsm` for an .xlsm or .xltm
+/// input, whose copy keeps its macros and must have the extension Excel opens them with).
 pub fn output_path(out_dir: &Path, input: &Path) -> PathBuf {
     let stem = input
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("workbook");
     let ext = match input.extension().and_then(|e| e.to_str()) {
-        Some(e) if e.eq_ignore_ascii_case("xlsm") => "xlsm",
+        Some(e) if e.eq_ignore_ascii_case("xlsm") || e.eq_ignore_ascii_case("xltm") => "xlsm",
         _ => "xlsx",
     };
     out_dir.join(format!("{stem}.selaras.{ext}"))

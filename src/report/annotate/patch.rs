@@ -1737,8 +1737,26 @@ fn patch_content_types(
     let mut has_vml = false;
     let mut end = None;
     let mut root_tag: Option<Range<usize>> = None;
+    let mut edits = Edits::default();
     scan(data, part, |depth, ev, span| {
         match (depth, ev) {
+            // A template's copy is a workbook (Excel opens no template saved as .xlsx/.xlsm).
+            (1, Event::Start(_) | Event::Empty(_)) if ev_local(ev) == b"Override" => {
+                let tag = &data[span.clone()];
+                let ct = get_attr(tag, "ContentType").unwrap_or_default();
+                let to = match ct.as_str() {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml" => {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+                    }
+                    "application/vnd.ms-excel.template.macroEnabled.main+xml" => {
+                        "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+                    }
+                    _ => "",
+                };
+                if !to.is_empty() {
+                    edits.replace(span, set_attr(tag, "ContentType", to));
+                }
+            }
             (1, Event::Start(_) | Event::Empty(_))
                 if ev_local(ev) == b"Default"
                     && get_attr(&data[span.clone()], "Extension")
@@ -1764,7 +1782,6 @@ fn patch_content_types(
             esc(p)
         ));
     }
-    let mut edits = Edits::default();
     match (end, root_tag) {
         (Some(e), _) => edits.insert(e, add),
         (None, Some(t)) => edits.replace(
@@ -2333,6 +2350,26 @@ mod tests {
             .1;
         assert!(t.contains("location=\"'Lembar ''satu'''!B2\""), "{t}");
         assert!(t.contains("pesan &lt;&amp;&gt;"), "{t}");
+    }
+
+    #[test]
+    fn a_template_becomes_a_workbook() {
+        let ct = CT.replace("sheet.main+xml", "template.main+xml");
+        let wb = r#"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
+        let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#;
+        let s1 = r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>"#;
+        let input = zip_of(&[
+            ("[Content_Types].xml", &ct),
+            ("xl/workbook.xml", wb),
+            ("xl/_rels/workbook.xml.rels", rels),
+            ("xl/worksheets/sheet1.xml", s1),
+        ]);
+        let out = unzip(&patch_xlsx(&input, &[mark("A", 0, 0)], &temuan()).unwrap());
+        let ct = &out["[Content_Types].xml"];
+        assert!(
+            ct.contains("spreadsheetml.sheet.main+xml") && !ct.contains("template"),
+            "{ct}"
+        );
     }
 
     #[test]
