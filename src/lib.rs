@@ -28,7 +28,7 @@ pub fn fuzz_one(data: &[u8]) {
         config: &config,
     };
     let findings = checks::run_all(&ctx);
-    let _ = report::annotate::annotated_bytes(&ing.workbook, &findings, false);
+    let _ = report::annotate::annotated_bytes(data, &ing.workbook, &findings, false);
 }
 
 pub mod reconcile;

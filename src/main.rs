@@ -488,8 +488,19 @@ fn reconcile(
             ));
         }
         let stem = new.file_stem().and_then(|s| s.to_str()).unwrap_or("baru");
-        let path = out.join(format!("{stem}.perubahan.xlsx"));
-        match selaras::report::annotate::annotated_bytes(&n.workbook, &findings, en) {
+        // An .xlsm keeps its macros in the copy, so it keeps its extension too.
+        let ext = match new.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("xlsm") || e.eq_ignore_ascii_case("xltm") => "xlsm",
+            _ => "xlsx",
+        };
+        let path = out.join(format!("{stem}.perubahan.{ext}"));
+        let made = std::fs::read(new)
+            .map_err(|e| format!("{}: {e}", new.display()))
+            .and_then(|input| {
+                selaras::report::annotate::annotated_bytes(&input, &n.workbook, &findings, en)
+                    .map_err(|e| e.to_string())
+            });
+        match made {
             Ok(b) => {
                 if let Err(e) = selaras::report::annotate::write_atomic(&path, &b) {
                     return usage_error(&format!("{}: {e}", path.display()));

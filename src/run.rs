@@ -76,6 +76,7 @@ fn is_input(p: &Path) -> bool {
     EXTENSIONS.contains(&ext.as_str())
         && !name.starts_with("~$")
         && !name.ends_with(".selaras.xlsx")
+        && !name.ends_with(".selaras.xlsm")
         && !name.starts_with('.')
 }
 
@@ -185,7 +186,14 @@ pub fn check_file(path: &Path, opts: &Options) -> FileReport {
     }
     if let Some(dir) = &opts.out_dir {
         let out = annotate::output_path(dir, path);
-        match annotate::annotated_bytes(&ing.workbook, &report.findings, opts.en) {
+        // The copy is made from the file's own bytes (an .xlsx package is patched, not rebuilt).
+        let made = std::fs::read(path)
+            .map_err(|e| format!("{}: {e}", path.display()))
+            .and_then(|input| {
+                annotate::annotated_bytes(&input, &ing.workbook, &report.findings, opts.en)
+                    .map_err(|e| e.to_string())
+            });
+        match made {
             Ok(bytes) => match annotate::write_atomic(&out, &bytes) {
                 Ok(()) => report.annotated = Some(out),
                 Err(e) => {

@@ -289,7 +289,8 @@ fn reconcile_finds_exactly_the_planted_changes() {
         pagu_f.related[0].sheet,
         format!("draft.xlsx:{}", t33.table.sheet)
     );
-    let bytes = selaras::report::annotate::annotated_bytes(&new_ing.workbook, &f, false).unwrap();
+    let bytes =
+        selaras::report::annotate::annotated_bytes(&[], &new_ing.workbook, &f, false).unwrap();
     assert!(bytes.len() > 1000);
 
     let j = reconcile::to_json(&r, false);

@@ -1,111 +1,26 @@
-//! The annotated copy: the planner's own workbook rebuilt cell by cell (rust_xlsxwriter cannot
-//! edit a file), every finding's cell filled by severity with a note, and a first sheet
-//! **Temuan** listing the findings with links to their cells.
-//!
-//! Kept from the input: sheet names and order, every value at its address (numbers with their
-//! number format, text, booleans, dates, formulas with their cached result), merged ranges.
-//! Not kept (calamine does not read them): column widths, row heights, fonts, borders, fills.
-//! The file is written to a temporary name in the output folder and renamed, so a crash never
-//! leaves half a workbook.
+//! The annotated copy of an .xls or .ods workbook (or anything that is not an .xlsx package):
+//! rebuilt cell by cell with rust_xlsxwriter from what calamine read, because there is no
+//! package to patch. Kept: sheet names and order, every value at its address (numbers with
+//! their number format, text, booleans, dates, formulas with their cached result), merged
+//! ranges, and the bold/italic/wrap/border/fill/alignment calamine exposes. Column widths and
+//! row heights are estimated. The findings sheet says the copy is rebuilt.
 
-use crate::checks::{Finding, RULES, Severity};
-use crate::ingest::cell::{Pos, Value, col_letters};
+use super::note_text;
+use super::patch::{TEMUAN_WIDTHS, TemuanSheet};
+use super::severity_color;
+use crate::checks::{Finding, Severity};
+use crate::ingest::cell::{Pos, Value};
 use crate::ingest::workbook::{CellStyle, Sheet, Workbook as InWorkbook};
 use rust_xlsxwriter::{
     Color, Format, FormatBorder, Formula, Note, Url, Workbook, Worksheet, XlsxError,
 };
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
 
-/// Fill colours by severity, from ColorBrewer's colour-blind-safe RdYlBu scheme.
-pub fn severity_color(s: Severity) -> u32 {
-    match s {
-        Severity::Error => 0xF4A582,
-        Severity::Warning => 0xFEE090,
-        Severity::Info => 0xABD9E9,
-    }
-}
-
-/// Words of the output in each language.
-struct Words {
-    sheet: &'static str,
-    severity: &'static str,
-    rule: &'static str,
-    sheet_col: &'static str,
-    cell: &'static str,
-    message: &'static str,
-    expected: &'static str,
-    found: &'static str,
-    related: &'static str,
-    counts: &'static str,
-    total: &'static str,
-}
-
-const ID: Words = Words {
-    sheet: "Temuan",
-    severity: "Tingkat",
-    rule: "Aturan",
-    sheet_col: "Lembar",
-    cell: "Sel",
-    message: "Pesan",
-    expected: "Seharusnya",
-    found: "Tertulis",
-    related: "Sel terkait",
-    counts: "Jumlah temuan per aturan",
-    total: "Jumlah",
-};
-
-const EN: Words = Words {
-    sheet: "Findings",
-    severity: "Severity",
-    rule: "Rule",
-    sheet_col: "Sheet",
-    cell: "Cell",
-    message: "Message",
-    expected: "Expected",
-    found: "Found",
-    related: "Related cells",
-    counts: "Findings per rule",
-    total: "Total",
-};
-
-/// `internal:'Sheet name'!A1` link target.
-fn link(sheet: &str, cell: &str) -> String {
-    format!("internal:'{}'!{}", sheet.replace('\'', "''"), cell)
-}
-
-/// The note text for all findings on one cell.
-pub fn note_text(findings: &[&Finding], en: bool) -> String {
-    let w = if en { &EN } else { &ID };
-    findings
-        .iter()
-        .map(|f| {
-            let mut s = format!("[{} {}] {}", f.rule, f.severity.label(en), f.message(en));
-            if let (Some(e), Some(x)) = (&f.expected, &f.found) {
-                s.push_str(&format!("\n{}: {}\n{}: {}", w.expected, e, w.found, x));
-            }
-            if !f.related.is_empty() {
-                let rel: Vec<String> = f
-                    .related
-                    .iter()
-                    .take(12)
-                    .map(|r| format!("{}!{}", r.sheet, r.cell))
-                    .collect();
-                let more = if f.related.len() > 12 {
-                    format!(" (+{})", f.related.len() - 12)
-                } else {
-                    String::new()
-                };
-                s.push_str(&format!("\n{}: {}{}", w.related, rel.join(", "), more));
-            }
-            s
-        })
-        .collect::<Vec<_>>()
-        .join("\n\n")
-}
+/// A cell's look: number format, severity fill, calamine's style.
+type Look = (Option<String>, Option<Severity>, Option<CellStyle>);
 
 struct FormatCache {
-    cache: HashMap<(Option<String>, Option<Severity>, Option<CellStyle>), Format>,
+    cache: HashMap<Look, Format>,
 }
 
 impl FormatCache {
@@ -303,13 +218,7 @@ fn copy_sheet(
     Ok(())
 }
 
-fn findings_sheet(
-    ws: &mut Worksheet,
-    name: &str,
-    findings: &[Finding],
-    en: bool,
-) -> Result<(), XlsxError> {
-    let w = if en { &EN } else { &ID };
+fn findings_sheet(ws: &mut Worksheet, name: &str, t: &TemuanSheet) -> Result<(), XlsxError> {
     ws.set_name(name)?;
     let bold = Format::new().set_bold();
     let head = Format::new()
@@ -319,105 +228,66 @@ fn findings_sheet(
     let link_fmt = Format::new()
         .set_font_color(Color::Blue)
         .set_underline(rust_xlsxwriter::FormatUnderline::Single);
-    // Counts per rule and severity at the top.
-    ws.write_string_with_format(0, 0, w.counts, &bold)?;
-    let mut counts: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
-    for f in findings {
-        *counts.entry((f.rule, f.severity)).or_default() += 1;
+    let fill = |c: u32| Format::new().set_background_color(Color::RGB(c));
+    if let Some(n) = &t.notice {
+        ws.write_string_with_format(0, 0, n, &bold)?;
     }
-    let mut r = 1u32;
-    for ((rule, sev), n) in &counts {
-        let summary = RULES
-            .iter()
-            .find(|x| x.code == *rule)
-            .map(|x| x.summary(en))
-            .unwrap_or("");
-        ws.write_string_with_format(
-            r,
-            0,
-            sev.label(en),
-            &Format::new().set_background_color(Color::RGB(severity_color(*sev))),
-        )?;
-        ws.write_string(r, 1, *rule)?;
-        ws.write_number(r, 2, *n as f64)?;
-        ws.write_string(r, 4, summary)?;
-        r += 1;
+    let r0 = t.counts_row();
+    ws.write_string_with_format(r0, 0, &t.counts_title, &bold)?;
+    for (i, c) in t.counts.iter().enumerate() {
+        let r = r0 + 1 + i as u32;
+        ws.write_string_with_format(r, 0, &c.label, &fill(c.fill))?;
+        ws.write_string(r, 1, &c.rule)?;
+        ws.write_number(r, 2, c.count as f64)?;
+        ws.write_string(r, 4, &c.summary)?;
     }
-    ws.write_string_with_format(r, 1, w.total, &bold)?;
-    ws.write_number_with_format(r, 2, findings.len() as f64, &bold)?;
-    r += 2;
-    let header_row = r;
-    let cols = [
-        w.severity,
-        w.rule,
-        w.sheet_col,
-        w.cell,
-        w.message,
-        w.expected,
-        w.found,
-        w.related,
-    ];
-    for (c, h) in cols.iter().enumerate() {
-        ws.write_string_with_format(header_row, c as u16, *h, &head)?;
+    ws.write_string_with_format(t.total_row(), 1, &t.total_label, &bold)?;
+    ws.write_number_with_format(t.total_row(), 2, t.total as f64, &bold)?;
+    let header_row = t.header_row();
+    for (c, h) in t.headers.iter().enumerate() {
+        ws.write_string_with_format(header_row, c as u16, h, &head)?;
     }
-    for (i, f) in findings.iter().enumerate() {
+    for (i, f) in t.rows.iter().enumerate() {
         let row = header_row + 1 + i as u32;
-        ws.write_string_with_format(
-            row,
-            0,
-            f.severity.label(en),
-            &Format::new().set_background_color(Color::RGB(severity_color(f.severity))),
-        )?;
-        ws.write_string(row, 1, f.rule)?;
+        ws.write_string_with_format(row, 0, &f.label, &fill(f.fill))?;
+        ws.write_string(row, 1, &f.rule)?;
         ws.write_string(row, 2, &f.sheet)?;
         ws.write_url_with_format(
             row,
             3,
-            Url::new(link(&f.sheet, &f.cell)).set_text(&f.cell),
+            Url::new(format!(
+                "internal:'{}'!{}",
+                f.sheet.replace('\'', "''"),
+                f.cell
+            ))
+            .set_text(&f.cell),
             &link_fmt,
         )?;
-        ws.write_string(row, 4, f.message(en))?;
-        ws.write_string(row, 5, f.expected.as_deref().unwrap_or(""))?;
-        ws.write_string(row, 6, f.found.as_deref().unwrap_or(""))?;
-        let rel: Vec<String> = f
-            .related
-            .iter()
-            .map(|x| format!("{}!{}", x.sheet, x.cell))
-            .collect();
-        ws.write_string(row, 7, rel.join(", "))?;
+        ws.write_string(row, 4, &f.message)?;
+        ws.write_string(row, 5, &f.expected)?;
+        ws.write_string(row, 6, &f.found)?;
+        ws.write_string(row, 7, &f.related)?;
     }
-    let last = header_row + findings.len() as u32;
-    ws.autofilter(header_row, 0, last.max(header_row), (cols.len() - 1) as u16)?;
+    ws.autofilter(header_row, 0, t.last_row(), 7)?;
     ws.set_freeze_panes(header_row + 1, 0)?;
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
-    for (c, width) in [12.0, 8.0, 18.0, 8.0, 80.0, 22.0, 22.0, 40.0]
-        .iter()
-        .enumerate()
-    {
+    for (c, width) in TEMUAN_WIDTHS.iter().enumerate() {
         ws.set_column_width(c as u16, *width)?;
     }
-    let _ = col_letters(0);
     Ok(())
 }
 
-/// Builds the annotated workbook in memory.
-pub fn annotated_bytes(
+/// Builds the annotated workbook in memory from what calamine read.
+pub fn rebuild(
     input: &InWorkbook,
     findings: &[Finding],
+    temuan: &TemuanSheet,
     en: bool,
 ) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
-    let w = if en { &EN } else { &ID };
-    let mut name = w.sheet.to_string();
-    while input
-        .sheets
-        .iter()
-        .any(|s| s.name.eq_ignore_ascii_case(&name))
-    {
-        name.push_str(" selaras");
-    }
-    findings_sheet(wb.add_worksheet(), &name, findings, en)?;
+    let name = temuan.unique_name(input.sheets.iter().map(|s| s.name.as_str()));
+    findings_sheet(wb.add_worksheet(), &name, temuan)?;
     let mut formats = FormatCache {
         cache: HashMap::new(),
     };
@@ -426,27 +296,4 @@ pub fn annotated_bytes(
         copy_sheet(wb.add_worksheet(), sheet, &fs, &mut formats, en)?;
     }
     wb.save_to_buffer()
-}
-
-/// The output path for an input: `<out>/<stem>.selaras.xlsx`.
-pub fn output_path(out_dir: &Path, input: &Path) -> PathBuf {
-    let stem = input
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("workbook");
-    out_dir.join(format!("{stem}.selaras.xlsx"))
-}
-
-/// Writes `bytes` to `path` whole or not at all: a temporary file in the same folder, renamed.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        path.file_name().and_then(|s| s.to_str()).unwrap_or("out"),
-        std::process::id()
-    ));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
 }
