@@ -110,10 +110,9 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
     (files, errors)
 }
 
-/// Checks one file; never panics on bad input (errors become the report's `error`).
-pub fn check_file(path: &Path, opts: &Options) -> FileReport {
-    let mut report = FileReport {
-        path: path.display().to_string(),
+fn empty_report(path: String) -> FileReport {
+    FileReport {
+        path,
         office: None,
         tables: Vec::new(),
         findings: Vec::new(),
@@ -124,7 +123,12 @@ pub fn check_file(path: &Path, opts: &Options) -> FileReport {
         rendered: Vec::new(),
         counts: [0; 3],
         worst: None,
-    };
+    }
+}
+
+/// Checks one file; never panics on bad input (errors become the report's `error`).
+pub fn check_file(path: &Path, opts: &Options) -> FileReport {
+    let mut report = empty_report(path.display().to_string());
     let read = if opts.out_dir.is_some() {
         crate::ingest::ingest
     } else {
@@ -137,9 +141,62 @@ pub fn check_file(path: &Path, opts: &Options) -> FileReport {
             return report;
         }
     };
-    let plan = build_plan(&ing, &opts.tables);
+    let annotated = check_ingested(&mut report, &ing, opts, opts.out_dir.is_some());
+    if let Some(dir) = &opts.out_dir {
+        let out = annotate::output_path(dir, path);
+        match annotated {
+            Some(Ok(bytes)) => match annotate::write_atomic(&out, &bytes) {
+                Ok(()) => report.annotated = Some(out),
+                Err(e) => {
+                    report.error = Some(format!(
+                        "salinan beranotasi tidak dapat ditulis ke {} (cannot write annotated copy): {e}",
+                        out.display()
+                    ))
+                }
+            },
+            Some(Err(e)) => report.error = Some(e),
+            None => {}
+        }
+    }
+    report
+}
+
+/// Checks a workbook held in memory (an upload): `name` labels it in the report and is never
+/// used as a path. Returns the report and the annotated copy's bytes (None when the workbook
+/// could not be read, is an RKPD reference, or its copy failed: `error` then says why).
+/// `opts.out_dir` is ignored; nothing is written to disk.
+pub fn check_bytes(name: &str, bytes: &[u8], opts: &Options) -> (FileReport, Option<Vec<u8>>) {
+    let mut report = empty_report(name.to_string());
+    let wb = match crate::ingest::workbook::read_workbook_bytes(Path::new(name), bytes) {
+        Ok(wb) => wb,
+        Err(e) => {
+            report.error = Some(e.cause);
+            return (report, None);
+        }
+    };
+    let ing = crate::ingest::ingest_workbook(wb, &opts.tables);
+    match check_ingested(&mut report, &ing, opts, true) {
+        Some(Ok(b)) => (report, Some(b)),
+        Some(Err(e)) => {
+            report.error = Some(e);
+            (report, None)
+        }
+        None => (report, None),
+    }
+}
+
+/// Everything after reading: plan, rules, RKPD comparison, totals, terminal rendering and,
+/// when `annotate`, the annotated copy's bytes (None for an RKPD reference, which is not
+/// checked).
+fn check_ingested(
+    report: &mut FileReport,
+    ing: &crate::ingest::Ingested,
+    opts: &Options,
+    annotate: bool,
+) -> Option<Result<Vec<u8>, String>> {
+    let plan = build_plan(ing, &opts.tables);
     let ctx = Context {
-        ingested: &ing,
+        ingested: ing,
         plan: &plan,
         config: &opts.config,
     };
@@ -149,7 +206,7 @@ pub fn check_file(path: &Path, opts: &Options) -> FileReport {
     if rkpd_only {
         report.tables = plan.tables.iter().map(|t| t.table.kind.clone()).collect();
         report.office = Some("Rancangan Awal RKPD (pakai --rkpd)".into());
-        return report;
+        return None;
     }
     report.findings = run_all(&ctx);
     if let Some((label, rkpd)) = &opts.rkpd {
@@ -183,26 +240,10 @@ pub fn check_file(path: &Path, opts: &Options) -> FileReport {
             .map(|f| terminal::render_finding(&ing.workbook, f, opts.en, opts.color))
             .collect();
     }
-    if let Some(dir) = &opts.out_dir {
-        let out = annotate::output_path(dir, path);
-        match annotate::annotated_bytes(&ing.workbook, &report.findings, opts.en) {
-            Ok(bytes) => match annotate::write_atomic(&out, &bytes) {
-                Ok(()) => report.annotated = Some(out),
-                Err(e) => {
-                    report.error = Some(format!(
-                        "salinan beranotasi tidak dapat ditulis ke {} (cannot write annotated copy): {e}",
-                        out.display()
-                    ))
-                }
-            },
-            Err(e) => {
-                report.error = Some(format!(
-                    "salinan beranotasi gagal dibuat (annotated copy failed): {e}"
-                ))
-            }
-        }
-    }
-    report
+    annotate.then(|| {
+        annotate::annotated_bytes(&ing.workbook, &report.findings, opts.en)
+            .map_err(|e| format!("salinan beranotasi gagal dibuat (annotated copy failed): {e}"))
+    })
 }
 
 /// Checks many files in parallel, keeping input order in the result.
