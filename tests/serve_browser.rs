@@ -194,9 +194,13 @@ impl Cdp {
 fn a_planner_uploads_a_workbook_reads_a_finding_and_downloads_the_copy() {
     let Some(exe) = chromium() else {
         if std::env::var_os("CI").is_some() {
-            panic!("chromium is missing but CI is set: .ci/run installs it (apt-get install chromium)");
+            panic!(
+                "chromium is missing but CI is set: .ci/run installs it (apt-get install chromium)"
+            );
         }
-        eprintln!("serve_browser: no chromium on PATH; skipped (install it: apt-get install chromium)");
+        eprintln!(
+            "serve_browser: no chromium on PATH; skipped (install it: apt-get install chromium)"
+        );
         return;
     };
     // What the page must show: the pipeline's own count for the sample.
@@ -211,7 +215,10 @@ fn a_planner_uploads_a_workbook_reads_a_finding_and_downloads_the_copy() {
         office: None,
     };
     let bytes = std::fs::read(sample(SAMPLE)).unwrap();
-    let expected = selaras::run::check_bytes(SAMPLE, &bytes, &opts).0.findings.len();
+    let expected = selaras::run::check_bytes(SAMPLE, &bytes, &opts)
+        .0
+        .findings
+        .len();
     assert!(expected > 0);
 
     let server = Server::start(&[]);
@@ -298,7 +305,9 @@ fn a_planner_uploads_a_workbook_reads_a_finding_and_downloads_the_copy() {
     );
 
     // The filter hides what is not asked for.
-    cdp.eval("(() => { const b = document.querySelector('#filters input[value=error]'); b.click(); })()");
+    cdp.eval(
+        "(() => { const b = document.querySelector('#filters input[value=error]'); b.click(); })()",
+    );
     let shown = cdp.eval("document.querySelectorAll('ul.findings li:not(.hidden)').length");
     let errors = cdp.eval("document.querySelector('.counts [data-sev=error]').textContent");
     let n_errors: u64 = errors
@@ -388,9 +397,9 @@ fn decode_base64(s: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
     for chunk in bytes.chunks(4) {
         let pad = chunk.iter().filter(|&&c| c == b'=').count();
-        let n = chunk
-            .iter()
-            .fold(0u32, |acc, &c| (acc << 6) | if c == b'=' { 0 } else { val(c) });
+        let n = chunk.iter().fold(0u32, |acc, &c| {
+            (acc << 6) | if c == b'=' { 0 } else { val(c) }
+        });
         let n = n << (6 * (4 - chunk.len()));
         let b = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
         out.extend_from_slice(&b[..3 - pad]);
