@@ -375,6 +375,59 @@ fn a_planner_uploads_a_workbook_reads_a_finding_and_downloads_the_copy() {
         "!document.querySelector('.file a[download]')",
         Duration::from_secs(10),
     );
+
+    // The keyboard: a finding opens with Enter.
+    cdp.eval("document.querySelectorAll('ul.findings li button.finding')[1].focus()");
+    for (kind, text) in [("keyDown", "\r"), ("keyUp", "")] {
+        cdp.call(
+            "Input.dispatchKeyEvent",
+            json!({ "type": kind, "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13, "text": text }),
+        );
+    }
+    cdp.wait_for(
+        "!document.querySelectorAll('ul.findings li .explain')[1].hidden",
+        Duration::from_secs(10),
+    );
+
+    // English: the page checks again and the messages come in English.
+    cdp.click("#lang-en");
+    let en_opts = selaras::run::Options { en: true, ..opts };
+    let (en_report, _) = selaras::run::check_bytes(SAMPLE, &bytes, &en_opts);
+    let first_en = en_report.findings[0].message(true).to_string();
+    cdp.wait_for(
+        &format!(
+            "document.querySelector('ul.findings li .msg')?.textContent === {}",
+            json!(first_en)
+        ),
+        Duration::from_secs(180),
+    );
+    assert_eq!(
+        cdp.eval("document.querySelector('[data-testid=total]').textContent"),
+        json!(format!("{expected} findings"))
+    );
+    assert_eq!(
+        cdp.eval("document.querySelector('#drop-title').textContent"),
+        json!("Drop workbooks here")
+    );
+
+    // Two workbooks dropped on the page: two cards and the summary to download.
+    let b = sample("renja-dinsos-kukar-2026-format-b.xlsx");
+    let at = json!({ "x": 640, "y": 150 });
+    let data = json!({
+        "items": [],
+        "files": [path.to_str().unwrap(), b.to_str().unwrap()],
+        "dragOperationsMask": 1
+    });
+    for kind in ["dragEnter", "dragOver", "drop"] {
+        cdp.call(
+            "Input.dispatchDragEvent",
+            json!({ "type": kind, "x": at["x"], "y": at["y"], "data": data }),
+        );
+    }
+    cdp.wait_for(
+        "document.querySelectorAll('section.file').length === 2 && !!document.querySelector('#batch a[download]')",
+        Duration::from_secs(180),
+    );
     drop(browser);
     drop(server);
 }

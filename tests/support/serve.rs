@@ -113,10 +113,7 @@ fn parse(raw: &[u8]) -> Response {
     if chunked {
         let mut out = Vec::new();
         let mut rest = &body[..];
-        loop {
-            let Some(nl) = rest.windows(2).position(|w| w == b"\r\n") else {
-                break;
-            };
+        while let Some(nl) = rest.windows(2).position(|w| w == b"\r\n") {
             let size_text = String::from_utf8_lossy(&rest[..nl]);
             let size =
                 usize::from_str_radix(size_text.split(';').next().unwrap().trim(), 16).unwrap();
