@@ -6,7 +6,7 @@ const T = {
   id: {
     tagline: "Periksa keselarasan tabel Renja sebelum diserahkan.",
     dropTitle: "Tarik buku kerja ke sini",
-    dropHint: ".xlsx, .xlsm, .xls, .ods — boleh beberapa sekaligus. Berkas hanya diperiksa di server ini dan dihapus setelah diunduh atau setelah 1 jam.",
+    dropHint: ".xlsx, .xlsm, .xls, .ods — boleh beberapa sekaligus. Berkas hanya diperiksa di server ini; salinannya dihapus setelah diunduh atau setelah batas waktunya.",
     pick: "Pilih berkas…",
     filtersTitle: "Saring temuan",
     severity: "Tingkat",
@@ -18,7 +18,7 @@ const T = {
     foot: "Klik sebuah temuan untuk penjelasan aturannya. API: POST /api/check, GET /api/rules.",
     uploading: (p) => `Mengunggah… ${p}%`,
     checking: (n) => `Memeriksa ${n} berkas…`,
-    done: (n, ms) => `${n} berkas diperiksa dalam ${(ms / 1000).toFixed(1).replace(".", ",")} detik.`,
+    done: (n, ms, min) => `${n} berkas diperiksa dalam ${(ms / 1000).toFixed(1).replace(".", ",")} detik. Salinan dapat diunduh selama ${min} menit.`,
     failed: "Pemeriksaan gagal",
     network: "Server tidak dapat dihubungi.",
     checked: "diperiksa",
@@ -40,7 +40,7 @@ const T = {
   en: {
     tagline: "Check that the tables of a Renja agree before it is submitted.",
     dropTitle: "Drop workbooks here",
-    dropHint: ".xlsx, .xlsm, .xls, .ods — several at once is fine. Files are checked on this server only and deleted once downloaded or after 1 hour.",
+    dropHint: ".xlsx, .xlsm, .xls, .ods — several at once is fine. Files are checked on this server only; their copies are deleted once downloaded or when their time is up.",
     pick: "Choose files…",
     filtersTitle: "Filter findings",
     severity: "Severity",
@@ -52,7 +52,7 @@ const T = {
     foot: "Click a finding for its rule's explanation. API: POST /api/check, GET /api/rules.",
     uploading: (p) => `Uploading… ${p}%`,
     checking: (n) => `Checking ${n} file(s)…`,
-    done: (n, ms) => `${n} file(s) checked in ${(ms / 1000).toFixed(1)} s.`,
+    done: (n, ms, min) => `${n} file(s) checked in ${(ms / 1000).toFixed(1)} s. Copies can be downloaded for ${min} minutes.`,
     failed: "The check failed",
     network: "The server cannot be reached.",
     checked: "checked",
@@ -175,7 +175,7 @@ function upload(files) {
       setStatus(`${t("failed")}: ${why}`, { error: true });
       return;
     }
-    setStatus(t("done", j.files.length, performance.now() - started));
+    setStatus(t("done", j.files.length, performance.now() - started, Math.round(j.expires_in_seconds / 60)));
     lastResult = j;
     render(j);
   };
