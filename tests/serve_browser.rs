@@ -221,7 +221,8 @@ fn a_planner_uploads_a_workbook_reads_a_finding_and_downloads_the_copy() {
         .len();
     assert!(expected > 0);
 
-    let server = Server::start(&[]);
+    // A 1 MB limit, so the test can show the page's answer to an upload past it.
+    let server = Server::start(&["--max-upload-mb", "1"]);
     let browser = Browser::launch(&exe);
     let mut cdp = Cdp::connect(&browser.ws_url);
     let downloads = tempfile::tempdir().unwrap();
@@ -427,6 +428,30 @@ fn a_planner_uploads_a_workbook_reads_a_finding_and_downloads_the_copy() {
     cdp.wait_for(
         "document.querySelectorAll('section.file').length === 2 && !!document.querySelector('#batch a[download]')",
         Duration::from_secs(180),
+    );
+
+    // Past the limit: the page shows the server's 413 message, not a network error.
+    let big_dir = tempfile::tempdir().unwrap();
+    let big = big_dir.path().join("besar.xlsx");
+    std::fs::write(&big, vec![b'x'; 3 << 20]).unwrap();
+    let input = cdp.call(
+        "Runtime.evaluate",
+        json!({ "expression": "document.querySelector('#file')" }),
+    );
+    cdp.call(
+        "DOM.setFileInputFiles",
+        json!({ "objectId": input["result"]["objectId"], "files": [big.to_str().unwrap()] }),
+    );
+    let status = cdp.wait_for(
+        "(() => { const s = document.querySelector('#status-text'); return s.className === 'error-text' && s.textContent; })()",
+        Duration::from_secs(60),
+    );
+    assert!(
+        status
+            .as_str()
+            .unwrap()
+            .contains("Upload too large: the limit is 1 MB"),
+        "{status}"
     );
     drop(browser);
     drop(server);

@@ -188,6 +188,21 @@ fn messages_switch_with_lang_and_the_rules_are_listed() {
             .unwrap()
             .starts_with("What it does")
     );
+    // An upload's name labels the report only: no folders survive.
+    let r = post_files(
+        server.addr,
+        "/api/check",
+        &[("../../tmp/x/renja.xlsx", &bytes)],
+    )
+    .json();
+    assert_eq!(r["files"][0]["path"], "renja.xlsx");
+    assert_eq!(r["files"][0]["annotated_name"], "renja.selaras.xlsx");
+    // Loopback unless told otherwise.
+    let help = std::process::Command::new(env!("CARGO_BIN_EXE_selaras"))
+        .args(["serve", "--help"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&help.stdout).contains("[default: 127.0.0.1:8080]"));
     let page = get(server.addr, "/");
     assert_eq!(page.status, 200);
     let csp = page.header("content-security-policy").unwrap();
