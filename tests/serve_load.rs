@@ -19,8 +19,17 @@ fn concurrent() -> usize {
         .unwrap_or(50)
 }
 
+/// The machine's 1-minute load average, to read the latencies against.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split(' ').next().map(str::to_string))
+        .unwrap_or_else(|| "?".into())
+}
+
 #[test]
 fn fifty_concurrent_uploads_all_succeed_and_the_limits_hold() {
+    let load_before = load_average();
     let server = Server::start(&[]);
     let addr = server.addr;
     let bytes = Arc::new(std::fs::read(sample(SAMPLE)).unwrap());
@@ -72,13 +81,14 @@ fn fifty_concurrent_uploads_all_succeed_and_the_limits_hold() {
     latencies.sort();
     let pct = |p: f64| latencies[((p * n as f64).ceil() as usize).clamp(1, n) - 1];
     let report = format!(
-        "{n} concurrent uploads of {SAMPLE} ({} KB): p50 {:.2} s, p95 {:.2} s, max {:.2} s, wall {:.2} s; /api/rules during the load: {} ms\n",
+        "{n} concurrent uploads of {SAMPLE} ({} KB): p50 {:.2} s, p95 {:.2} s, max {:.2} s, wall {:.2} s; /api/rules during the load: {} ms; load average before/after: {load_before} / {}\n",
         bytes.len() / 1024,
         pct(0.50).as_secs_f64(),
         pct(0.95).as_secs_f64(),
         latencies[n - 1].as_secs_f64(),
         wall.as_secs_f64(),
-        rules_latency.as_millis()
+        rules_latency.as_millis(),
+        load_average()
     );
     eprint!("{report}");
     let _ = std::fs::write(

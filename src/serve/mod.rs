@@ -59,6 +59,9 @@ struct App {
     en: Options,
     store: Store,
     max_upload: u64,
+    /// Uploads read and checked at once; the others wait (their bodies held back by TCP), so
+    /// memory stays bounded by this many times the upload limit.
+    uploads: tokio::sync::Semaphore,
 }
 
 /// Starts the server and serves until the process is stopped. Prints the page's address on
@@ -83,6 +86,7 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
         en: options(true)?,
         store: Store::new(opts.keep, STORE_MAX_BYTES),
         max_upload: opts.max_upload_bytes,
+        uploads: tokio::sync::Semaphore::new((rayon::current_num_threads() * 4).max(8)),
     });
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -219,6 +223,9 @@ async fn check(
     req: Request,
 ) -> Response {
     let en = lang_en(&q);
+    let Ok(_permit) = app.uploads.acquire().await else {
+        return error(StatusCode::SERVICE_UNAVAILABLE, "closing".into());
+    };
     let limit = app.max_upload;
     let declared = req
         .headers()
