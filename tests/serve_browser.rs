@@ -429,6 +429,18 @@ fn a_planner_uploads_a_workbook_reads_a_finding_and_downloads_the_copy() {
         "document.querySelectorAll('section.file').length === 2 && !!document.querySelector('#batch a[download]')",
         Duration::from_secs(180),
     );
+    assert_eq!(
+        cdp.eval("document.querySelectorAll('table.overview tbody tr').length"),
+        json!(2)
+    );
+    cdp.eval("window.scrollTo(0, 0)");
+    std::thread::sleep(Duration::from_millis(200));
+    let shot = cdp.call("Page.captureScreenshot", json!({ "format": "png" }));
+    std::fs::write(
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("serve-e2e-batch.png"),
+        decode_base64(shot["data"].as_str().unwrap()),
+    )
+    .unwrap();
 
     // Past the limit: the page shows the server's 413 message, not a network error.
     let big_dir = tempfile::tempdir().unwrap();

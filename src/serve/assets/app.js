@@ -36,6 +36,9 @@ const T = {
     shown: (a, b) => `${a} dari ${b} temuan ditampilkan`,
     recheck: "Memeriksa ulang dalam bahasa yang dipilih…",
     rkpd: "Rancangan Awal RKPD: referensi, bukan Renja (pakai dengan selaras check --rkpd)",
+    file: "Berkas",
+    status: "Status",
+    overview: "Ringkasan per berkas, yang terberat di atas",
   },
   en: {
     tagline: "Check that the tables of a Renja agree before it is submitted.",
@@ -70,6 +73,9 @@ const T = {
     shown: (a, b) => `${a} of ${b} findings shown`,
     recheck: "Checking again in the chosen language…",
     rkpd: "Rancangan Awal RKPD: a reference, not a Renja (use it with selaras check --rkpd)",
+    file: "File",
+    status: "Status",
+    overview: "Files, worst first",
   },
 };
 const SEVERITIES = ["error", "warning", "info"];
@@ -291,11 +297,39 @@ function fileCard(f) {
   return card;
 }
 
+// For several files: one row per file, worst first, each linking to its card.
+function overview(files) {
+  const rank = (f) => [f.status === "checked" ? 1 : 0, -f.counts.error, -f.counts.warning];
+  const order = files.map((f, i) => [f, i]).sort((a, b) => {
+    const x = rank(a[0]);
+    const y = rank(b[0]);
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || a[1] - b[1];
+  });
+  const head = h("tr", {}, h("th", { scope: "col" }, t("file")), h("th", { scope: "col" }, t("status")), SEVERITIES.map((s) => h("th", { scope: "col", class: "num" }, t(s))));
+  const rows = order.map(([f, i]) =>
+    h(
+      "tr",
+      {},
+      h("td", {}, h("a", { href: `#file-${i}` }, f.path)),
+      h("td", { class: f.status === "checked" ? "" : "unreadable" }, f.status === "checked" ? t("checked") : t("unreadable")),
+      SEVERITIES.map((s) => h("td", { class: "num" }, f.status === "checked" ? String(f.counts[s]) : "—")),
+    ),
+  );
+  return h("table", { class: "overview" }, h("caption", { class: "visually-hidden" }, t("overview")), h("thead", {}, head), h("tbody", {}, rows));
+}
+
 function render(j) {
   const results = $("#results");
-  results.replaceChildren(...j.files.map(fileCard));
+  results.replaceChildren(
+    ...j.files.map((f, i) => {
+      const card = fileCard(f);
+      card.id = `file-${i}`;
+      return card;
+    }),
+  );
   const batch = $("#batch");
   batch.replaceChildren();
+  if (j.files.length > 1) batch.append(overview(j.files));
   if (j.summary_url) batch.append(downloadLink(j.summary_url, lang === "en" ? "summary.xlsx" : "ringkasan.xlsx", t("summary")));
   // Rule filter: the rules that fired, with their names.
   const select = $("#rule");
