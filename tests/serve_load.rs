@@ -108,10 +108,23 @@ fn fifty_concurrent_uploads_all_succeed_and_the_limits_hold() {
         "every download token differs"
     );
 
-    // A download is handed out once, as an xlsx.
+    // A download is handed out once, as an xlsx; a HEAD does not use it up.
+    let h = serve::request(
+        addr,
+        &format!(
+            "HEAD {} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n",
+            tokens[0]
+        ),
+        &[],
+    );
+    assert_eq!(h.status, 200);
     let d = get(addr, &tokens[0]);
     assert_eq!(d.status, 200);
     assert!(d.body.starts_with(b"PK"));
+    assert_eq!(
+        h.header("content-length"),
+        Some(d.body.len().to_string().as_str())
+    );
     assert!(
         d.header("content-disposition")
             .unwrap()

@@ -436,9 +436,22 @@ async fn download(
     axum::extract::State(app): axum::extract::State<Arc<App>>,
     Query(q): Query<HashMap<String, String>>,
     UrlPath(token): UrlPath<String>,
+    method: axum::http::Method,
 ) -> Response {
     let en = lang_en(&q);
-    let Some((name, bytes)) = app.store.take(&token) else {
+    // A HEAD (a link checker, a download manager) must not use up the one download.
+    let head = method == axum::http::Method::HEAD;
+    let found = if head {
+        app.store
+            .peek(&token)
+            .map(|(name, len)| (name, Body::empty(), len))
+    } else {
+        app.store.take(&token).map(|(name, b)| {
+            let len = b.len();
+            (name, Body::from(b), len)
+        })
+    };
+    let Some((name, bytes, len)) = found else {
         return error(
             StatusCode::NOT_FOUND,
             tr(
@@ -486,6 +499,7 @@ async fn download(
                 header::X_CONTENT_TYPE_OPTIONS,
                 HeaderValue::from_static("nosniff"),
             ),
+            (header::CONTENT_LENGTH, HeaderValue::from(len)),
         ],
         bytes,
     )

@@ -83,6 +83,16 @@ impl Store {
         m.remove(token).map(|e| (e.name, e.bytes))
     }
 
+    /// The name and size of a file still waiting, without handing it out (for HEAD).
+    pub fn peek(&self, token: &str) -> Option<(String, usize)> {
+        if !is_token(token) {
+            return None;
+        }
+        let mut m = self.lock();
+        Self::sweep_locked(&mut m, self.ttl);
+        m.get(token).map(|e| (e.name.clone(), e.bytes.len()))
+    }
+
     /// Drops every entry older than the time to keep.
     pub fn sweep(&self) {
         Self::sweep_locked(&mut self.lock(), self.ttl);
@@ -117,6 +127,7 @@ mod tests {
     fn a_file_is_handed_out_once() {
         let s = Store::new(Duration::from_secs(60), 1 << 20);
         let t = s.put("a.xlsx".into(), vec![1, 2, 3]);
+        assert_eq!(s.peek(&t), Some(("a.xlsx".into(), 3)));
         assert_eq!(s.take(&t), Some(("a.xlsx".into(), vec![1, 2, 3])));
         assert_eq!(s.take(&t), None);
         assert_eq!(s.take("../../etc/passwd"), None);
