@@ -110,6 +110,58 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
     (files, errors)
 }
 
+/// Checks one file; never panics on bad input (errors become the report's `error`).
+pub fn check_file(path: &Path, opts: &Options) -> FileReport {
+    let mut report = FileReport {
+        path: path.display().to_string(),
+        office: None,
+        tables: Vec::new(),
+        findings: Vec::new(),
+        error: None,
+        annotated: None,
+        total_n: None,
+        total_n1: None,
+        rendered: Vec::new(),
+        counts: [0; 3],
+        worst: None,
+    };
+    let read = if opts.out_dir.is_some() {
+        crate::ingest::ingest
+    } else {
+        crate::ingest::ingest_without_styles
+    };
+    let ing = match read(path, &opts.tables) {
+        Ok(i) => i,
+        Err(e) => {
+            report.error = Some(e.cause);
+            return report;
+        }
+    };
+    if !check_ingested(&mut report, &ing, opts) {
+        return report;
+    }
+    if let Some(dir) = &opts.out_dir {
+        let out = annotate::output_path(dir, path);
+        match annotate::annotated_bytes(&ing.workbook, &report.findings, opts.en) {
+            Ok(bytes) => match annotate::write_atomic(&out, &bytes) {
+                Ok(()) => report.annotated = Some(out),
+                Err(e) => {
+                    report.error = Some(format!(
+                        "salinan beranotasi tidak dapat ditulis ke {} (cannot write annotated copy): {e}",
+                        out.display()
+                    ))
+                }
+            },
+            Err(e) => {
+                report.error = Some(format!(
+                    "salinan beranotasi gagal dibuat (annotated copy failed): {e}"
+                ))
+            }
+        }
+    }
+    report
+}
+
 fn empty_report(path: String) -> FileReport {
     FileReport {
         path,
@@ -126,41 +178,6 @@ fn empty_report(path: String) -> FileReport {
     }
 }
 
-/// Checks one file; never panics on bad input (errors become the report's `error`).
-pub fn check_file(path: &Path, opts: &Options) -> FileReport {
-    let mut report = empty_report(path.display().to_string());
-    let read = if opts.out_dir.is_some() {
-        crate::ingest::ingest
-    } else {
-        crate::ingest::ingest_without_styles
-    };
-    let ing = match read(path, &opts.tables) {
-        Ok(i) => i,
-        Err(e) => {
-            report.error = Some(e.cause);
-            return report;
-        }
-    };
-    let annotated = check_ingested(&mut report, &ing, opts, opts.out_dir.is_some());
-    if let Some(dir) = &opts.out_dir {
-        let out = annotate::output_path(dir, path);
-        match annotated {
-            Some(Ok(bytes)) => match annotate::write_atomic(&out, &bytes) {
-                Ok(()) => report.annotated = Some(out),
-                Err(e) => {
-                    report.error = Some(format!(
-                        "salinan beranotasi tidak dapat ditulis ke {} (cannot write annotated copy): {e}",
-                        out.display()
-                    ))
-                }
-            },
-            Some(Err(e)) => report.error = Some(e),
-            None => {}
-        }
-    }
-    report
-}
-
 /// Checks a workbook held in memory (an upload): `name` labels it in the report and is never
 /// used as a path. Returns the report and the annotated copy's bytes (None when the workbook
 /// could not be read, is an RKPD reference, or its copy failed: `error` then says why).
@@ -175,25 +192,23 @@ pub fn check_bytes(name: &str, bytes: &[u8], opts: &Options) -> (FileReport, Opt
         }
     };
     let ing = crate::ingest::ingest_workbook(wb, &opts.tables);
-    match check_ingested(&mut report, &ing, opts, true) {
-        Some(Ok(b)) => (report, Some(b)),
-        Some(Err(e)) => {
-            report.error = Some(e);
+    if !check_ingested(&mut report, &ing, opts) {
+        return (report, None);
+    }
+    match annotate::annotated_bytes(&ing.workbook, &report.findings, opts.en) {
+        Ok(b) => (report, Some(b)),
+        Err(e) => {
+            report.error = Some(format!(
+                "salinan beranotasi gagal dibuat (annotated copy failed): {e}"
+            ));
             (report, None)
         }
-        None => (report, None),
     }
 }
 
-/// Everything after reading: plan, rules, RKPD comparison, totals, terminal rendering and,
-/// when `annotate`, the annotated copy's bytes (None for an RKPD reference, which is not
-/// checked).
-fn check_ingested(
-    report: &mut FileReport,
-    ing: &crate::ingest::Ingested,
-    opts: &Options,
-    annotate: bool,
-) -> Option<Result<Vec<u8>, String>> {
+/// Everything after reading: plan, rules, RKPD comparison, totals and terminal rendering.
+/// False for a Rancangan Awal RKPD, which is a reference and is not checked.
+fn check_ingested(report: &mut FileReport, ing: &crate::ingest::Ingested, opts: &Options) -> bool {
     let plan = build_plan(ing, &opts.tables);
     let ctx = Context {
         ingested: ing,
@@ -206,7 +221,7 @@ fn check_ingested(
     if rkpd_only {
         report.tables = plan.tables.iter().map(|t| t.table.kind.clone()).collect();
         report.office = Some("Rancangan Awal RKPD (pakai --rkpd)".into());
-        return None;
+        return false;
     }
     report.findings = run_all(&ctx);
     if let Some((label, rkpd)) = &opts.rkpd {
@@ -240,10 +255,7 @@ fn check_ingested(
             .map(|f| terminal::render_finding(&ing.workbook, f, opts.en, opts.color))
             .collect();
     }
-    annotate.then(|| {
-        annotate::annotated_bytes(&ing.workbook, &report.findings, opts.en)
-            .map_err(|e| format!("salinan beranotasi gagal dibuat (annotated copy failed): {e}"))
-    })
+    true
 }
 
 /// Checks many files in parallel, keeping input order in the result.

@@ -294,7 +294,7 @@ fn a_planner_uploads_a_workbook_reads_a_finding_and_downloads_the_copy() {
     );
     let rule = cdp.eval("document.querySelector('ul.findings li').dataset.rule");
     let rule = selaras::checks::rule(rule.as_str().unwrap()).unwrap();
-    let first_line = rule.explain_id.lines().next().unwrap().trim();
+    let first_line = rule.explain(false).lines().next().unwrap().trim();
     assert!(
         explain.as_str().unwrap().contains(first_line),
         "explanation of {} shown: {explain}",
