@@ -112,6 +112,25 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
 
 /// Checks one file; never panics on bad input (errors become the report's `error`).
 pub fn check_file(path: &Path, opts: &Options) -> FileReport {
+    check_input(path, None, opts).0
+}
+
+/// Checks a workbook held in memory (an upload): `name` labels it in the report and is never
+/// opened as a path. Returns the report and the annotated copy's bytes (None when the workbook
+/// could not be read, is an RKPD reference, or its copy failed: `error` then says why).
+/// `opts.out_dir` must be None: an upload never reaches the disk.
+pub fn check_bytes(name: &str, bytes: &[u8], opts: &Options) -> (FileReport, Option<Vec<u8>>) {
+    debug_assert!(opts.out_dir.is_none(), "check_bytes writes nothing to disk");
+    check_input(Path::new(name), Some(bytes), opts)
+}
+
+/// One file, read from `path` or, for an upload, from `upload` (then `path` only names it and
+/// the annotated copy comes back instead of being written).
+fn check_input(
+    path: &Path,
+    upload: Option<&[u8]>,
+    opts: &Options,
+) -> (FileReport, Option<Vec<u8>>) {
     let mut report = FileReport {
         path: path.display().to_string(),
         office: None,
@@ -130,88 +149,21 @@ pub fn check_file(path: &Path, opts: &Options) -> FileReport {
     } else {
         crate::ingest::ingest_without_styles
     };
-    let ing = match read(path, &opts.tables) {
-        Ok(i) => i,
-        Err(e) => {
-            report.error = Some(e.cause);
-            return report;
-        }
+    let read = match upload {
+        Some(bytes) => crate::ingest::workbook::read_workbook_bytes(path, bytes)
+            .map(|wb| crate::ingest::ingest_workbook(wb, &opts.tables)),
+        None => read(path, &opts.tables),
     };
-    if !check_ingested(&mut report, &ing, opts) {
-        return report;
-    }
-    if let Some(dir) = &opts.out_dir {
-        let out = annotate::output_path(dir, path);
-        match annotate::annotated_bytes(&ing.workbook, &report.findings, opts.en) {
-            Ok(bytes) => match annotate::write_atomic(&out, &bytes) {
-                Ok(()) => report.annotated = Some(out),
-                Err(e) => {
-                    report.error = Some(format!(
-                        "salinan beranotasi tidak dapat ditulis ke {} (cannot write annotated copy): {e}",
-                        out.display()
-                    ))
-                }
-            },
-            Err(e) => {
-                report.error = Some(format!(
-                    "salinan beranotasi gagal dibuat (annotated copy failed): {e}"
-                ))
-            }
-        }
-    }
-    report
-}
-
-fn empty_report(path: String) -> FileReport {
-    FileReport {
-        path,
-        office: None,
-        tables: Vec::new(),
-        findings: Vec::new(),
-        error: None,
-        annotated: None,
-        total_n: None,
-        total_n1: None,
-        rendered: Vec::new(),
-        counts: [0; 3],
-        worst: None,
-    }
-}
-
-/// Checks a workbook held in memory (an upload): `name` labels it in the report and is never
-/// used as a path. Returns the report and the annotated copy's bytes (None when the workbook
-/// could not be read, is an RKPD reference, or its copy failed: `error` then says why).
-/// `opts.out_dir` is ignored; nothing is written to disk.
-pub fn check_bytes(name: &str, bytes: &[u8], opts: &Options) -> (FileReport, Option<Vec<u8>>) {
-    let mut report = empty_report(name.to_string());
-    let wb = match crate::ingest::workbook::read_workbook_bytes(Path::new(name), bytes) {
-        Ok(wb) => wb,
+    let ing = match read {
+        Ok(i) => i,
         Err(e) => {
             report.error = Some(e.cause);
             return (report, None);
         }
     };
-    let ing = crate::ingest::ingest_workbook(wb, &opts.tables);
-    if !check_ingested(&mut report, &ing, opts) {
-        return (report, None);
-    }
-    match annotate::annotated_bytes(&ing.workbook, &report.findings, opts.en) {
-        Ok(b) => (report, Some(b)),
-        Err(e) => {
-            report.error = Some(format!(
-                "salinan beranotasi gagal dibuat (annotated copy failed): {e}"
-            ));
-            (report, None)
-        }
-    }
-}
-
-/// Everything after reading: plan, rules, RKPD comparison, totals and terminal rendering.
-/// False for a Rancangan Awal RKPD, which is a reference and is not checked.
-fn check_ingested(report: &mut FileReport, ing: &crate::ingest::Ingested, opts: &Options) -> bool {
-    let plan = build_plan(ing, &opts.tables);
+    let plan = build_plan(&ing, &opts.tables);
     let ctx = Context {
-        ingested: ing,
+        ingested: &ing,
         plan: &plan,
         config: &opts.config,
     };
@@ -221,7 +173,7 @@ fn check_ingested(report: &mut FileReport, ing: &crate::ingest::Ingested, opts: 
     if rkpd_only {
         report.tables = plan.tables.iter().map(|t| t.table.kind.clone()).collect();
         report.office = Some("Rancangan Awal RKPD (pakai --rkpd)".into());
-        return false;
+        return (report, None);
     }
     report.findings = run_all(&ctx);
     if let Some((label, rkpd)) = &opts.rkpd {
@@ -255,7 +207,38 @@ fn check_ingested(report: &mut FileReport, ing: &crate::ingest::Ingested, opts: 
             .map(|f| terminal::render_finding(&ing.workbook, f, opts.en, opts.color))
             .collect();
     }
-    true
+    if let Some(dir) = &opts.out_dir {
+        let out = annotate::output_path(dir, path);
+        match annotate::annotated_bytes(&ing.workbook, &report.findings, opts.en) {
+            Ok(bytes) => match annotate::write_atomic(&out, &bytes) {
+                Ok(()) => report.annotated = Some(out),
+                Err(e) => {
+                    report.error = Some(format!(
+                        "salinan beranotasi tidak dapat ditulis ke {} (cannot write annotated copy): {e}",
+                        out.display()
+                    ))
+                }
+            },
+            Err(e) => {
+                report.error = Some(format!(
+                    "salinan beranotasi gagal dibuat (annotated copy failed): {e}"
+                ))
+            }
+        }
+    }
+    let copy = match upload {
+        Some(_) => match annotate::annotated_bytes(&ing.workbook, &report.findings, opts.en) {
+            Ok(bytes) => Some(bytes),
+            Err(e) => {
+                report.error = Some(format!(
+                    "salinan beranotasi gagal dibuat (annotated copy failed): {e}"
+                ));
+                None
+            }
+        },
+        None => None,
+    };
+    (report, copy)
 }
 
 /// Checks many files in parallel, keeping input order in the result.
