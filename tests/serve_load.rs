@@ -231,3 +231,43 @@ fn messages_switch_with_lang_and_the_rules_are_listed() {
     let csp = page.header("content-security-policy").unwrap();
     assert!(csp.contains("default-src 'self'"), "{csp}");
 }
+
+#[test]
+fn an_upload_is_checked_exactly_as_the_same_file_on_disk() {
+    let opts = selaras::run::Options {
+        tables: selaras::ingest::rules::TableRules::default_rules(),
+        config: selaras::checks::config::CheckConfig::default_config(),
+        en: false,
+        out_dir: None,
+        render_terminal: false,
+        color: false,
+        rkpd: None,
+        office: None,
+    };
+    // `selaras check` as run by default: with an annotated copy, so number formats are read
+    // (they shape how `found` values are written) just as for an upload.
+    let out = tempfile::tempdir().unwrap();
+    let disk_opts = selaras::run::Options {
+        tables: selaras::ingest::rules::TableRules::default_rules(),
+        config: selaras::checks::config::CheckConfig::default_config(),
+        en: false,
+        out_dir: Some(out.path().to_path_buf()),
+        render_terminal: false,
+        color: false,
+        rkpd: None,
+        office: None,
+    };
+    for name in [SAMPLE, "renja-dinsos-kukar-2026-format-b.xlsx"] {
+        let path = sample(name);
+        let from_disk = selaras::run::check_file(&path, &disk_opts);
+        let (upload, copy) = selaras::run::check_bytes(name, &std::fs::read(&path).unwrap(), &opts);
+        assert_eq!(upload.findings, from_disk.findings, "{name}");
+        assert_eq!(upload.tables, from_disk.tables);
+        assert_eq!(upload.office, from_disk.office);
+        assert_eq!(upload.path, name);
+        assert!(copy.unwrap().starts_with(b"PK"));
+    }
+    let (r, copy) = selaras::run::check_bytes("x.xlsx", b"not a workbook", &opts);
+    assert!(r.error.unwrap().contains("bukan buku kerja"));
+    assert!(copy.is_none());
+}
