@@ -259,6 +259,11 @@ fn a_planner_uploads_a_workbook_reads_a_finding_and_downloads_the_copy() {
         "Indonesian by default"
     );
 
+    // Layout shifts (Chrome's Layout Instability API) while the upload runs and results come.
+    cdp.eval(
+        "window.__cls = 0; new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift' }); true",
+    );
+
     // Pick the file, as the file chooser would.
     let input = cdp.call(
         "Runtime.evaluate",
@@ -274,6 +279,9 @@ fn a_planner_uploads_a_workbook_reads_a_finding_and_downloads_the_copy() {
         Duration::from_secs(180),
     );
     assert_eq!(count, json!(expected.to_string()), "finding count shown");
+    std::thread::sleep(Duration::from_millis(300));
+    let cls = cdp.eval("window.__cls").as_f64().unwrap();
+    assert!(cls < 0.01, "layout shift while results came: {cls}");
     let text = cdp.eval("document.querySelector('[data-testid=total]').textContent");
     assert_eq!(text, json!(format!("{expected} temuan")));
     assert_eq!(
@@ -411,12 +419,16 @@ fn a_planner_uploads_a_workbook_reads_a_finding_and_downloads_the_copy() {
         json!("Drop workbooks here")
     );
 
-    // Two workbooks dropped on the page: two cards and the summary to download.
+    // Two workbooks and a text file dropped on the page: three cards, the text file's reason,
+    // and the summary to download.
     let b = sample("renja-dinsos-kukar-2026-format-b.xlsx");
+    let note_dir = tempfile::tempdir().unwrap();
+    let note = note_dir.path().join("catatan.txt");
+    std::fs::write(&note, "bukan buku kerja").unwrap();
     let at = json!({ "x": 640, "y": 150 });
     let data = json!({
         "items": [],
-        "files": [path.to_str().unwrap(), b.to_str().unwrap()],
+        "files": [path.to_str().unwrap(), b.to_str().unwrap(), note.to_str().unwrap()],
         "dragOperationsMask": 1
     });
     for kind in ["dragEnter", "dragOver", "drop"] {
@@ -426,12 +438,22 @@ fn a_planner_uploads_a_workbook_reads_a_finding_and_downloads_the_copy() {
         );
     }
     cdp.wait_for(
-        "document.querySelectorAll('section.file').length === 2 && !!document.querySelector('#batch a[download]')",
+        "document.querySelectorAll('section.file').length === 3 && !!document.querySelector('#batch a[download]')",
         Duration::from_secs(180),
     );
     assert_eq!(
         cdp.eval("document.querySelectorAll('table.overview tbody tr').length"),
-        json!(2)
+        json!(3)
+    );
+    // The file that is not a workbook: its reason, first in the table (worst first).
+    let why = cdp.eval("document.querySelector('section.file .unreadable')?.textContent");
+    assert!(
+        why.as_str().unwrap_or("").contains("not a workbook"),
+        "{why}"
+    );
+    assert_eq!(
+        cdp.eval("document.querySelector('table.overview tbody tr a').textContent"),
+        json!("catatan.txt")
     );
     cdp.eval("window.scrollTo(0, 0)");
     std::thread::sleep(Duration::from_millis(200));
