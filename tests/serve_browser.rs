@@ -259,9 +259,10 @@ fn a_planner_uploads_a_workbook_reads_a_finding_and_downloads_the_copy() {
         "Indonesian by default"
     );
 
-    // Layout shifts (Chrome's Layout Instability API) while the upload runs and results come.
+    // Layout shifts (Chrome's Layout Instability API) while the upload runs and results come,
+    // all of them (not only those away from user input).
     cdp.eval(
-        "window.__cls = 0; new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift' }); true",
+        "window.__cls = 0; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__cls += e.value; }).observe({ type: 'layout-shift' }); true",
     );
 
     // Pick the file, as the file chooser would.

@@ -15,7 +15,7 @@ const T = {
     info: "info",
     rule: "Aturan",
     allRules: "Semua aturan",
-    foot: "Klik sebuah temuan untuk penjelasan aturannya. API: POST /api/check, GET /api/rules.",
+    hint: "Klik sebuah temuan (atau Enter) untuk penjelasan aturannya.",
     uploading: (p) => `Mengunggah… ${p}%`,
     checking: (n) => `Memeriksa ${n} berkas…`,
     done: (n, ms, min) => `${n} berkas diperiksa dalam ${(ms / 1000).toFixed(1).replace(".", ",")} detik. Salinan dapat diunduh selama ${min} menit.`,
@@ -52,7 +52,7 @@ const T = {
     info: "info",
     rule: "Rule",
     allRules: "All rules",
-    foot: "Click a finding for its rule's explanation. API: POST /api/check, GET /api/rules.",
+    hint: "Click a finding (or press Enter) for its rule's explanation.",
     uploading: (p) => `Uploading… ${p}%`,
     checking: (n) => `Checking ${n} file(s)…`,
     done: (n, ms, min) => `${n} file(s) checked in ${(ms / 1000).toFixed(1)} s. Copies can be downloaded for ${min} minutes.`,
@@ -146,9 +146,9 @@ function setStatus(text, opts = {}) {
   s.textContent = text;
   s.className = opts.error ? "error-text" : "";
   if (opts.progress === undefined) {
-    p.hidden = true;
+    p.classList.add("idle");
   } else {
-    p.hidden = false;
+    p.classList.remove("idle");
     if (opts.progress === null) p.removeAttribute("value");
     else p.value = opts.progress;
   }
@@ -320,7 +320,9 @@ function overview(files) {
 
 function render(j) {
   const results = $("#results");
+  const any = j.files.some((f) => f.findings.length);
   results.replaceChildren(
+    any ? h("p", { class: "hint" }, t("hint")) : "",
     ...j.files.map((f, i) => {
       const card = fileCard(f);
       card.id = `file-${i}`;
