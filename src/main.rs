@@ -132,6 +132,7 @@ enum Cmd {
         /// Menit salinan beranotasi disimpan untuk diunduh (minutes annotated copies are kept)
         #[arg(long, default_value_t = 60)]
         keep_minutes: u64,
+        /// Folder berisi tables.toml / rules.toml pengganti bawaan (folder overriding the built-in rules)
         #[arg(long)]
         rules: Option<PathBuf>,
     },
