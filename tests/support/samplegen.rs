@@ -282,6 +282,7 @@ fn write_header(ws: &mut Worksheet, spec: &SheetSpec, top: u32, f: &Formats) -> 
     next
 }
 
+#[allow(clippy::too_many_arguments)] // one cell: where, how, what and in which layout
 fn write_value(
     ws: &mut Worksheet,
     layout: Layout,
@@ -368,7 +369,7 @@ fn write_value(
             if p.len() == 5 {
                 p[4] = format!("{:0>4}", p[4]);
             }
-            ws.write_string_with_format(row, c, &p.join("."), text_fmt)
+            ws.write_string_with_format(row, c, p.join("."), text_fmt)
                 .unwrap();
         }
         Src::TargetUnit(t, u) => {
