@@ -78,31 +78,27 @@ fn is_input(p: &Path) -> bool {
         && !name.starts_with('.')
 }
 
-/// Expands folders (recursively, sorted) into workbook files. Files named explicitly are kept
-/// whatever their extension, so a wrong file gets a clear error rather than silence.
+/// Expands folders (recursively, sorted) into workbook files. Symbolic links are not followed,
+/// so a link back up the tree cannot make a file be checked twice or the walk loop. Files named
+/// explicitly are kept whatever their extension, so a wrong file gets a clear error rather than
+/// silence.
 pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
-        let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
-            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-            Err(e) => {
-                errors.push(format!("{}: {e}", dir.display()));
-                return;
-            }
-        };
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                walk(&p, files, errors);
-            } else if is_input(&p) {
-                files.push(p);
-            }
-        }
-    }
     for p in paths {
         if p.is_dir() {
-            walk(p, &mut files, &mut errors);
+            let walk = walkdir::WalkDir::new(p)
+                .follow_links(false)
+                .sort_by_file_name();
+            for entry in walk {
+                match entry {
+                    Ok(e) if e.file_type().is_file() && is_input(e.path()) => {
+                        files.push(e.into_path())
+                    }
+                    Ok(_) => {}
+                    Err(e) => errors.push(e.to_string()),
+                }
+            }
         } else {
             files.push(p.clone());
         }

@@ -292,3 +292,76 @@ fn output_folder_is_the_input_folder() {
     assert_eq!(std::fs::read(&p).unwrap(), before);
     assert!(dir.path().join("renja.selaras.xlsx").exists());
 }
+
+/// Budget cells of 7×10^28 (just under rust_decimal's limit): every command gives a clear
+/// result — the cells are reported as out of range — instead of a panic (exit 101).
+#[test]
+fn huge_budgets_give_a_clear_result_in_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("besar.xlsx");
+    write_xlsx(&path, |wb| {
+        let ws = wb.add_worksheet().set_name("T-C.33").unwrap();
+        for (c, h) in [
+            "Kode",
+            "Program/Kegiatan",
+            "Rencana Pagu",
+            "Prakiraan Maju Pagu",
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write(0, c as u16, *h).unwrap();
+        }
+        for r in 1..4u32 {
+            ws.write(r, 0, format!("1.06.0{r}")).unwrap();
+            ws.write(r, 1, format!("PROGRAM {r}")).unwrap();
+            ws.write(r, 2, 7e28).unwrap();
+            ws.write(r, 3, 7e28).unwrap();
+        }
+    });
+    let p = path.to_str().unwrap();
+    let text = check_one(&path, 0);
+    assert!(text.contains("galat"), "{text}");
+    let json = selaras(&["check", p, "--no-annotate", "--format", "json"]);
+    let json = String::from_utf8_lossy(&json.stdout);
+    assert!(json.contains("di luar jangkauan"), "{json}");
+    for args in [vec!["inspect", p], vec!["reconcile", p, p, "--no-annotate"]] {
+        let out = selaras(&args);
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!text.contains("panicked"), "{args:?}: {text}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {text}");
+    }
+}
+
+/// A folder holding a link back to itself (and one to its parent) is walked once: each workbook
+/// is checked once and the walk ends.
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_checks_each_workbook_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let inner = dir.path().join("dinas");
+    std::fs::create_dir(&inner).unwrap();
+    std::fs::copy(
+        sample("renja-dinsos-kukar-2026.xlsx"),
+        inner.join("renja.xlsx"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&inner, inner.join("lagi")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), inner.join("atas")).unwrap();
+    let out = selaras(&[
+        "check",
+        dir.path().to_str().unwrap(),
+        "--no-annotate",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["files"].as_array().unwrap().len(), 1, "{json}");
+    assert_eq!(out.status.code(), Some(0));
+}

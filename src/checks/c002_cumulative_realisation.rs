@@ -6,7 +6,6 @@ use super::c001_realisation_rate::{
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::locate::TableRow;
 use crate::ingest::number::format_id;
-use crate::ingest::rules::normalize;
 use crate::model::plan::TableModel;
 use rust_decimal::Decimal;
 
@@ -105,19 +104,8 @@ enum Reading {
     Level(Why),
 }
 
-/// The level word of `words.level_indicator` found in the indicator text (whole words; words
-/// without letters, like `%`, as written).
 fn level_word(ctx: &Context, text: &str) -> Option<String> {
-    let padded = format!(" {} ", normalize(text));
-    ctx.config.words.level_indicator.iter().find_map(|w| {
-        let nw = normalize(w);
-        let hit = if nw.is_empty() {
-            !w.trim().is_empty() && text.contains(w.trim())
-        } else {
-            padded.contains(&format!(" {nw} "))
-        };
-        hit.then(|| w.clone())
-    })
+    super::util::level_word(&ctx.config.words.level_indicator, text)
 }
 
 fn reading(ctx: &Context, t: &TableModel, row: &TableRow) -> Reading {

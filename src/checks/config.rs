@@ -20,6 +20,12 @@ pub struct Tolerance {
 pub struct Words {
     pub level_indicator: Vec<String>,
     pub note_not_explaining: Vec<String>,
+    /// Words of a T-C.32 status saying a proposal was taken into the plan (E007).
+    #[serde(default)]
+    pub proposal_accepted: Vec<String>,
+    /// Words that undo them (`Belum Prioritas`).
+    #[serde(default)]
+    pub proposal_not_accepted: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -130,25 +136,46 @@ fn merge(mut base: toml::Table, over: toml::Table) -> toml::Table {
     base
 }
 
-/// Reads `kode,nama` lines (a header line and `#` comments are skipped; a name may be quoted).
+/// Reads `kode,nama` rows (the csv crate: quoting, a UTF-8 byte-order mark as Excel's "CSV
+/// UTF-8" writes it, `;` as Excel writes CSV on an Indonesian-locale machine); a header row
+/// and `#` comment lines are skipped.
 pub fn parse_nomenclature(text: &str) -> Result<BTreeMap<String, String>, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text
+        .lines()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .unwrap_or("");
+    let delimiter = if !first.contains(',') && first.contains(';') {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .delimiter(delimiter)
+        .comment(Some(b'#'))
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
     let mut out = BTreeMap::new();
-    for (i, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
+    for rec in reader.records() {
+        let rec = rec.map_err(|e| {
+            let line = e.position().map(|p| p.line()).unwrap_or(0);
+            format!("baris {line}: {e}")
+        })?;
+        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+        if rec.iter().all(|f| f.is_empty()) {
             continue;
         }
-        let Some((code, name)) = line.split_once(',') else {
-            return Err(format!("baris {}: perlu `kode,nama`", i + 1));
+        let (Some(code), Some(name)) = (rec.get(0), rec.get(1)) else {
+            return Err(format!("baris {line}: perlu `kode,nama`"));
         };
-        let code = code.trim().trim_matches('"');
         if code.eq_ignore_ascii_case("kode") {
             continue;
         }
-        let parsed = crate::model::code::Code::parse(code)
-            .map_err(|e| format!("baris {}: {}", i + 1, e.0))?;
-        let name = name.trim().trim_matches('"').replace("\"\"", "\"");
-        out.insert(parsed.to_string(), name);
+        let parsed =
+            crate::model::code::Code::parse(code).map_err(|e| format!("baris {line}: {}", e.0))?;
+        out.insert(parsed.to_string(), name.to_string());
     }
     Ok(out)
 }
@@ -208,5 +235,18 @@ mod tests {
             Some("Penyusunan, Dokumen")
         );
         assert!(parse_nomenclature("1.2.3.4,x").is_err());
+    }
+
+    #[test]
+    fn nomenclature_saved_by_excel_with_a_bom_or_semicolons() {
+        let n = parse_nomenclature("\u{feff}kode,nama\r\n1.06.01,PROGRAM PENUNJANG\r\n").unwrap();
+        assert_eq!(
+            n.get("1.06.01").map(String::as_str),
+            Some("PROGRAM PENUNJANG")
+        );
+        let n = parse_nomenclature("\u{feff}kode;nama\n1.06.01;\"PROGRAM A; B\"\n").unwrap();
+        assert_eq!(n.get("1.06.01").map(String::as_str), Some("PROGRAM A; B"));
+        let e = parse_nomenclature("kode,nama\n1.06.01,A\nbukan kode,B\n").unwrap_err();
+        assert!(e.starts_with("baris 3"), "{e}");
     }
 }

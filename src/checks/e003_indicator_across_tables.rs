@@ -2,7 +2,7 @@
 //! T-C.31, the proposal table (usulan program, section 2.5) and T-C.33.
 
 use super::frame::join_by_key;
-use super::util::{label, same_text, text_cell, word_diff};
+use super::util::{label, node_rows, same_text, text_cell, word_diff};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
 use crate::model::code::Level;
@@ -122,6 +122,104 @@ fn indicator_of(t: &TableModel, i: usize) -> Option<Ind> {
         }
         "usulan-program" => text_cell(row, "keluaran").map(|(t, p)| (t, p, "", "", vec![])),
         _ => text_cell(row, "indikator").map(|(t, p)| (t, p, "", "", vec![])),
+    }
+}
+
+/// Every indicator text written for a program (its own row and its continuation rows), with its
+/// cell: the analysis side of T-C.31 where filled, else the draft side.
+fn program_indicators(t: &TableModel, i: usize) -> Vec<(String, Pos)> {
+    let roles: &[&str] = match t.table.kind.as_str() {
+        "T-C.31" => &["a_indikator", "r_indikator"],
+        "usulan-program" => &["keluaran"],
+        _ => &["indikator"],
+    };
+    node_rows(t, &t.nodes[i])
+        .filter_map(|row| {
+            roles
+                .iter()
+                .find_map(|r| text_cell(row, r).and_then(|(t, p)| t.map(|t| (t, p))))
+        })
+        .collect()
+}
+
+/// Program level: a program has one or more outcome indicators, listed on its row and the rows
+/// under it. Each indicator written in `o` must be one of the reference's for that program; the
+/// order and how many each table lists do not matter (a missing one is D001's or E004's).
+fn compare_program(
+    ctx: &Context,
+    out: &mut Vec<Finding>,
+    o: &TableModel,
+    i: usize,
+    reference: &TableModel,
+    j: usize,
+) {
+    let refs = program_indicators(reference, j);
+    if refs.is_empty() {
+        return;
+    }
+    let near = ctx.config.tolerance.near_match.to_f64().unwrap_or(0.5);
+    let n = &o.nodes[i];
+    for (text, pos) in program_indicators(o, i) {
+        if refs.iter().any(|(r, _)| same_text(r, &text)) {
+            continue;
+        }
+        let (best, best_pos, sim) = refs
+            .iter()
+            .map(|(r, p)| (r, *p, name_similarity(r, &text)))
+            .max_by(|a, b| a.2.partial_cmp(&b.2).unwrap_or(std::cmp::Ordering::Equal))
+            .expect("refs not empty");
+        let (detail_id, detail_en) = if sim >= near {
+            let (only_here, only_ref) = word_diff(&text, best);
+            (
+                format!(
+                    "kata hanya di sini: {}; kata hanya di {}: {}",
+                    words(&only_here),
+                    reference.table.kind,
+                    words(&only_ref)
+                ),
+                format!(
+                    "words only here: {}; words only in {}: {}",
+                    words(&only_here),
+                    reference.table.kind,
+                    words(&only_ref)
+                ),
+            )
+        } else {
+            (
+                format!(
+                    "tidak ada indikator program {} yang mirip",
+                    reference.table.kind
+                ),
+                format!("no program indicator of {} is alike", reference.table.kind),
+            )
+        };
+        out.push(
+            Finding::new(
+                &RULE,
+                &o.table.sheet,
+                pos,
+                format!(
+                    "{}: {} — indikator program `{}` tidak ada di {} (paling dekat: `{}`; {})",
+                    o.table.kind,
+                    label(n, false),
+                    text,
+                    reference.table.kind,
+                    best,
+                    detail_id
+                ),
+                format!(
+                    "{}: {} — program indicator `{}` is not in {} (closest: `{}`; {})",
+                    o.table.kind,
+                    label(n, true),
+                    text,
+                    reference.table.kind,
+                    best,
+                    detail_en
+                ),
+            )
+            .related([Related::new(&reference.table.sheet, best_pos)])
+            .expected_found(best.clone(), text.clone()),
+        );
     }
 }
 
@@ -249,6 +347,9 @@ fn run(ctx: &Context) -> Vec<Finding> {
             for (i, j) in join_by_key(o, reference, Level::SubKegiatan) {
                 compare(ctx, &mut out, o, i, reference, j);
             }
+            for (i, j) in join_by_key(o, reference, Level::Program) {
+                compare_program(ctx, &mut out, o, i, reference, j);
+            }
         }
     }
     out
@@ -301,6 +402,68 @@ mod tests {
                 "Jumlah  orang yang mendapatkan Layanan Kedaruratan",
             ),
         ]
+    }
+
+    #[test]
+    fn a_program_indicator_missing_from_tc33_is_reported_whatever_the_order() {
+        let mut t31 = tc31(
+            "Jumlah Orang yang Mendapatkan Layanan Data dan Pengaduan Kewenangan Kabupaten/Kota",
+        );
+        // A second program indicator on the next row, in T-C.33's order reversed: no finding.
+        let mut t33 = tc33();
+        t33.insert(
+            1,
+            [
+                "",
+                "",
+                "Indeks Kepuasan",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+            ],
+        );
+        t31.insert(
+            0,
+            [
+                "",
+                "",
+                "Indeks Kepuasan",
+                "",
+                "",
+                "",
+                "",
+                "Indeks Kepuasan",
+                "",
+                "",
+                "",
+                "",
+            ],
+        );
+        let sheets = |t31: &Vec<[&'static str; 12]>| {
+            vec![
+                sheet("T-C.31", &[], TC31, t31),
+                sheet("T-C.33", &[], TC33, &t33),
+            ]
+        };
+        // The program name row must come first in T-C.31: move it above the extra indicator.
+        t31.swap(0, 1);
+        let f = run(&RULE, sheets(&t31));
+        assert!(f.is_empty(), "{f:?}");
+        t31[0][7] = "Persentase Penyandang yang Direhabilitasi";
+        let f = run(&RULE, sheets(&t31));
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].cell, "H2");
+        assert_eq!(
+            f[0].found.as_deref(),
+            Some("Persentase Penyandang yang Direhabilitasi")
+        );
+        assert_eq!(f[0].expected.as_deref(), Some("Persentase"));
     }
 
     #[test]

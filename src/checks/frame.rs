@@ -33,19 +33,31 @@ fn common_scale(values: impl Iterator<Item = Decimal>) -> u32 {
         .min(12)
 }
 
-fn to_mantissa(d: Decimal, scale: u32) -> i128 {
-    let mut d = d;
-    d.rescale(scale);
-    d.mantissa()
+/// The mantissa of `d` at `scale`, in i128 (where a rescale inside rust_decimal's 96 bits could
+/// overflow); None when even i128 cannot hold it.
+fn to_mantissa(d: Decimal, scale: u32) -> Option<i128> {
+    let (m, s) = (d.mantissa(), d.scale());
+    if s <= scale {
+        10i128.checked_pow(scale - s).and_then(|f| m.checked_mul(f))
+    } else {
+        let mut r = d;
+        r.rescale(scale);
+        Some(r.mantissa())
+    }
 }
 
 /// A Decimal series from optional rust_decimal values at a common scale.
 pub fn decimal_series(name: &str, values: &[Option<Decimal>]) -> PolarsResult<Series> {
     let scale = common_scale(values.iter().flatten().copied());
-    let ca = Int128Chunked::from_iter_options(
-        name.into(),
-        values.iter().map(|v| v.map(|d| to_mantissa(d, scale))),
-    );
+    let mantissas: Vec<Option<i128>> = values
+        .iter()
+        .map(|v| match v {
+            None => Some(None),
+            Some(d) => to_mantissa(*d, scale).map(Some),
+        })
+        .collect::<Option<_>>()
+        .ok_or_else(|| PolarsError::ComputeError("amount out of range".into()))?;
+    let ca = Int128Chunked::from_iter_options(name.into(), mantissas.into_iter());
     Ok(ca.into_decimal(38, scale as usize)?.into_series())
 }
 
@@ -54,9 +66,17 @@ pub fn decimals(col: &Column) -> PolarsResult<Vec<Option<Decimal>>> {
     let ca = col.decimal()?;
     let scale = ca.scale() as u32;
     let phys = ca.physical();
-    Ok((0..phys.len())
-        .map(|i| phys.get(i).map(|m| Decimal::from_i128_with_scale(m, scale)))
-        .collect())
+    (0..phys.len())
+        .map(|i| {
+            phys.get(i)
+                .map(|m| {
+                    Decimal::try_from_i128_with_scale(m, scale).map_err(|_| {
+                        PolarsError::ComputeError("sum out of the range of money".into())
+                    })
+                })
+                .transpose()
+        })
+        .collect()
 }
 
 /// Every hierarchy node's amount per amount role: columns `node`, `parent`, `role`, `amount`.

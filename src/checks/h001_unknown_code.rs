@@ -87,6 +87,9 @@ fn level_of(code: &str) -> Option<Level> {
     Code::parse(code).ok().map(|c| c.level())
 }
 
+/// An official code, its name and the name's words (split once per file).
+type Official = (String, String, Vec<String>);
+
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let nom = &ctx.config.nomenclature;
@@ -97,7 +100,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
     // Official entries per level, built on the first unknown code.
     // (code, name, words) per level, so each unknown code is compared without re-splitting
     // every official name (a full Kepmendagri list has thousands).
-    let mut by_level: Option<HashMap<Level, Vec<(String, String, Vec<String>)>>> = None;
+    let mut by_level: Option<HashMap<Level, Vec<Official>>> = None;
     for t in &ctx.plan.tables {
         let sheet = &t.table.sheet;
         for n in &t.nodes {

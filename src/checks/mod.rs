@@ -13,6 +13,8 @@ pub mod util;
 pub mod a001_unparsed_value;
 pub mod a002_error_cell;
 pub mod a003_unplaced_sheet;
+pub mod a004_misread_columns;
+pub mod a005_number_label_mismatch;
 pub mod b001_parent_sum;
 pub mod b002_total_row;
 pub mod c001_realisation_rate;
@@ -26,6 +28,7 @@ pub mod e003_indicator_across_tables;
 pub mod e004_missing_across_tables;
 pub mod e005_program_indicator_values;
 pub mod e006_grand_total_across_tables;
+pub mod e007_accepted_proposal_missing;
 pub mod f001_realisation_above_target;
 pub mod f002_budget_target_pairing;
 pub mod f003_unit_change;
@@ -33,6 +36,8 @@ pub mod f004_percent_above_100;
 pub mod f005_forward_jump;
 pub mod f006_missing_location_or_fund;
 pub mod f007_duplicate_code;
+pub mod f008_parent_target_below_child;
+pub mod f009_target_collapse;
 pub mod g001_stated_counts;
 pub mod g002_stated_total;
 pub mod h001_unknown_code;
@@ -210,6 +215,8 @@ pub static RULES: &[&Rule] = &[
     &a001_unparsed_value::RULE,
     &a002_error_cell::RULE,
     &a003_unplaced_sheet::RULE,
+    &a004_misread_columns::RULE,
+    &a005_number_label_mismatch::RULE,
     &b001_parent_sum::RULE,
     &b002_total_row::RULE,
     &c001_realisation_rate::RULE,
@@ -223,6 +230,7 @@ pub static RULES: &[&Rule] = &[
     &e004_missing_across_tables::RULE,
     &e005_program_indicator_values::RULE,
     &e006_grand_total_across_tables::RULE,
+    &e007_accepted_proposal_missing::RULE,
     &f001_realisation_above_target::RULE,
     &f002_budget_target_pairing::RULE,
     &f003_unit_change::RULE,
@@ -230,6 +238,8 @@ pub static RULES: &[&Rule] = &[
     &f005_forward_jump::RULE,
     &f006_missing_location_or_fund::RULE,
     &f007_duplicate_code::RULE,
+    &f008_parent_target_below_child::RULE,
+    &f009_target_collapse::RULE,
     &g001_stated_counts::RULE,
     &g002_stated_total::RULE,
     &h001_unknown_code::RULE,
@@ -291,5 +301,20 @@ pub fn run_all(ctx: &Context) -> Vec<Finding> {
             ))
     });
     out.dedup();
+    // A rule failing on most rows of one column points at the reading: one A004 over them.
+    if let Some(sev) = ctx.config.severity_of(&a004_misread_columns::RULE) {
+        let before = out.len();
+        a004_misread_columns::gate(ctx, &mut out, sev);
+        if out.len() > before {
+            out.sort_by(|a, b| {
+                (sheet_order(&a.sheet), a.pos().row, a.pos().col, a.rule).cmp(&(
+                    sheet_order(&b.sheet),
+                    b.pos().row,
+                    b.pos().col,
+                    b.rule,
+                ))
+            });
+        }
+    }
     out
 }

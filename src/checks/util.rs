@@ -85,6 +85,32 @@ pub fn word_diff(a: &str, b: &str) -> (Vec<String>, Vec<String>) {
     (only_a, only_b)
 }
 
+/// The word of `words` (rules.toml `words.level_indicator`) found in `text` — whole words; a
+/// word without letters, like `%`, as written: the indicator or unit is a level (a percentage,
+/// an index, a score), not a count.
+pub fn level_word(words: &[String], text: &str) -> Option<String> {
+    let padded = format!(" {} ", normalize(text));
+    words.iter().find_map(|w| {
+        let nw = normalize(w);
+        let hit = if nw.is_empty() {
+            !w.trim().is_empty() && text.contains(w.trim())
+        } else {
+            padded.contains(&format!(" {nw} "))
+        };
+        hit.then(|| w.clone())
+    })
+}
+
+/// The (target, unit) role pairs of plan tables: this year and the forward year of T-C.33, the
+/// draft and analysis sides of T-C.31, the volume of the proposal table.
+pub const TARGET_PAIRS: [(&str, &str); 5] = [
+    ("target_n", "satuan_n"),
+    ("target_n1", "satuan_n1"),
+    ("r_target", "r_satuan"),
+    ("a_target", "a_satuan"),
+    ("volume", "satuan"),
+];
+
 /// Indonesian display of an amount: `15.387.210.499`.
 pub fn rp(d: &Decimal) -> String {
     format_id(d)

@@ -8,10 +8,12 @@
 
 use super::cell::{Pos, Value, range_a1};
 use super::number::{decimal_from_f64, parse_id_number, split_target};
+use super::numbering::{NumberRow, number_row};
 use super::rules::{ColumnType, TableDef, TableRules, normalize, phrase_in};
 use super::workbook::Sheet;
 use crate::model::code::{Code, code_cell_text};
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 /// One column of a located table and the role it plays.
 #[derive(Debug, Clone)]
@@ -25,6 +27,15 @@ pub struct ColumnMap {
     pub thousands: bool,
     /// The header text as written (rows joined with ` / `).
     pub header: String,
+    /// The column's label in the form's number row (`(8)=(7)/(6)x100`), when there is one.
+    pub label: Option<String>,
+    /// The role's year relative to the table's year n (tables.toml `year`).
+    pub year_offset: Option<i32>,
+    /// A year written as a placeholder relative to n (`Tahun …. (tahun n-2)` → −2), resolved
+    /// into `year` once the workbook's year n is known.
+    pub year_placeholder: Option<i32>,
+    /// What the role rests on (number row, header alias, year, column order).
+    pub evidence: Evidence,
 }
 
 /// A cell's value read for its role.
@@ -129,6 +140,22 @@ pub struct LocatedTable {
     pub rows: Vec<TableRow>,
     /// Rows inside the table that were skipped: repeated headers and page furniture.
     pub skipped: Vec<(u32, String)>,
+    /// The form's number row, when the table has one (0-based row).
+    pub number_row: Option<u32>,
+    /// Formula labels of the number row that disagree with the roles read (A005).
+    pub label_mismatches: Vec<LabelMismatch>,
+    /// Rows under the table named by its `footer` labels (E.81's mean capaian and predikat).
+    pub footer: Vec<FooterRow>,
+}
+
+/// A row under a table that states something about it: `Rata-rata capaian kinerja (%) | 87,50`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FooterRow {
+    /// The footer label of tables.toml it matched (`rata rata capaian kinerja`).
+    pub key: String,
+    pub label_pos: Pos,
+    /// The first filled cell right of the label, if any.
+    pub value: Option<(Pos, Value)>,
 }
 
 impl LocatedTable {
@@ -161,13 +188,19 @@ struct Match<'a> {
     columns: Vec<ColumnMap>,
     score: usize,
     missing: Vec<String>,
+    mismatches: Vec<LabelMismatch>,
 }
 
 /// Composite header texts of a band: per column, (normalised text, text as written).
-fn band_texts(sheet: &Sheet, start: u32, height: u32) -> Vec<(u32, String, String)> {
+fn band_texts(
+    sheet: &Sheet,
+    start: u32,
+    height: u32,
+    numrow: Option<u32>,
+) -> Vec<(u32, String, String)> {
     let end = start + height - 1;
     let mut cols: Vec<u32> = Vec::new();
-    for r in start..=end {
+    for r in (start..=end).filter(|r| Some(*r) != numrow) {
         cols.extend(sheet.row_cells(r).iter().map(|(c, _)| *c));
     }
     // Merges that start in the band cover more columns.
@@ -181,7 +214,7 @@ fn band_texts(sheet: &Sheet, start: u32, height: u32) -> Vec<(u32, String, Strin
     let mut out = Vec::new();
     for col in cols {
         let mut pieces: Vec<String> = Vec::new();
-        for r in start..=end {
+        for r in (start..=end).filter(|r| Some(*r) != numrow) {
             let pos = Pos::new(r, col);
             let v = match sheet.get(pos) {
                 Some(c) if !c.value.is_empty() => c.value.display(),
@@ -214,24 +247,176 @@ fn band_texts(sheet: &Sheet, start: u32, height: u32) -> Vec<(u32, String, Strin
     out
 }
 
+/// A year written relative to the plan year: `(tahun n-2)`, `(n-1)`, `Tahun n`, `(N+1)`,
+/// `tahun berjalan/n-1` → the offset from n. None when the text names no such placeholder.
+pub fn year_placeholder(written: &str) -> Option<i32> {
+    let t: String = written
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let b = t.as_bytes();
+    for (i, &ch) in b.iter().enumerate() {
+        if ch != b'n' {
+            continue;
+        }
+        // `n` standing alone: after `(`, `/`, `tahun` or at the start; not inside a word.
+        let before_ok =
+            i == 0 || matches!(b[i - 1], b'(' | b'/' | b'-') || t[..i].ends_with("tahun");
+        if !before_ok {
+            continue;
+        }
+        let rest = &t[i + 1..];
+        let end_ok = |r: &str| {
+            r.is_empty() || r.starts_with(')') || r.starts_with('/') || r.starts_with(',')
+        };
+        if end_ok(rest) {
+            return Some(0);
+        }
+        for (sign, s) in [(1, '+'), (-1, '-')] {
+            if let Some(r) = rest.strip_prefix(s) {
+                let digits: String = r.chars().take_while(|c| c.is_ascii_digit()).collect();
+                if let Ok(k) = digits.parse::<i32>()
+                    && k <= 10
+                    && end_ok(&r[digits.len()..])
+                {
+                    return Some(sign * k);
+                }
+            }
+        }
+    }
+    None
+}
+
 fn find_year(text: &str) -> Option<i32> {
     text.split(' ')
         .filter_map(|w| w.parse::<i32>().ok())
         .find(|y| (1990..=2100).contains(y))
 }
 
-fn match_def<'a>(
-    def: &'a TableDef,
-    band: &[(u32, String, String)],
-    title: &str,
-    rules: &TableRules,
-) -> Match<'a> {
-    let mut cands: Vec<(usize, u32, usize)> = Vec::new(); // (alias words, col, def index)
-    for (ci, (col, norm, _)) in band.iter().enumerate() {
+/// How strongly the header evidence supports one column's role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+impl Confidence {
+    pub fn label(&self, en: bool) -> &'static str {
+        match (self, en) {
+            (Confidence::High, false) => "tinggi",
+            (Confidence::Medium, false) => "sedang",
+            (Confidence::Low, false) => "rendah",
+            (Confidence::High, true) => "high",
+            (Confidence::Medium, true) => "medium",
+            (Confidence::Low, true) => "low",
+        }
+    }
+}
+
+/// What a column's role rests on.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Evidence {
+    /// The form's number row names the column (`(8)`), read with the offset its neighbours agree on.
+    pub number_row: bool,
+    /// The header text matches an alias of the role (`leaf`: in the column's own lowest header cell).
+    pub alias: bool,
+    pub leaf: bool,
+    /// Words of the alias that matched (`rancangan lokasi`: 2).
+    pub alias_words: usize,
+    /// The year in the header fits the role's year relative to the table's year.
+    pub year: bool,
+    /// Taken from the form's column order where the wording fits two roles alike.
+    pub order: bool,
+}
+
+impl Evidence {
+    pub fn confidence(&self) -> Confidence {
+        match (
+            self.number_row,
+            self.alias,
+            self.leaf || self.year || self.alias_words >= 2,
+        ) {
+            (true, true, _) => Confidence::High,
+            (true, false, _) | (false, true, true) => Confidence::Medium,
+            _ if self.order => Confidence::Low,
+            (false, true, false) => Confidence::Low,
+            _ => Confidence::Low,
+        }
+    }
+
+    /// `nomor kolom (8), judul, tahun` / `number row (8), header, year`.
+    pub fn describe(&self, label: Option<&str>, en: bool) -> String {
+        let mut parts = Vec::new();
+        if self.number_row {
+            let n = label.map(|l| format!(" {l}")).unwrap_or_default();
+            parts.push(if en {
+                format!("number row{n}")
+            } else {
+                format!("nomor kolom{n}")
+            });
+        }
+        if self.alias {
+            parts.push(if en { "header" } else { "judul" }.to_string());
+        }
+        if self.year {
+            parts.push(if en { "year" } else { "tahun" }.to_string());
+        }
+        if self.order {
+            parts.push(if en { "column order" } else { "urutan kolom" }.to_string());
+        }
+        parts.join(", ")
+    }
+}
+
+/// A disagreement between the form's number row and the roles read (a formula label on a column
+/// read as another column), for rule A005.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelMismatch {
+    pub pos: Pos,
+    /// The label as written, e.g. `(8)=(7)/(6)x100`.
+    pub label: String,
+    /// The role the column was read as.
+    pub role: String,
+    /// What the label implies, in words: `kolom 8 = (7)/(6)×100`.
+    pub implied: String,
+}
+
+/// An alias's score on a column: 1000 when all its words are in the column's own lowest header
+/// cell (the leaf), plus 10 per word found there (`realisasi renja` over a leaf `Realisasi`
+/// beats `target renja` under the same group), plus its number of words.
+fn alias_score(alias: &str, leaf_tokens: &[&str]) -> usize {
+    let words: Vec<&str> = alias.split(' ').filter(|w| !w.is_empty()).collect();
+    let in_leaf = words.iter().filter(|w| leaf_tokens.contains(w)).count();
+    let all = if in_leaf == words.len() { 1000 } else { 0 };
+    all + 10 * in_leaf + words.len().min(9)
+}
+
+/// Per column: the def index of each alias that matches, with its [`alias_score`].
+fn alias_candidates(def: &TableDef, band: &[(u32, String, String)]) -> Vec<(u32, usize, usize)> {
+    let mut cands = Vec::new();
+    // The side a flat table's column belongs to (`sections` in tables.toml).
+    let mut section: Option<&str> = None;
+    for (col, norm, written) in band {
+        let opens = def
+            .sections
+            .iter()
+            .filter(|p| phrase_in(p, &norm.split(' ').collect::<Vec<_>>()))
+            .max_by_key(|p| p.len());
+        let norm = match (opens, section) {
+            (Some(p), _) => {
+                section = Some(p.as_str());
+                norm.clone()
+            }
+            (None, Some(p)) => format!("{norm} {p}"),
+            (None, None) => norm.clone(),
+        };
         let tokens: Vec<&str> = norm.split(' ').collect();
         // The leaf is the lowest header piece (under any group): an alias found in the leaf alone
         // outranks one that needs the group's words too.
-        let leaf = normalize(band[ci].2.rsplit(" / ").next().unwrap_or(""));
+        let leaf = normalize(written.rsplit(" / ").next().unwrap_or(""));
         let leaf_tokens: Vec<&str> = leaf.split(' ').collect();
         for (di, d) in def.columns.iter().enumerate() {
             if d.not.iter().any(|n| phrase_in(n, &tokens)) {
@@ -241,64 +426,373 @@ fn match_def<'a>(
                 .aliases
                 .iter()
                 .filter(|a| phrase_in(a, &tokens))
-                .map(|a| a.split(' ').count() + if phrase_in(a, &leaf_tokens) { 100 } else { 0 })
+                .map(|a| alias_score(a, &leaf_tokens))
                 .max();
             if let Some(w) = best {
-                cands.push((w, *col, di));
+                cands.push((*col, di, w));
             }
-            let _ = ci;
         }
     }
-    cands.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut used_cols: Vec<u32> = Vec::new();
-    let mut used_roles: Vec<usize> = Vec::new();
-    let mut columns = Vec::new();
-    for (_, col, di) in cands {
-        let d = &def.columns[di];
-        if used_cols.contains(&col) || (!d.multi && used_roles.contains(&di)) {
+    cands
+}
+
+/// The table's year n, voted by the columns whose header names a year: each alias candidate with
+/// a relative year implies n = year − offset. None unless at least two columns agree and no other
+/// year has as many.
+fn base_year(
+    def: &TableDef,
+    years: &HashMap<u32, i32>,
+    cands: &[(u32, usize, usize)],
+) -> Option<i32> {
+    let mut votes: HashMap<i32, Vec<u32>> = HashMap::new();
+    for (col, di, _) in cands {
+        if let (Some(y), Some(o)) = (years.get(col), def.columns[*di].year) {
+            let v = votes.entry(y - o).or_default();
+            if !v.contains(col) {
+                v.push(*col);
+            }
+        }
+    }
+    let mut ranked: Vec<(i32, usize)> = votes.into_iter().map(|(n, v)| (n, v.len())).collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    match ranked.as_slice() {
+        [(n, c), rest @ ..] if *c >= 2 && rest.first().is_none_or(|(_, c2)| c2 < c) => Some(*n),
+        _ => None,
+    }
+}
+
+/// Roles the number row gives each labelled column. A label's number is read with an offset
+/// (a form may number one column per Excel column, or drop or add a column): the offset of a
+/// column is the one its neighbours agree on, where a neighbour is a column whose alias (or
+/// formula label) already ties it to a numbered role. Returns column → def index.
+fn number_roles(
+    def: &TableDef,
+    numrow: &NumberRow,
+    cands: &[(u32, usize, usize)],
+) -> HashMap<u32, usize> {
+    // Anchors: (column, offset) from the best alias of each labelled column with a single number.
+    let mut anchors: Vec<(u32, i64)> = Vec::new();
+    let mut best: HashMap<u32, (usize, usize)> = HashMap::new();
+    for (col, di, w) in cands {
+        let e = best.entry(*col).or_insert((*di, *w));
+        if *w > e.1 {
+            *e = (*di, *w);
+        }
+    }
+    for (col, label) in &numrow.labels {
+        let mut d: Option<i64> = None;
+        // A formula label that is some role's formula, shifted, is the strongest anchor.
+        if let Some(f) = &label.formula {
+            for c in def.columns.iter() {
+                if let (Some(df), [n]) = (c.formula(), c.number.as_slice()) {
+                    let shift = label.number as i64 - *n as i64;
+                    let back = f.map(|x| u32::try_from(x as i64 - shift).ok());
+                    if back.as_ref() == Some(&df) {
+                        d = Some(shift);
+                    }
+                }
+            }
+        }
+        if d.is_none()
+            && let Some((di, _)) = best.get(col)
+            && let [n] = def.columns[*di].number.as_slice()
+            && !def.columns[*di].multi
+        {
+            d = Some(label.number as i64 - *n as i64);
+        }
+        if let Some(d) = d {
+            anchors.push((*col, d));
+        }
+    }
+    let mut out = HashMap::new();
+    for (col, label) in &numrow.labels {
+        let left: Vec<i64> = anchors
+            .iter()
+            .rev()
+            .filter(|(c, _)| c < col)
+            .take(2)
+            .map(|(_, d)| *d)
+            .collect();
+        let right: Vec<i64> = anchors
+            .iter()
+            .filter(|(c, _)| c > col)
+            .take(2)
+            .map(|(_, d)| *d)
+            .collect();
+        let agree =
+            |v: &[i64]| -> Option<i64> { v.first().copied().filter(|d| v.iter().all(|x| x == d)) };
+        // Up to four neighbours vote; three alike outvote one misread neighbour.
+        let votes: Vec<i64> = left.iter().chain(right.iter()).copied().collect();
+        let majority = votes
+            .iter()
+            .find(|d| votes.iter().filter(|x| x == d).count() >= 3)
+            .copied();
+        // The number row only speaks where the neighbours agree on the offset: both sides alike,
+        // three of four alike, or (at the table's edge) the two on the one side alike.
+        let k = match (agree(&left), agree(&right)) {
+            (Some(l), Some(r)) if l == r => Some(l),
+            _ if majority.is_some() => majority,
+            (Some(x), None) if right.is_empty() && left.len() == 2 => Some(x),
+            (None, Some(x)) if left.is_empty() && right.len() == 2 => Some(x),
+            _ => None,
+        };
+        let Some(k) = k else { continue };
+        let n = label.number as i64 - k;
+        if n < 1 {
             continue;
         }
-        used_cols.push(col);
-        used_roles.push(di);
-        let (_, norm, written) = band
+        if let Some((di, _)) = def.numbered_column(n as u32) {
+            out.insert(*col, di);
+        }
+    }
+    out
+}
+
+fn match_def<'a>(
+    def: &'a TableDef,
+    band: &[(u32, String, String)],
+    title: &str,
+    rules: &TableRules,
+    numrow: Option<&NumberRow>,
+) -> Match<'a> {
+    let cands = alias_candidates(def, band);
+    let years: HashMap<u32, i32> = band
+        .iter()
+        .filter_map(|(c, norm, _)| find_year(norm).map(|y| (*c, y)))
+        .collect();
+    let base = base_year(def, &years, &cands);
+    // Weights: alias score; ±50 when the header year fits (or does not fit) the role's year;
+    // +10 000 (below) for the role the number row gives.
+    let mut weights: HashMap<(u32, usize), (i64, Evidence)> = HashMap::new();
+    for (col, di, w) in &cands {
+        let mut ev = Evidence {
+            alias: true,
+            leaf: *w >= 1000,
+            alias_words: *w % 10,
+            ..Evidence::default()
+        };
+        let mut w = *w as i64;
+        if let (Some(n), Some(y), Some(o)) = (base, years.get(col), def.columns[*di].year) {
+            if y - o == n {
+                w += 50;
+                ev.year = true;
+            } else {
+                w -= 50;
+            }
+        }
+        weights.insert((*col, *di), (w, ev));
+    }
+    // The header evidence after the years have spoken: what anchors the number row.
+    let cands: Vec<(u32, usize, usize)> = cands
+        .iter()
+        .filter_map(|(c, d, _)| {
+            let w = weights.get(&(*c, *d)).map(|x| x.0).unwrap_or(0);
+            (w > 0).then_some((*c, *d, w as usize))
+        })
+        .collect();
+    let implied = match numrow {
+        Some(nr) if def.numbered() => number_roles(def, nr, &cands),
+        _ => HashMap::new(),
+    };
+    // The number row outranks the header wording where the wording is ambiguous (the column's
+    // best alias fits another column too, or the column has none), never where it is not: a form
+    // may order its columns its own way (TGL puts Target before Lokasi) and number them as they
+    // stand, so `Lokasi` numbered 6 stays Lokasi.
+    let best_alias: HashMap<u32, usize> = {
+        let mut b: HashMap<u32, (usize, usize)> = HashMap::new();
+        for (col, di, w) in &cands {
+            let e = b.entry(*col).or_insert((*di, *w));
+            if *w > e.1 {
+                *e = (*di, *w);
+            }
+        }
+        b.into_iter().map(|(c, (di, _))| (c, di)).collect()
+    };
+    let ambiguous = |col: u32, di: usize| cands.iter().any(|(c, d, _)| *c != col && *d == di);
+    for (col, di) in &implied {
+        let own_ok = match best_alias.get(col) {
+            None => true,
+            Some(b) => b == di || ambiguous(*col, *b),
+        };
+        let taken = best_alias
+            .iter()
+            .any(|(c, b)| c != col && b == di && !ambiguous(*c, *b) && !def.columns[*di].multi);
+        if !own_ok || taken {
+            continue;
+        }
+        let e = weights
+            .entry((*col, *di))
+            .or_insert((0, Evidence::default()));
+        e.0 += 10_000;
+        e.1.number_row = true;
+    }
+    let mut ranked: Vec<((u32, usize), i64)> = weights
+        .iter()
+        .filter(|(_, (w, _))| *w > 0)
+        .map(|(k, (w, _))| (*k, *w))
+        .collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut assigned: Vec<(u32, usize)> = Vec::new();
+    for ((col, di), _) in ranked {
+        let d = &def.columns[di];
+        if assigned.iter().any(|(c, _)| *c == col)
+            || (!d.multi && assigned.iter().any(|(_, r)| *r == di))
+        {
+            continue;
+        }
+        assigned.push((col, di));
+    }
+    // The form's column order: where two columns' wording fits each other's role as well as its
+    // own (`Target Renja 2024` / `Target Renja 2025` with no years to tell), the left column
+    // takes the role the form numbers first.
+    let w = |k: (u32, usize)| weights.get(&k).map(|x| x.0).unwrap_or(0);
+    let mut swapped: Vec<u32> = Vec::new();
+    for _ in 0..assigned.len() {
+        let mut changed = false;
+        for i in 0..assigned.len() {
+            for j in 0..assigned.len() {
+                let ((c1, r1), (c2, r2)) = (assigned[i], assigned[j]);
+                let (d1, d2) = (&def.columns[r1], &def.columns[r2]);
+                let (Some(n1), Some(n2)) = (d1.number.first(), d2.number.first()) else {
+                    continue;
+                };
+                if c1 >= c2 || n1 <= n2 || d1.multi || d2.multi || r1 == r2 {
+                    continue;
+                }
+                if implied.contains_key(&c1) || implied.contains_key(&c2) {
+                    continue;
+                }
+                if w((c1, r2)) > 0
+                    && w((c2, r1)) > 0
+                    && w((c1, r2)) + w((c2, r1)) >= w((c1, r1)) + w((c2, r2))
+                {
+                    assigned[i].1 = r2;
+                    assigned[j].1 = r1;
+                    swapped.extend([c1, c2]);
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut columns = Vec::new();
+    for (col, di) in assigned {
+        let d = &def.columns[di];
+        // A column the number row names may have no header text of its own (a code column under
+        // a `Kode` cell that is not merged across).
+        let (norm, written) = band
             .iter()
             .find(|(c, _, _)| *c == col)
-            .expect("band column");
+            .map(|(_, n, w)| (n.as_str(), w.as_str()))
+            .unwrap_or(("", ""));
         let thousands = rules
             .settings
             .thousands
             .iter()
             .any(|t| norm.contains(t.as_str()));
+        let mut evidence = weights
+            .get(&(col, di))
+            .map(|x| x.1.clone())
+            .unwrap_or_default();
+        evidence.order = swapped.contains(&col);
         columns.push(ColumnMap {
             role: d.role.clone(),
             col,
             ty: d.ty,
-            year: find_year(norm),
+            year: years.get(&col).copied(),
+            year_offset: d.year,
+            year_placeholder: year_placeholder(written),
             thousands,
-            header: written.clone(),
+            header: written.to_string(),
+            label: numrow.and_then(|nr| nr.label(col)).map(|l| l.text.clone()),
+            evidence,
         });
     }
     columns.sort_by_key(|c| c.col);
-    let missing: Vec<String> = def
+    let mut missing: Vec<String> = def
         .required
         .iter()
         .filter(|r| !columns.iter().any(|c| &c.role == *r))
         .cloned()
         .collect();
+    // The kind of a table is told by its header words; the number row only places columns once
+    // the words have named the table. Roles the words support count twice.
+    let mut worded: Vec<&str> = columns
+        .iter()
+        .filter(|c| c.evidence.alias)
+        .map(|c| c.role.as_str())
+        .collect();
+    worded.sort_unstable();
+    worded.dedup();
     let mut roles: Vec<&str> = columns.iter().map(|c| c.role.as_str()).collect();
     roles.sort_unstable();
     roles.dedup();
+    if missing.is_empty() && worded.len() * 2 < roles.len() {
+        missing.push(format!(
+            "(hanya {} dari {} kolom dikenali dari judulnya)",
+            worded.len(),
+            roles.len()
+        ));
+    }
     let title_bonus = if def.title.iter().any(|t| title.contains(t.as_str())) {
-        3
+        6
     } else {
         0
     };
+    let mismatches = numrow
+        .map(|nr| label_mismatches(def, nr, &columns))
+        .unwrap_or_default();
     Match {
         def,
-        score: roles.len() + title_bonus,
+        score: 2 * worded.len() + (roles.len() - worded.len()) + title_bonus,
         columns,
         missing,
+        mismatches,
     }
+}
+
+/// Formula labels that disagree with the roles read: a label `(8)=(7)/(6)x100` must sit on the
+/// column read as the role whose formula that is, over the columns read as that formula's roles.
+fn label_mismatches(def: &TableDef, nr: &NumberRow, columns: &[ColumnMap]) -> Vec<LabelMismatch> {
+    let mut out = Vec::new();
+    let number_of_role = |role: &str| -> Option<u32> {
+        let c = columns.iter().find(|c| c.role == role)?;
+        nr.label(c.col).map(|l| l.number)
+    };
+    for c in columns {
+        let Some(label) = nr.label(c.col) else {
+            continue;
+        };
+        let Some(f) = &label.formula else { continue };
+        let Some(d) = def.column(&c.role) else {
+            continue;
+        };
+        // The role's formula over form numbers, rewritten to the sheet's numbers.
+        let expected = d.formula().and_then(|df| {
+            df.map(|n| {
+                let role = def.numbered_column(n).map(|(_, cd)| cd.role.as_str())?;
+                number_of_role(role)
+            })
+        });
+        let fits = match (&expected, d.formula()) {
+            (Some(e), _) => e == f,
+            // The roles the formula needs were not all read: nothing to compare.
+            (None, Some(_)) => true,
+            (None, None) => false,
+        };
+        if !fits {
+            out.push(LabelMismatch {
+                pos: Pos::new(nr.row, c.col),
+                label: label.text.clone(),
+                role: c.role.clone(),
+                implied: format!("({}) = {f}", label.number),
+            });
+        }
+    }
+    out.dedup_by_key(|m| m.label.clone());
+    out
 }
 
 /// True when a row's cells are all text (no numbers): a header or title candidate.
@@ -323,6 +817,12 @@ fn header_like(sheet: &Sheet, row: u32) -> bool {
     texts >= 2 && numbers == 0
 }
 
+/// The form's number row of a header band starting at `row` of `height` rows: inside the band
+/// (above a K/Rp sub-header row, as E.81 forms put it) or right under it.
+fn band_number_row(sheet: &Sheet, row: u32, height: u32) -> Option<NumberRow> {
+    (row..=row + height).find_map(|r| number_row(sheet, r))
+}
+
 /// Best header band starting at `row`, if any table kind accepts it: (match, height).
 fn best_band<'a>(
     sheet: &Sheet,
@@ -332,24 +832,27 @@ fn best_band<'a>(
 ) -> (Option<(Match<'a>, u32)>, Option<Match<'a>>) {
     let mut best: Option<(Match<'a>, u32)> = None;
     let mut partial: Option<Match<'a>> = None;
-    for h in 1..=3u32 {
-        if h > 1
-            && !sheet.row_cells(row + h - 1).is_empty()
-            && !header_like(sheet, row + h - 1)
-            && numbering_row(sheet, row + h - 1).is_none()
-        {
+    for h in 1..=4u32 {
+        let last = row + h - 1;
+        let is_numrow = number_row(sheet, last).is_some();
+        if h > 1 && !sheet.row_cells(last).is_empty() && !header_like(sheet, last) && !is_numrow {
             // A data row cannot be part of the header.
             let has_merge = sheet
                 .merges
                 .iter()
-                .any(|(a, b)| a.row < row + h - 1 && b.row >= row + h - 1 && a.row >= row);
+                .any(|(a, b)| a.row < last && b.row >= last && a.row >= row);
             if !has_merge {
                 break;
             }
         }
-        let band = band_texts(sheet, row, h);
+        if is_numrow && h > 1 {
+            // The band's next row, if any, is read with the number row inside.
+            continue;
+        }
+        let nr = band_number_row(sheet, row, h);
+        let band = band_texts(sheet, row, h, nr.as_ref().map(|n| n.row));
         for def in &rules.tables {
-            let m = match_def(def, &band, title, rules);
+            let m = match_def(def, &band, title, rules, nr.as_ref());
             if m.missing.is_empty() {
                 if best.as_ref().is_none_or(|(b, _)| m.score > b.score) {
                     best = Some((m, h));
@@ -362,13 +865,19 @@ fn best_band<'a>(
     (best, partial)
 }
 
-/// True when the row after a header band is still header: it is text only and sits under a
-/// cell of the band merged down into it or across over it (sub-headers of a group).
-fn header_continues(sheet: &Sheet, start: u32, end: u32) -> bool {
-    let next = end + 1;
+/// How many more rows the header band has below `end`: 1 when the next row is text only and sits
+/// under a cell of the band merged down into it or across over it (sub-headers of a group), 2 when
+/// a number row stands between the band and such a row (E.81 forms number the groups above their
+/// K/Rp sub-headers), else 0.
+fn header_continues(sheet: &Sheet, start: u32, end: u32) -> u32 {
+    let (next, extra) = if number_row(sheet, end + 1).is_some() {
+        (end + 2, 2)
+    } else {
+        (end + 1, 1)
+    };
     let cells = sheet.row_cells(next);
     if cells.is_empty() || !header_like(sheet, next) {
-        return false;
+        return 0;
     }
     let merged_down = sheet
         .merges
@@ -385,7 +894,7 @@ fn header_continues(sheet: &Sheet, start: u32, end: u32) -> bool {
                 && b.col > a.col
         }) || spans.iter().any(|(a, b)| *a <= *c && *c <= *b)
     });
-    merged_down || under_group
+    if merged_down || under_group { extra } else { 0 }
 }
 
 /// Group texts without merges: a non-empty header cell followed by empty cells (not merged)
@@ -417,35 +926,6 @@ fn implicit_spans(sheet: &Sheet, row: u32) -> Vec<(u32, u32)> {
     out
 }
 
-/// A row of column numbers under a header (`1 2 3 4`, `(1) (2)`, `-1 -2`, `8=(7/6)*100`):
-/// returns how many numbered cells it has.
-fn numbering_row(sheet: &Sheet, row: u32) -> Option<usize> {
-    let cells = sheet.row_cells(row);
-    if cells.len() < 3 {
-        return None;
-    }
-    let numbered = cells
-        .iter()
-        .filter(|(_, c)| match &c.value {
-            Value::Number(n) => n.fract() == 0.0 && n.abs() < 100.0,
-            Value::Text(t) => {
-                let t = t
-                    .trim()
-                    .trim_start_matches(['(', '-'])
-                    .trim_end_matches(')');
-                let head: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
-                !head.is_empty()
-                    && head.len() <= 2
-                    && (t.len() == head.len() || t[head.len()..].starts_with('='))
-            }
-            _ => false,
-        })
-        .count();
-    // Column numbers run 1, 2, 3…: they must be mostly small integers, and the row must not
-    // look like data (a row whose values happen to be small numbers has text too).
-    (numbered * 10 >= cells.len() * 8).then_some(numbered)
-}
-
 /// Reads one cell for a column type.
 fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Parsed {
     if let Value::Error(e) = value {
@@ -472,6 +952,18 @@ fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Parsed {
                 Value::Number(n) => decimal_from_f64(*n).map(|d| (d, false)),
                 _ => parse_id_number(&text).map(|n| (n.value, n.percent)),
             };
+            // No plan figure comes near 10^18 (a national budget is ~10^15 rupiah); bounding
+            // every number here keeps every later sum, ratio and scale exact and panic-free.
+            let limit = Decimal::from(1_000_000_000_000_000_000i64);
+            if let Some((d, _)) = num
+                && (d.abs() > limit || (thousands && d.abs() > limit / Decimal::from(1000)))
+            {
+                return Parsed::Unparsed {
+                    text,
+                    reason: "angka di luar jangkauan, lebih dari 10^18 (number out of range)"
+                        .into(),
+                };
+            }
             match num {
                 Some((d, percent)) if ty == ColumnType::Amount => {
                     let _ = percent;
@@ -497,6 +989,13 @@ fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Parsed {
                 _ => split_target(&text),
             };
             match t {
+                Some((value, _)) if value.abs() > Decimal::from(1_000_000_000_000_000_000i64) => {
+                    Parsed::Unparsed {
+                        text,
+                        reason: "angka di luar jangkauan, lebih dari 10^18 (number out of range)"
+                            .into(),
+                    }
+                }
                 Some((value, unit)) => Parsed::Target { value, unit },
                 None => Parsed::Unparsed {
                     text,
@@ -520,12 +1019,25 @@ pub fn locate_tables(sheet: &Sheet, rules: &TableRules) -> (Vec<LocatedTable>, V
             let title = title_text(sheet, title_from, row);
             let (best, partial) = best_band(sheet, row, &normalize(&title.join(" ")), rules);
             if let Some((m, mut h)) = best {
-                while h < 4 && header_continues(sheet, row, row + h - 1) {
-                    h += 1;
+                loop {
+                    let more = header_continues(sheet, row, row + h - 1);
+                    if more == 0 || h + more > 5 {
+                        break;
+                    }
+                    h += more;
                 }
-                let band = band_texts(sheet, row, h);
-                let m = match_def(m.def, &band, &normalize(&title.join(" ")), rules);
-                let table = read_table(sheet, row, h, m, title, rules);
+                let nr = band_number_row(sheet, row, h);
+                let band = band_texts(sheet, row, h, nr.as_ref().map(|n| n.row));
+                let m = match_def(
+                    m.def,
+                    &band,
+                    &normalize(&title.join(" ")),
+                    rules,
+                    nr.as_ref(),
+                );
+                let mut m = m;
+                extend_code_columns(sheet, &mut m, row, row + h - 1);
+                let table = read_table(sheet, row, h, m, nr, title, rules);
                 let next_row = table.last_row + 1;
                 title_from = next_row;
                 tables.push(table);
@@ -589,11 +1101,196 @@ fn row_norm_texts(sheet: &Sheet, row: u32) -> Vec<(u32, String)> {
         .collect()
 }
 
+/// A code split over several columns under one `Kode` cell that is not merged across them
+/// ("centre across selection", or a plain cell): the columns right of the last code column that
+/// have no header of their own and hold code segments (`06`, `01`, `2.01`, `0001`) in most data
+/// rows belong to the code.
+fn extend_code_columns(sheet: &Sheet, m: &mut Match<'_>, header_start: u32, header_end: u32) {
+    let Some(last) = m
+        .columns
+        .iter()
+        .filter(|c| c.ty == ColumnType::Code)
+        .map(|c| c.col)
+        .max()
+    else {
+        return;
+    };
+    let template = m
+        .columns
+        .iter()
+        .find(|c| c.col == last)
+        .cloned()
+        .expect("code column");
+    let segment = |v: &Value| -> bool {
+        let t = crate::model::code::code_cell_text(v);
+        let t = t.trim();
+        !t.is_empty()
+            && t.len() <= 5
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            && t.chars().next().is_some_and(|c| c.is_ascii_digit())
+    };
+    let first = sheet.row_index_from(header_end + 1);
+    let rows: Vec<u32> = sheet.rows[first..]
+        .iter()
+        .take(40)
+        .map(|(r, _)| *r)
+        .collect();
+    let mut col = last + 1;
+    while !m.columns.iter().any(|c| c.col == col) && col <= last + 5 {
+        let headed = (header_start..=header_end).any(|r| !sheet.value(Pos::new(r, col)).is_empty());
+        if headed {
+            break;
+        }
+        let filled: Vec<&Value> = rows
+            .iter()
+            .map(|r| sheet.value(Pos::new(*r, col)))
+            .filter(|v| !v.is_empty())
+            .collect();
+        let segments = filled.iter().filter(|v| segment(v)).count();
+        if filled.is_empty() || segments * 10 < filled.len() * 8 {
+            break;
+        }
+        let mut c = template.clone();
+        c.col = col;
+        c.header = String::new();
+        c.label = None;
+        c.evidence = Evidence {
+            order: true,
+            ..Evidence::default()
+        };
+        m.columns.push(c);
+        col += 1;
+    }
+    m.columns.sort_by_key(|c| c.col);
+}
+
+/// A row that closes the table above it whatever follows: the title of another table
+/// (`Tabel T-C.30`, `Formulir E.81`) or a line of a signature block (`Kepala Dinas …`,
+/// `NIP. 1970…`, `Tenggarong, 12 Januari 2026`, `Mengetahui`). Such rows hold a few text cells
+/// and no number cell.
+fn closing_row(sheet: &Sheet, row: u32) -> bool {
+    let cells = sheet.row_cells(row);
+    let filled: Vec<&Value> = cells
+        .iter()
+        .map(|(_, c)| &c.value)
+        .filter(|v| !v.is_empty())
+        .collect();
+    if filled.is_empty() || filled.len() > 4 || filled.iter().any(|v| matches!(v, Value::Number(_)))
+    {
+        return false;
+    }
+    let sparse = filled.len() <= 2;
+    filled.iter().any(|v| {
+        let raw = v.display();
+        let t = normalize(&raw);
+        let starts = |w: &str| t == w || t.starts_with(&format!("{w} "));
+        starts("tabel")
+            || starts("formulir")
+            || t.starts_with("form e ")
+            || t.split(' ').any(|w| w == "t")
+                && t.contains(" c ")
+                && t.split(' ')
+                    .any(|w| w.len() == 2 && w.chars().all(|c| c.is_ascii_digit()))
+                && t.split(' ').count() <= 4
+            || starts("nip")
+            || [
+                "mengetahui",
+                "menyetujui",
+                "disusun oleh",
+                "dibuat oleh",
+                "dievaluasi oleh",
+                "ditetapkan di",
+            ]
+            .iter()
+            .any(|w| starts(w))
+            || sparse && (starts("kepala") || starts("plt kepala") || starts("plh kepala"))
+            || sparse && place_and_date(&raw)
+    })
+}
+
+/// `Tenggarong, 12 Januari 2026`: a place, a comma, a day, an Indonesian month and a year.
+fn place_and_date(raw: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "maret",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "agustus",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ];
+    let Some((_, date)) = raw.split_once(',') else {
+        return false;
+    };
+    let words: Vec<String> = normalize(date).split(' ').map(str::to_string).collect();
+    words.iter().any(|w| MONTHS.contains(&w.as_str()))
+        && words
+            .iter()
+            .any(|w| w.len() == 4 && w.parse::<i32>().is_ok_and(|y| (1990..=2100).contains(&y)))
+}
+
+/// The footer label of `def` that a row starts with (its first filled cell), if any.
+fn footer_key<'a>(sheet: &Sheet, row: u32, def: &'a TableDef) -> Option<(&'a str, Pos)> {
+    let (col, cell) = sheet
+        .row_cells(row)
+        .iter()
+        .find(|(_, c)| !c.value.is_empty())?;
+    let Value::Text(t) = &cell.value else {
+        return None;
+    };
+    let t = normalize(t);
+    def.footer
+        .iter()
+        .filter(|k| t == **k || t.starts_with(&format!("{k} ")))
+        .max_by_key(|k| k.len())
+        .map(|k| (k.as_str(), Pos::new(row, *col)))
+}
+
+/// The footer rows from `from` on: each labelled row with the first filled cell right of its
+/// label; stops at another table's title or the end of the sheet (at most 20 rows looked at).
+fn read_footer(sheet: &Sheet, from: usize, def: &TableDef) -> Vec<FooterRow> {
+    let mut out = Vec::new();
+    for (r, cells) in sheet.rows[from..].iter().take(20) {
+        if let Some((key, label_pos)) = footer_key(sheet, *r, def) {
+            let value = cells
+                .iter()
+                .find(|(c, v)| *c > label_pos.col && !v.value.is_empty())
+                .map(|(c, v)| (Pos::new(*r, *c), v.value.clone()));
+            out.push(FooterRow {
+                key: key.to_string(),
+                label_pos,
+                value,
+            });
+        } else if closing_row(sheet, *r) && out.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
+/// A row of a few text cells and no number cell (a title, a note, a signature line).
+fn sparse_text_row(sheet: &Sheet, row: u32) -> bool {
+    let cells = sheet.row_cells(row);
+    let filled = cells.iter().filter(|(_, c)| !c.value.is_empty()).count();
+    filled > 0
+        && filled <= 3
+        && cells
+            .iter()
+            .all(|(_, c)| !matches!(c.value, Value::Number(_) | Value::Error(_)))
+}
+
 fn read_table(
     sheet: &Sheet,
     start: u32,
     height: u32,
     m: Match<'_>,
+    nr: Option<NumberRow>,
     title: Vec<String>,
     rules: &TableRules,
 ) -> LocatedTable {
@@ -601,30 +1298,74 @@ fn read_table(
     let first_col = m.columns.iter().map(|c| c.col).min().unwrap_or(0);
     let last_col = m.columns.iter().map(|c| c.col).max().unwrap_or(0);
     let header_first = row_norm_texts(sheet, start);
-    let mut data_start = header_end + 1;
-    if numbering_row(sheet, data_start).is_some() {
-        data_start += 1;
-    }
+    let data_start = header_end.max(nr.as_ref().map(|n| n.row).unwrap_or(0)) + 1;
+    let repeats_header = |texts: &[(u32, String)]| {
+        let same = texts.iter().filter(|t| header_first.contains(t)).count();
+        !header_first.is_empty() && same * 10 >= header_first.len() * 6 && same >= 2
+    };
+    // After a blank gap, a block of sparse text rows running to the end of the sheet, to a
+    // signature or title line, or to another table's header is not data: it is a title block,
+    // a note or a signature.
+    let trailing_text = |from: usize| -> bool {
+        for (k, (r, _)) in sheet.rows[from..].iter().enumerate().take(12) {
+            let r = *r;
+            if k > 0 && closing_row(sheet, r) {
+                return true;
+            }
+            if header_like(sheet, r) && k > 0 {
+                if repeats_header(&row_norm_texts(sheet, r)) {
+                    return false;
+                }
+                if best_band(sheet, r, "", rules).0.is_some() {
+                    return true;
+                }
+            }
+            if !sparse_text_row(sheet, r) {
+                return false;
+            }
+        }
+        sheet.rows.len() - from <= 12
+    };
     let mut rows = Vec::new();
     let mut skipped = Vec::new();
     let mut last_row = header_end;
+    let mut prev_row: Option<u32> = None;
+    let mut after_total = false;
+    let mut footer = Vec::new();
     let mut i = sheet.row_index_from(data_start);
     while i < sheet.rows.len() {
         let row = sheet.rows[i].0;
+        let gap = prev_row.is_some_and(|p| row > p + 1) || (prev_row.is_none() && row > data_start);
+        prev_row = Some(row);
         let texts = row_norm_texts(sheet, row);
         // A repeat of the header: the same texts in the same columns as the header's first row.
-        if !header_first.is_empty() {
-            let same = texts.iter().filter(|t| header_first.contains(t)).count();
-            if same * 10 >= header_first.len() * 6 && same >= 2 {
-                let mut skip_to = row + height;
-                if numbering_row(sheet, skip_to).is_some() {
-                    skip_to += 1;
-                }
-                skipped.push((row, "header diulang (repeated header)".to_string()));
-                last_row = skip_to - 1;
-                i = sheet.row_index_from(skip_to);
-                continue;
+        if repeats_header(&texts) {
+            let mut skip_to = row + height;
+            if number_row(sheet, skip_to).is_some() {
+                skip_to += 1;
             }
+            skipped.push((row, "header diulang (repeated header)".to_string()));
+            last_row = skip_to - 1;
+            prev_row = Some(last_row);
+            i = sheet.row_index_from(skip_to);
+            continue;
+        }
+        // A repeat of the number row alone (printed at a page break).
+        if nr.is_some() && number_row(sheet, row).is_some() {
+            skipped.push((row, "nomor kolom diulang (repeated number row)".to_string()));
+            last_row = row;
+            i += 1;
+            continue;
+        }
+        // The end of the table: the rows under it that the form names (E.81's mean capaian),
+        // another table's title, a signature block, rows after the closing total and a gap, or
+        // a text block after a gap.
+        if footer_key(sheet, row, m.def).is_some() {
+            footer = read_footer(sheet, i, m.def);
+            break;
+        }
+        if closing_row(sheet, row) || (gap && after_total) || (gap && trailing_text(i)) {
+            break;
         }
         // A new table's header ends this one.
         if header_like(sheet, row) && row > data_start {
@@ -711,6 +1452,13 @@ fn read_table(
             continue;
         }
         last_row = row;
+        after_total = texts.first().is_some_and(|(_, t)| {
+            rules
+                .settings
+                .total_words
+                .iter()
+                .any(|w| t == w || t.starts_with(&format!("{w} ")))
+        });
         rows.push(TableRow { row, fields });
         i += 1;
     }
@@ -726,6 +1474,9 @@ fn read_table(
         title,
         rows,
         skipped,
+        number_row: nr.map(|n| n.row),
+        label_mismatches: m.mismatches,
+        footer,
     }
 }
 
@@ -948,6 +1699,205 @@ mod tests {
             "{}",
             unplaced[0].reason
         );
+    }
+
+    /// The T-C.29 header of one office that fooled alias matching: the 2024 group over
+    /// `Target | Realisasi | % Capaian`, then `Target Renja PD Tahun 2025`, then the Renstra group.
+    fn tc29_other_office(number_row: Option<Vec<(u32, Cell)>>) -> Sheet {
+        let mut rows = vec![
+            vec![(0, t("Tabel T-C.29"))],
+            vec![
+                (0, t("Kode")),
+                (1, t("Urusan/Bidang Urusan dan Program/Kegiatan")),
+                (2, t("Indikator Kinerja Program/Kegiatan")),
+                (3, t("Target Renstra PD Tahun 2026")),
+                (4, t("Realisasi s/d Tahun 2023")),
+                (5, t("Renja Perangkat Daerah Tahun 2024")),
+                (8, t("Target Renja PD Tahun 2025")),
+                (9, t("Perkiraan Capaian Target Renstra PD s/d Tahun 2025")),
+            ],
+            vec![
+                (5, t("Target")),
+                (6, t("Realisasi")),
+                (7, t("% Capaian")),
+                (9, t("Realisasi Capaian")),
+                (10, t("Tingkat Capaian (%)")),
+            ],
+        ];
+        if let Some(nr) = number_row {
+            rows.push(nr);
+        }
+        rows.push(vec![
+            (0, t("1.06.01")),
+            (1, t("PROGRAM PENUNJANG")),
+            (2, t("Jumlah Dokumen")),
+            (3, n(60.0)),
+            (4, n(30.0)),
+            (5, n(12.0)),
+            (6, n(12.0)),
+            (7, n(100.0)),
+            (8, n(12.0)),
+            (9, n(54.0)),
+            (10, n(90.0)),
+        ]);
+        let merges = vec![
+            (Pos::new(1, 5), Pos::new(1, 7)),
+            (Pos::new(1, 9), Pos::new(1, 10)),
+            (Pos::new(1, 0), Pos::new(2, 0)),
+            (Pos::new(1, 8), Pos::new(2, 8)),
+        ];
+        sheet(rows, merges)
+    }
+
+    fn roles(tb: &LocatedTable) -> Vec<(u32, &str)> {
+        tb.columns
+            .iter()
+            .map(|c| (c.col, c.role.as_str()))
+            .collect()
+    }
+
+    const TC29_ROLES: [(u32, &str); 11] = [
+        (0, "kode"),
+        (1, "uraian"),
+        (2, "indikator"),
+        (3, "k4"),
+        (4, "k5"),
+        (5, "k6"),
+        (6, "k7"),
+        (7, "k8"),
+        (8, "k9"),
+        (9, "k10"),
+        (10, "k11"),
+    ];
+
+    #[test]
+    fn the_number_row_with_formula_labels_fixes_roles_and_is_not_data() {
+        let labels = [
+            "(1)",
+            "(2)",
+            "(3)",
+            "(4)",
+            "(5)",
+            "(6)",
+            "(7)",
+            "(8)=(7)/(6)x100",
+            "(9)",
+            "(10)=(5)+(7)+(9)",
+            "11 = 10/4 x 100",
+        ];
+        let nr = labels
+            .iter()
+            .enumerate()
+            .map(|(c, l)| (c as u32, t(l)))
+            .collect();
+        let (tables, _) = locate_tables(&tc29_other_office(Some(nr)), &rules());
+        assert_eq!(tables.len(), 1);
+        let tb = &tables[0];
+        assert_eq!(roles(tb), TC29_ROLES);
+        assert_eq!(tb.rows.len(), 1, "the number row is not a data row");
+        assert_eq!(tb.number_row, Some(3));
+        assert!(tb.label_mismatches.is_empty(), "{:?}", tb.label_mismatches);
+        assert!(tb.column("k9").unwrap().evidence.number_row);
+    }
+
+    #[test]
+    fn without_a_number_row_the_years_decide_between_like_worded_columns() {
+        let (tables, _) = locate_tables(&tc29_other_office(None), &rules());
+        let tb = &tables[0];
+        assert_eq!(tb.column("k6").map(|c| c.col), Some(5));
+        assert_eq!(tb.column("k7").map(|c| c.col), Some(6));
+        assert_eq!(tb.column("k9").map(|c| c.col), Some(8));
+        assert_eq!(tb.column("k10").map(|c| c.col), Some(9));
+        assert_eq!(tb.column("k11").map(|c| c.col), Some(10));
+    }
+
+    #[test]
+    fn a_formula_label_on_a_column_read_otherwise_is_reported() {
+        // Column numbers in parentheses but the ratio label sits on column 9.
+        let labels = [
+            "1",
+            "2",
+            "3",
+            "4",
+            "5",
+            "6",
+            "7",
+            "8",
+            "9=7/6x100",
+            "10",
+            "11",
+        ];
+        let nr = labels
+            .iter()
+            .enumerate()
+            .map(|(c, l)| (c as u32, t(l)))
+            .collect();
+        let (tables, _) = locate_tables(&tc29_other_office(Some(nr)), &rules());
+        let m = &tables[0].label_mismatches;
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].pos.a1(), "I4");
+        assert_eq!(m[0].role, "k9");
+    }
+
+    #[test]
+    fn stacked_tables_end_at_the_next_title_block_and_signatures_are_not_data() {
+        let rows: Vec<Vec<(u32, Cell)>> = vec![
+            vec![
+                (0, t("Kode")),
+                (1, t("Program/Kegiatan")),
+                (2, t("Rencana Pagu")),
+                (3, t("Prakiraan Maju Pagu")),
+            ],
+            vec![
+                (0, t("1.06.01")),
+                (1, t("PROGRAM A")),
+                (2, n(5.0)),
+                (3, n(6.0)),
+            ],
+            vec![(1, t("JUMLAH")), (2, n(5.0)), (3, n(6.0))],
+            vec![],
+            vec![(0, t("Catatan: angka dalam rupiah"))],
+            vec![],
+            vec![(0, t("Tabel T-C.30"))],
+            vec![(0, t("Pencapaian Kinerja Pelayanan Dinas Sosial"))],
+            vec![(0, t("Kabupaten Kutai Kartanegara"))],
+            vec![
+                (0, t("NO")),
+                (1, t("Indikator")),
+                (2, t("Target Renstra 2025")),
+                (3, t("Realisasi 2025")),
+            ],
+            vec![
+                (0, t("1")),
+                (1, t("Nilai SAKIP")),
+                (2, n(70.0)),
+                (3, n(68.0)),
+            ],
+            vec![],
+            vec![(2, t("Tenggarong, 12 Januari 2026"))],
+            vec![(2, t("KEPALA DINAS SOSIAL"))],
+            vec![],
+            vec![(2, t("Dra. Nama Kepala, M.Si"))],
+            vec![(2, t("NIP. 19700101 199003 1 001"))],
+        ];
+        let (tables, _) = locate_tables(&sheet(rows, vec![]), &rules());
+        let kinds: Vec<&str> = tables.iter().map(|t| t.kind.as_str()).collect();
+        assert_eq!(kinds, ["T-C.33", "T-C.30"]);
+        assert_eq!(tables[0].rows.len(), 2, "program and JUMLAH only");
+        assert_eq!(tables[1].rows.len(), 1, "the signature block is not data");
+        assert!(tables[1].title.iter().any(|l| l.contains("T-C.30")));
+    }
+
+    #[test]
+    fn year_placeholders_relative_to_the_plan_year() {
+        assert_eq!(year_placeholder("Tahun ....... (tahun n-2)"), Some(-2));
+        assert_eq!(year_placeholder("Target (N+1)"), Some(1));
+        assert_eq!(year_placeholder("Rencana Tahun N"), Some(0));
+        assert_eq!(year_placeholder("(tahun berjalan/n-1)"), Some(-1));
+        assert_eq!(year_placeholder("Tahun n"), Some(0));
+        assert_eq!(year_placeholder("Pagu Indikatif"), None);
+        assert_eq!(year_placeholder("Rencana Tahun 2026"), None);
+        assert_eq!(year_placeholder("Kondisi Akhir"), None);
     }
 
     #[test]

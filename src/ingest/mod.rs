@@ -7,6 +7,7 @@
 pub mod cell;
 pub mod locate;
 pub mod number;
+pub mod numbering;
 pub mod rules;
 pub mod workbook;
 
@@ -44,9 +45,42 @@ pub fn ingest_workbook(workbook: Workbook, rules: &TableRules) -> Ingested {
         tables.extend(t);
         unplaced.extend(u);
     }
+    resolve_placeholder_years(&mut tables);
     Ingested {
         workbook,
         tables,
         unplaced,
+    }
+}
+
+/// Gives a year to columns whose header writes it relative to the plan year (`Tahun ….
+/// (tahun n-2)`): n is the year the workbook's dated columns agree on (a column's year minus its
+/// role's offset: T-C.33 `Rencana Tahun 2026` target → 2026, T-C.29 `Realisasi 2024` → 2026).
+fn resolve_placeholder_years(tables: &mut [locate::LocatedTable]) {
+    let mut votes: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
+    for c in tables.iter().flat_map(|t| t.columns.iter()) {
+        if let (Some(y), Some(o)) = (c.year, c.year_offset) {
+            *votes.entry(y - o).or_default() += 1;
+        }
+    }
+    let Some((n, _)) = votes
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+    else {
+        return;
+    };
+    for t in tables.iter_mut() {
+        for c in t.columns.iter_mut() {
+            if c.year.is_none()
+                && let Some(p) = c.year_placeholder
+            {
+                c.year = Some(n + p);
+                for f in t.rows.iter_mut().flat_map(|r| r.fields.iter_mut()) {
+                    if f.pos.col == c.col {
+                        f.year = c.year;
+                    }
+                }
+            }
+        }
     }
 }

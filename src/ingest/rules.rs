@@ -30,6 +30,41 @@ pub struct ColumnDef {
     pub aliases: Vec<String>,
     #[serde(default)]
     pub not: Vec<String>,
+    /// The column's number in the form's own number row (`(8)`); several for a role that spans
+    /// columns (T-C.30's yearly targets). Empty for columns the form does not number.
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub number: Vec<u32>,
+    /// The formula the form writes on a derived column's number label, over form numbers:
+    /// `7/6*100`, `5+7+9`. A label on the sheet must agree with it.
+    #[serde(default)]
+    pub formula: Option<String>,
+    /// The column's year relative to the table's year n (`-2` for T-C.29 column 6, `1` for the
+    /// forward year of T-C.33): when the header names years, they decide between roles whose
+    /// wording is alike.
+    #[serde(default)]
+    pub year: Option<i32>,
+}
+
+impl ColumnDef {
+    /// The parsed [`ColumnDef::formula`] (validated when the rules are loaded).
+    pub fn formula(&self) -> Option<super::numbering::Formula> {
+        self.formula
+            .as_deref()
+            .and_then(super::numbering::Formula::parse)
+    }
+}
+
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<u32>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(u32),
+        Many(Vec<u32>),
+    }
+    Ok(match OneOrMany::deserialize(d)? {
+        OneOrMany::One(n) => vec![n],
+        OneOrMany::Many(v) => v,
+    })
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -38,6 +73,15 @@ pub struct TableDef {
     #[serde(default)]
     pub title: Vec<String>,
     pub required: Vec<String>,
+    /// Words that open a side of a flat table whose groups are fused into one leaf
+    /// (`Program/Kegiatan (RKPD)` … `Program/Kegiatan (Hasil Analisis)`): the columns after such
+    /// a column are read with its words until the next side opens. Longest first wins.
+    #[serde(default)]
+    pub sections: Vec<String>,
+    /// Labels of rows under the table that are not data but are read with it (E.81:
+    /// `Rata-rata capaian kinerja (%)`, `Predikat kinerja`): the first such row ends the table.
+    #[serde(default)]
+    pub footer: Vec<String>,
     #[serde(rename = "column")]
     pub columns: Vec<ColumnDef>,
 }
@@ -45,6 +89,19 @@ pub struct TableDef {
 impl TableDef {
     pub fn column(&self, role: &str) -> Option<&ColumnDef> {
         self.columns.iter().find(|c| c.role == role)
+    }
+
+    /// True when the form numbers its columns (some column has a `number`).
+    pub fn numbered(&self) -> bool {
+        self.columns.iter().any(|c| !c.number.is_empty())
+    }
+
+    /// The column definition the form numbers `n`.
+    pub fn numbered_column(&self, n: u32) -> Option<(usize, &ColumnDef)> {
+        self.columns
+            .iter()
+            .enumerate()
+            .find(|(_, c)| c.number.contains(&n))
     }
 }
 
@@ -71,6 +128,16 @@ impl TableRules {
     pub fn parse(text: &str) -> Result<TableRules, String> {
         let rules: TableRules = toml::from_str(text).map_err(|e| e.to_string())?;
         for t in &rules.tables {
+            for c in &t.columns {
+                if let Some(f) = &c.formula
+                    && c.formula().is_none()
+                {
+                    return Err(format!(
+                        "table {}: column `{}`: formula `{f}` is not `a/b*100` or `a+b+…`",
+                        t.kind, c.role
+                    ));
+                }
+            }
             for r in &t.required {
                 if t.column(r).is_none() {
                     return Err(format!(

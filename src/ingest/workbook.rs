@@ -189,8 +189,8 @@ pub fn read_workbook(path: &Path) -> Result<Workbook, ReadError> {
     read_workbook_opts(path, true)
 }
 
-/// [`read_workbook`], optionally without the second pass over each xlsx sheet that reads number
-/// formats and cell looks: checks do not need them, only the annotated copy does.
+/// [`read_workbook`], optionally without keeping cell looks (bold, fills, borders), which only the
+/// annotated copy needs; number formats are always read, since the checks need them.
 pub fn read_workbook_opts(path: &Path, styles: bool) -> Result<Workbook, ReadError> {
     let meta = std::fs::metadata(path)
         .map_err(|e| err(path, format!("tidak dapat dibuka (cannot open: {e})")))?;
@@ -326,9 +326,10 @@ fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>,
         }
         // Number formats, for the display of codes and for the annotated copy; the look of
         // styled cells (bold headers, fills, borders) for the annotated copy too.
+        // Number formats are read always: the checks need them (a percent-formatted 0,98 shows
+        // 98; a kegiatan code 2.1 shown `0.00` is 2.10). Looks only for the annotated copy.
         let mut looks = Vec::new();
-        if with_styles
-            && let Ok(styles) = wb.worksheet_style(&name)
+        if let Ok(styles) = wb.worksheet_style(&name)
             && !styles.is_empty()
         {
             for (r, c, cell) in cells.iter_mut() {
@@ -338,7 +339,7 @@ fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>,
                 {
                     cell.format = Some(fmt.format_code.clone());
                 }
-                if let Some(look) = st.and_then(CellStyle::from_calamine) {
+                if with_styles && let Some(look) = st.and_then(CellStyle::from_calamine) {
                     looks.push((Pos::new(*r, *c), look));
                 }
             }

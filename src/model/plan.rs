@@ -344,7 +344,11 @@ fn infer_codes(tables: &mut [TableModel]) {
     // Index: (level, normalised name) → codes, from every coded hierarchical table.
     let mut index: HashMap<(Level, String), Vec<Code>> = HashMap::new();
     let mut by_level: HashMap<Level, Vec<(String, Code)>> = HashMap::new();
-    for t in tables.iter() {
+    // T-C.33 is the plan of record: its codes come first, so a typo in another coded table
+    // (T-C.29) does not spread to the uncoded ones by name.
+    let mut order: Vec<&TableModel> = tables.iter().collect();
+    order.sort_by_key(|t| t.table.kind != "T-C.33");
+    for t in order {
         for n in &t.nodes {
             if let Some(c) = &n.code
                 && !n.code_inferred

@@ -86,8 +86,10 @@ pub fn inspect_json(path: &Path, ing: &Ingested, plan: &Plan) -> Json {
                 "sheet": t.table.sheet,
                 "range": t.table.range(),
                 "header_rows": [t.table.header_start + 1, t.table.header_end + 1],
+                "number_row": t.table.number_row.map(|r| r + 1),
                 "columns": t.table.columns.iter().map(|c| json!({
                     "role": c.role, "column": crate::ingest::cell::col_letters(c.col), "year": c.year, "header": c.header,
+                    "label": c.label, "evidence": c.evidence, "confidence": c.evidence.confidence(),
                 })).collect::<Vec<_>>(),
                 "rows": rows,
                 "totals": totals.iter().map(|(k, v)| (k.clone(), json!(v.normalize().to_string()))).collect::<serde_json::Map<_, _>>(),
@@ -119,6 +121,20 @@ pub fn inspect_text(path: &Path, ing: &Ingested, plan: &Plan) -> String {
         ));
         let rows: Vec<String> = rows.iter().map(|(k, v)| format!("{k} {v}")).collect();
         out.push_str(&format!("    baris: {}\n", rows.join(", ")));
+        if let Some(r) = t.table.number_row {
+            out.push_str(&format!("    nomor kolom pada baris {}\n", r + 1));
+        }
+        for c in &t.table.columns {
+            let header: String = c.header.replace('\n', " ").chars().take(70).collect();
+            out.push_str(&format!(
+                "    kolom {:<3} {:<12} ← {} (keyakinan {}) `{}`\n",
+                crate::ingest::cell::col_letters(c.col),
+                c.role,
+                c.evidence.describe(c.label.as_deref(), false),
+                c.evidence.confidence().label(false),
+                header
+            ));
+        }
         for (k, v) in totals {
             out.push_str(&format!("    jumlah {k}: {}\n", format_id(&v)));
         }

@@ -1,0 +1,4273 @@
+//! The layout zoo: one internally consistent Renja plan (Dinas Sosial, bidang 1.06, plan year
+//! 2026, prakiraan maju 2027, evaluation of 2024/2025) rendered in many layouts that real offices
+//! produce (header wordings, number rows, code columns, number formats, stacked tables, cover
+//! sheets, signature blocks… taken from `shared/domain/header-variants.md`), each also in a
+//! "planted" variant with a few known mistakes and the findings a correct checker must give.
+//!
+//! Shared by `tests/zoo.rs` (the assertions) and `examples/gen_zoo.rs` (writes the books).
+//!
+//! The plan adds up at every level, both years; T-C.31's draft side equals its analysis side and
+//! T-C.33; T-C.29's derived columns are computed and rounded to two decimals (flow indicators sum
+//! 5+7+9, level indicators take the latest value); T-C.30's program indicators carry the same
+//! targets and realisations as T-C.29, T-C.31 and T-C.33. So a correct checker reports no error
+//! and no warning on a clean book.
+#![allow(dead_code)]
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet};
+use std::collections::HashMap;
+use std::str::FromStr;
+
+// ---------------------------------------------------------------------------------------------
+// Public API
+// ---------------------------------------------------------------------------------------------
+
+/// One finding a correct checker must give on a planted book.
+#[derive(Clone, Debug)]
+pub struct Expected {
+    pub rule: &'static str,
+    pub sheet: String,
+    pub cell: String,
+    pub why: String,
+    /// Index into `ZooBook::mistakes` of the planted mistake this finding comes from.
+    pub mistake: usize,
+}
+
+/// One generated workbook.
+pub struct ZooBook {
+    pub layout: &'static str,
+    pub planted: bool,
+    pub bytes: Vec<u8>,
+    /// Error and warning findings a correct checker gives (empty for a clean book).
+    pub expected: Vec<Expected>,
+    /// The planted mistakes, described (empty for a clean book).
+    pub mistakes: Vec<String>,
+}
+
+/// Every layout, by name.
+pub fn layouts() -> Vec<&'static str> {
+    LAYOUTS.iter().map(|(n, _, _)| *n).collect()
+}
+
+/// What a layout varies, in one line (for reports).
+pub fn describe(layout: &str) -> &'static str {
+    LAYOUTS
+        .iter()
+        .find(|(n, _, _)| *n == layout)
+        .map(|(_, d, _)| *d)
+        .unwrap_or("")
+}
+
+/// The workbook of `layout`, clean or with its planted mistakes.
+pub fn book(layout: &str, planted: bool) -> ZooBook {
+    let (name, _, build) = LAYOUTS
+        .iter()
+        .find(|(n, _, _)| *n == layout)
+        .unwrap_or_else(|| panic!("no zoo layout {layout}"));
+    let plan = Plan::new();
+    let sheets = build(&plan);
+    let plants: Vec<Plant> = if planted { plants_of(name) } else { vec![] };
+    render(name, &plan, sheets, &plants, planted)
+}
+
+/// Every book, clean and planted.
+pub fn all_books() -> Vec<ZooBook> {
+    layouts()
+        .into_iter()
+        .flat_map(|l| [book(l, false), book(l, true)])
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan
+// ---------------------------------------------------------------------------------------------
+
+pub const OFFICE: &str = "DINAS SOSIAL";
+pub const REGENCY: &str = "KABUPATEN KUTAI KARTANEGARA";
+const URUSAN: (&str, &str) = (
+    "1",
+    "URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN DASAR",
+);
+const BIDANG: (&str, &str) = ("1.06", "URUSAN PEMERINTAHAN BIDANG SOSIAL");
+const KAB: &str = "Kab. Kutai Kartanegara";
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+#[derive(Clone)]
+pub struct Sub {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub ind: &'static str,
+    pub unit: &'static str,
+    pub t: (i64, i64),
+    pub p: (i64, i64),
+    pub lok: &'static str,
+    pub dana: &'static str,
+}
+
+/// T-C.29 inputs (columns 4, 5, 6, 7, 9) and whether the indicator is a level (percent, nilai).
+#[derive(Clone)]
+pub struct Ev {
+    pub k: [Decimal; 5],
+    pub level: bool,
+}
+
+impl Ev {
+    fn new(k: [&str; 5], level: bool) -> Ev {
+        Ev { k: k.map(d), level }
+    }
+    pub fn k4(&self) -> Decimal {
+        self.k[0]
+    }
+    pub fn k5(&self) -> Decimal {
+        self.k[1]
+    }
+    pub fn k6(&self) -> Decimal {
+        self.k[2]
+    }
+    pub fn k7(&self) -> Decimal {
+        self.k[3]
+    }
+    pub fn k9(&self) -> Decimal {
+        self.k[4]
+    }
+    pub fn k8(&self) -> Decimal {
+        pct(self.k7(), self.k6())
+    }
+    pub fn k10(&self) -> Decimal {
+        if self.level {
+            self.k9()
+        } else {
+            self.k5() + self.k7() + self.k9()
+        }
+    }
+    pub fn k11(&self) -> Decimal {
+        pct(self.k10(), self.k4())
+    }
+}
+
+fn pct(a: Decimal, b: Decimal) -> Decimal {
+    (a / b * Decimal::ONE_HUNDRED).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+#[derive(Clone)]
+pub struct Keg {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub ind: &'static str,
+    pub unit: &'static str,
+    pub t: (Decimal, Decimal),
+    pub ev: Ev,
+    pub subs: Vec<Sub>,
+}
+
+#[derive(Clone)]
+pub struct Prog {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub ind: &'static str,
+    pub unit: &'static str,
+    pub t: (Decimal, Decimal),
+    pub ev: Ev,
+    pub kegs: Vec<Keg>,
+}
+
+/// A T-C.30 indicator with its yearly targets and realisations.
+#[derive(Clone)]
+pub struct Svc {
+    pub ind: &'static str,
+    pub spm: &'static str,
+    pub ikk: &'static str,
+    pub target: Vec<(u32, Decimal)>,
+    pub real: Vec<(u32, Decimal)>,
+}
+
+pub struct Plan {
+    pub progs: Vec<Prog>,
+    pub svc: Vec<Svc>,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn sub(
+    code: &'static str,
+    name: &'static str,
+    ind: &'static str,
+    unit: &'static str,
+    t: (i64, i64),
+    p: (i64, i64),
+    lok: &'static str,
+    dana: &'static str,
+) -> Sub {
+    Sub {
+        code,
+        name,
+        ind,
+        unit,
+        t,
+        p,
+        lok,
+        dana,
+    }
+}
+
+impl Plan {
+    pub fn new() -> Plan {
+        let k = |code, name, ind, unit, t: (&str, &str), ev, subs| Keg {
+            code,
+            name,
+            ind,
+            unit,
+            t: (d(t.0), d(t.1)),
+            ev,
+            subs,
+        };
+        let progs = vec![
+            Prog {
+                code: "1.06.01",
+                name: "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA",
+                ind: "Nilai SAKIP Perangkat Daerah",
+                unit: "Nilai",
+                t: (d("80"), d("82")),
+                ev: Ev::new(["80", "72.35", "76", "74.12", "78"], true),
+                kegs: vec![
+                    k(
+                        "1.06.01.2.01",
+                        "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah",
+                        "Jumlah Dokumen Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah",
+                        "Dokumen",
+                        ("8", "8"),
+                        Ev::new(["42", "22", "8", "7", "8"], false),
+                        vec![
+                            sub(
+                                "1.06.01.2.01.0001",
+                                "Penyusunan Dokumen Perencanaan Perangkat Daerah",
+                                "Jumlah Dokumen Perencanaan Perangkat Daerah",
+                                "Dokumen",
+                                (3, 3),
+                                (185_500_000, 195_000_000),
+                                KAB,
+                                "APBD",
+                            ),
+                            sub(
+                                "1.06.01.2.01.0002",
+                                "Koordinasi dan Penyusunan Dokumen RKA-SKPD",
+                                "Jumlah Dokumen RKA-SKPD dan Laporan Hasil Koordinasi Penyusunan Dokumen RKA-SKPD",
+                                "Dokumen",
+                                (1, 1),
+                                (42_750_000, 45_000_000),
+                                KAB,
+                                "APBD",
+                            ),
+                            sub(
+                                "1.06.01.2.01.0007",
+                                "Evaluasi Kinerja Perangkat Daerah",
+                                "Jumlah Laporan Evaluasi Kinerja Perangkat Daerah",
+                                "Laporan",
+                                (4, 4),
+                                (96_300_000, 101_000_000),
+                                KAB,
+                                "APBD",
+                            ),
+                        ],
+                    ),
+                    k(
+                        "1.06.01.2.02",
+                        "Administrasi Keuangan Perangkat Daerah",
+                        "Persentase Pemenuhan Administrasi Keuangan Perangkat Daerah",
+                        "Persen",
+                        ("100", "100"),
+                        Ev::new(["100", "96.4", "100", "98.5", "100"], true),
+                        vec![
+                            sub(
+                                "1.06.01.2.02.0001",
+                                "Penyediaan Gaji dan Tunjangan ASN",
+                                "Jumlah Orang yang Menerima Gaji dan Tunjangan ASN",
+                                "Orang/Bulan",
+                                (125, 128),
+                                (9_874_512_000, 10_368_238_000),
+                                KAB,
+                                "APBD",
+                            ),
+                            sub(
+                                "1.06.01.2.02.0005",
+                                "Koordinasi dan Penyusunan Laporan Keuangan Akhir Tahun SKPD",
+                                "Jumlah Laporan Keuangan Akhir Tahun SKPD dan Laporan Hasil Koordinasi Penyusunan Laporan Keuangan Akhir Tahun SKPD",
+                                "Laporan",
+                                (1, 1),
+                                (38_900_000, 40_000_000),
+                                KAB,
+                                "APBD",
+                            ),
+                        ],
+                    ),
+                    k(
+                        "1.06.01.2.06",
+                        "Administrasi Umum Perangkat Daerah",
+                        "Jumlah Paket Layanan Administrasi Umum Perangkat Daerah",
+                        "Paket",
+                        ("48", "48"),
+                        Ev::new(["240", "144", "48", "46", "48"], false),
+                        vec![
+                            sub(
+                                "1.06.01.2.06.0002",
+                                "Penyediaan Peralatan dan Perlengkapan Kantor",
+                                "Jumlah Paket Peralatan dan Perlengkapan Kantor yang Disediakan",
+                                "Paket",
+                                (12, 12),
+                                (215_000_000, 230_000_000),
+                                KAB,
+                                "APBD",
+                            ),
+                            sub(
+                                "1.06.01.2.06.0004",
+                                "Penyediaan Bahan Logistik Kantor",
+                                "Jumlah Paket Bahan Logistik Kantor yang Disediakan",
+                                "Paket",
+                                (12, 12),
+                                (167_450_000, 175_000_000),
+                                KAB,
+                                "APBD",
+                            ),
+                            sub(
+                                "1.06.01.2.06.0009",
+                                "Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD",
+                                "Jumlah Laporan Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD",
+                                "Laporan",
+                                (24, 24),
+                                (310_000_000, 325_500_000),
+                                KAB,
+                                "APBD",
+                            ),
+                        ],
+                    ),
+                    k(
+                        "1.06.01.2.08",
+                        "Penyediaan Jasa Penunjang Urusan Pemerintahan Daerah",
+                        "Jumlah Laporan Penyediaan Jasa Penunjang Urusan Pemerintahan Daerah",
+                        "Laporan",
+                        ("24", "24"),
+                        Ev::new(["125", "72", "24", "23", "24"], false),
+                        vec![
+                            sub(
+                                "1.06.01.2.08.0002",
+                                "Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik",
+                                "Jumlah Laporan Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik yang Disediakan",
+                                "Laporan",
+                                (12, 12),
+                                (420_000_000, 441_000_000),
+                                KAB,
+                                "APBD",
+                            ),
+                            sub(
+                                "1.06.01.2.08.0004",
+                                "Penyediaan Jasa Pelayanan Umum Kantor",
+                                "Jumlah Laporan Penyediaan Jasa Pelayanan Umum Kantor yang Disediakan",
+                                "Laporan",
+                                (12, 12),
+                                (1_254_600_000, 1_317_330_000),
+                                KAB,
+                                "APBD",
+                            ),
+                        ],
+                    ),
+                ],
+            },
+            Prog {
+                code: "1.06.04",
+                name: "PROGRAM REHABILITASI SOSIAL",
+                ind: "Persentase Penyandang Disabilitas Terlantar, Anak Terlantar, Lanjut Usia Terlantar, serta Gelandangan Pengemis yang Terpenuhi Kebutuhan Dasarnya di Luar Panti",
+                unit: "Persen",
+                t: (d("100"), d("100")),
+                ev: Ev::new(["100", "97.63", "100", "99.12", "100"], true),
+                kegs: vec![
+                    k(
+                        "1.06.04.2.01",
+                        "Rehabilitasi Sosial Dasar Penyandang Disabilitas Terlantar, Anak Terlantar, Lanjut Usia Terlantar, serta Gelandangan Pengemis di Luar Panti Sosial",
+                        "Jumlah Penyandang Disabilitas Terlantar, Anak Terlantar, Lanjut Usia Terlantar, serta Gelandangan Pengemis yang Mendapatkan Rehabilitasi Sosial Dasar",
+                        "Orang",
+                        ("410", "440"),
+                        Ev::new(["2000", "1150", "400", "385", "405"], false),
+                        vec![
+                            sub(
+                                "1.06.04.2.01.0001",
+                                "Penyediaan Permakanan",
+                                "Jumlah Orang yang Mendapatkan Permakanan",
+                                "Orang",
+                                (150, 160),
+                                (675_000_000, 720_000_000),
+                                KAB,
+                                "APBD",
+                            ),
+                            sub(
+                                "1.06.04.2.01.0003",
+                                "Penyediaan Alat Bantu",
+                                "Jumlah Orang yang Mendapatkan Alat Bantu",
+                                "Orang",
+                                (60, 60),
+                                (240_000_000, 252_000_000),
+                                "Kec. Tenggarong",
+                                "APBD",
+                            ),
+                            sub(
+                                "1.06.04.2.01.0009",
+                                "Pemberian Layanan Data dan Pengaduan",
+                                "Jumlah Orang yang Mendapatkan Layanan Data dan Pengaduan",
+                                "Orang",
+                                (200, 220),
+                                (85_250_000, 90_000_000),
+                                KAB,
+                                "APBD",
+                            ),
+                        ],
+                    ),
+                    k(
+                        "1.06.04.2.02",
+                        "Rehabilitasi Sosial Penyandang Masalah Kesejahteraan Sosial (PMKS) Lainnya Bukan Korban HIV/AIDS dan NAPZA di Luar Panti Sosial",
+                        "Jumlah PMKS Lainnya Bukan Korban HIV/AIDS dan NAPZA yang Mendapatkan Rehabilitasi Sosial",
+                        "Orang",
+                        ("80", "85"),
+                        Ev::new(["420", "230", "80", "71", "80"], false),
+                        vec![
+                            sub(
+                                "1.06.04.2.02.0002",
+                                "Pemberian Layanan Kedaruratan",
+                                "Jumlah PMKS Lainnya yang Mendapatkan Layanan Kedaruratan",
+                                "Orang",
+                                (80, 85),
+                                (130_000_000, 137_500_000),
+                                KAB,
+                                "APBD",
+                            ),
+                            sub(
+                                "1.06.04.2.02.0014",
+                                "Kerja Sama antar Lembaga dan Kemitraan dalam Pelaksanaan Rehabilitasi Sosial Kabupaten/Kota",
+                                "Jumlah Lembaga yang Bekerja Sama dalam Pelaksanaan Rehabilitasi Sosial",
+                                "Lembaga",
+                                (6, 6),
+                                (74_800_000, 78_000_000),
+                                KAB,
+                                "APBD",
+                            ),
+                        ],
+                    ),
+                ],
+            },
+            Prog {
+                code: "1.06.06",
+                name: "PROGRAM PENANGANAN BENCANA",
+                ind: "Persentase Korban Bencana Alam dan Sosial yang Terpenuhi Kebutuhan Dasarnya pada Saat dan Setelah Tanggap Darurat Bencana",
+                unit: "Persen",
+                t: (d("100"), d("100")),
+                ev: Ev::new(["100", "100", "100", "100", "100"], true),
+                kegs: vec![
+                    k(
+                        "1.06.06.2.01",
+                        "Perlindungan Sosial Korban Bencana Alam dan Sosial Kabupaten/Kota",
+                        "Jumlah Korban Bencana Alam dan Sosial yang Mendapatkan Perlindungan Sosial",
+                        "Orang",
+                        ("1600", "1620"),
+                        Ev::new(["7500", "4200", "1500", "1420", "1550"], false),
+                        vec![
+                            sub(
+                                "1.06.06.2.01.0001",
+                                "Penyediaan Makanan",
+                                "Jumlah Korban Bencana yang Mendapatkan Makanan",
+                                "Orang",
+                                (1000, 1000),
+                                (450_000_000, 472_500_000),
+                                KAB,
+                                "APBD",
+                            ),
+                            sub(
+                                "1.06.06.2.01.0002",
+                                "Penyediaan Sandang",
+                                "Jumlah Paket Sandang bagi Korban Bencana",
+                                "Paket",
+                                (500, 500),
+                                (312_500_000, 328_000_000),
+                                KAB,
+                                "APBD",
+                            ),
+                            sub(
+                                "1.06.06.2.01.0005",
+                                "Pelayanan Dukungan Psikososial",
+                                "Jumlah Korban Bencana yang Mendapatkan Dukungan Psikososial",
+                                "Orang",
+                                (100, 120),
+                                (95_600_000, 100_000_000),
+                                KAB,
+                                "APBD",
+                            ),
+                        ],
+                    ),
+                    k(
+                        "1.06.06.2.02",
+                        "Penyelenggaraan Pemberdayaan Masyarakat Terhadap Kesiapsiagaan Bencana Kabupaten/Kota",
+                        "Jumlah Kampung Siaga Bencana yang Dibentuk",
+                        "Desa",
+                        ("4", "4"),
+                        Ev::new(["20", "8", "4", "4", "4"], false),
+                        vec![
+                            sub(
+                                "1.06.06.2.02.0001",
+                                "Koordinasi, Sosialisasi dan Pelaksanaan Kampung Siaga Bencana",
+                                "Jumlah Kampung Siaga Bencana yang Terbentuk",
+                                "Desa",
+                                (4, 4),
+                                (280_000_000, 294_000_000),
+                                "Kec. Loa Kulu",
+                                "APBD",
+                            ),
+                            sub(
+                                "1.06.06.2.02.0003",
+                                "Peningkatan Kapasitas Relawan Taruna Siaga Bencana",
+                                "Jumlah Relawan Taruna Siaga Bencana yang Ditingkatkan Kapasitasnya",
+                                "Orang",
+                                (50, 60),
+                                (187_250_000, 196_600_000),
+                                KAB,
+                                "APBD",
+                            ),
+                        ],
+                    ),
+                ],
+            },
+        ];
+        let yv = |v: &[(u32, &str)]| v.iter().map(|(y, s)| (*y, d(s))).collect::<Vec<_>>();
+        let svc = vec![
+            Svc {
+                ind: "Nilai SAKIP Perangkat Daerah",
+                spm: "",
+                ikk: "Nilai SAKIP",
+                target: yv(&[
+                    (2022, "70"),
+                    (2023, "72"),
+                    (2024, "76"),
+                    (2025, "78"),
+                    (2026, "80"),
+                    (2027, "82"),
+                ]),
+                real: yv(&[
+                    (2022, "69.5"),
+                    (2023, "72.35"),
+                    (2024, "74.12"),
+                    (2025, "78"),
+                    (2026, "80"),
+                    (2027, "82"),
+                ]),
+            },
+            Svc {
+                ind: "Persentase Penyandang Disabilitas Terlantar, Anak Terlantar, Lanjut Usia Terlantar, serta Gelandangan Pengemis yang Terpenuhi Kebutuhan Dasarnya di Luar Panti",
+                spm: "SPM",
+                ikk: "Persentase PMKS yang Terpenuhi Kebutuhan Dasarnya di Luar Panti",
+                target: yv(&[
+                    (2022, "100"),
+                    (2023, "100"),
+                    (2024, "100"),
+                    (2025, "100"),
+                    (2026, "100"),
+                    (2027, "100"),
+                ]),
+                real: yv(&[
+                    (2022, "97.2"),
+                    (2023, "97.63"),
+                    (2024, "99.12"),
+                    (2025, "100"),
+                    (2026, "100"),
+                    (2027, "100"),
+                ]),
+            },
+            Svc {
+                ind: "Persentase Korban Bencana Alam dan Sosial yang Terpenuhi Kebutuhan Dasarnya pada Saat dan Setelah Tanggap Darurat Bencana",
+                spm: "SPM",
+                ikk: "Persentase Korban Bencana yang Terpenuhi Kebutuhan Dasarnya",
+                target: yv(&[
+                    (2022, "100"),
+                    (2023, "100"),
+                    (2024, "100"),
+                    (2025, "100"),
+                    (2026, "100"),
+                    (2027, "100"),
+                ]),
+                real: yv(&[
+                    (2022, "100"),
+                    (2023, "100"),
+                    (2024, "100"),
+                    (2025, "100"),
+                    (2026, "100"),
+                    (2027, "100"),
+                ]),
+            },
+        ];
+        Plan { progs, svc }
+    }
+
+    pub fn subs(&self) -> impl Iterator<Item = &Sub> {
+        self.progs
+            .iter()
+            .flat_map(|p| p.kegs.iter().flat_map(|k| k.subs.iter()))
+    }
+    pub fn keg_pagu(k: &Keg) -> (i64, i64) {
+        k.subs
+            .iter()
+            .fold((0, 0), |a, s| (a.0 + s.p.0, a.1 + s.p.1))
+    }
+    pub fn prog_pagu(p: &Prog) -> (i64, i64) {
+        p.kegs
+            .iter()
+            .map(Plan::keg_pagu)
+            .fold((0, 0), |a, k| (a.0 + k.0, a.1 + k.1))
+    }
+    pub fn total(&self) -> (i64, i64) {
+        self.progs
+            .iter()
+            .map(Plan::prog_pagu)
+            .fold((0, 0), |a, k| (a.0 + k.0, a.1 + k.1))
+    }
+    pub fn n_kegiatan(&self) -> usize {
+        self.progs.iter().map(|p| p.kegs.len()).sum()
+    }
+    pub fn n_sub(&self) -> usize {
+        self.subs().count()
+    }
+}
+
+impl Default for Plan {
+    fn default() -> Self {
+        Plan::new()
+    }
+}
+
+/// `15.387.210.499`, `92,45`: a number as Indonesian staff write it.
+pub fn id_text(v: Decimal, decimals: Option<u32>) -> String {
+    let v = match decimals {
+        Some(dp) => v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero),
+        None => v.normalize(),
+    };
+    let neg = v.is_sign_negative();
+    let s = v.abs().to_string();
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), f.to_string()),
+        None => (s, String::new()),
+    };
+    let frac = match decimals {
+        Some(dp) => format!("{:0<w$}", frac, w = dp as usize),
+        None => frac,
+    };
+    let mut grouped = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(ch);
+    }
+    let mut out = if neg { format!("-{grouped}") } else { grouped };
+    if !frac.is_empty() {
+        out.push(',');
+        out.push_str(&frac);
+    }
+    out
+}
+
+fn words_id(n: usize) -> &'static str {
+    match n {
+        3 => "Tiga",
+        8 => "Delapan",
+        19 => "Sembilan Belas",
+        20 => "Dua Puluh",
+        _ => "",
+    }
+}
+
+/// The sentence stating the counts (section 2.5 of a Renja).
+pub fn count_statement(plan: &Plan) -> String {
+    let (p, k, s) = (plan.progs.len(), plan.n_kegiatan(), plan.n_sub());
+    format!(
+        "Program dan kegiatan yang akan dilaksanakan Dinas Sosial Kabupaten Kutai Kartanegara pada tahun 2026 meliputi {p} ({}) program yang dilaksanakan dalam {k} ({}) kegiatan, dan {s} ({}) sub kegiatan.",
+        words_id(p),
+        words_id(k),
+        words_id(s)
+    )
+}
+
+/// The sentence stating the total budget (before T-C.33 in a Renja).
+pub fn total_statement(plan: &Plan) -> String {
+    format!(
+        "Total kebutuhan dana / pagu indikatif pada Rancangan Awal RENJA Tahun 2026 adalah sebesar Rp. {},-",
+        id_text(Decimal::from(plan.total().0), None)
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table rows: each table kind's rows as named fields
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Clone, Debug, PartialEq)]
+enum V {
+    Text(String),
+    /// Rupiah amount (scaled to thousands when the column says so).
+    Amt(i64),
+    /// A target or evaluation value; `Some(2)`: always shown with two decimals.
+    Num(Decimal, Option<u32>),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Lv {
+    Urusan,
+    Bidang,
+    Program,
+    Kegiatan,
+    Sub,
+    Total,
+    Other,
+}
+
+#[derive(Clone)]
+struct Row {
+    key: String,
+    lv: Lv,
+    vals: HashMap<&'static str, V>,
+}
+
+impl Row {
+    fn new(key: &str, lv: Lv) -> Row {
+        Row {
+            key: key.to_string(),
+            lv,
+            vals: HashMap::new(),
+        }
+    }
+    fn t(mut self, f: &'static str, s: &str) -> Row {
+        if !s.is_empty() {
+            self.vals.insert(f, V::Text(s.to_string()));
+        }
+        self
+    }
+    fn a(mut self, f: &'static str, v: i64) -> Row {
+        self.vals.insert(f, V::Amt(v));
+        self
+    }
+    fn n(mut self, f: &'static str, v: Decimal, dp: Option<u32>) -> Row {
+        self.vals.insert(f, V::Num(v, dp));
+        self
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum Kind {
+    T29,
+    T30,
+    T31,
+    T32,
+    T33,
+    Usulan,
+}
+
+impl Kind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::T29 => "T-C.29",
+            Kind::T30 => "T-C.30",
+            Kind::T31 => "T-C.31",
+            Kind::T32 => "T-C.32",
+            Kind::T33 => "T-C.33",
+            Kind::Usulan => "usulan program (2.5)",
+        }
+    }
+}
+
+/// Options of the rows themselves (not of the columns).
+#[derive(Clone, Copy)]
+struct RowOpts {
+    /// Urusan and bidang rows on top.
+    top: bool,
+    /// A closing `JUMLAH` row.
+    total: Option<&'static str>,
+}
+
+fn rows_of(kind: Kind, plan: &Plan, o: RowOpts) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let (tot26, tot27) = plan.total();
+    let dec = |i: i64| Decimal::from(i);
+    match kind {
+        Kind::T33 => {
+            if o.top {
+                rows.push(
+                    Row::new("urusan", Lv::Urusan)
+                        .t("code", URUSAN.0)
+                        .t("name", URUSAN.1),
+                );
+                rows.push(
+                    Row::new("bidang", Lv::Bidang)
+                        .t("code", BIDANG.0)
+                        .t("name", BIDANG.1)
+                        .a("p26", tot26)
+                        .a("p27", tot27),
+                );
+            }
+            for p in &plan.progs {
+                let (p26, p27) = Plan::prog_pagu(p);
+                rows.push(
+                    Row::new(p.code, Lv::Program)
+                        .t("code", p.code)
+                        .t("name", p.name)
+                        .t("ind", p.ind)
+                        .n("t26", p.t.0, None)
+                        .t("u26", p.unit)
+                        .a("p26", p26)
+                        .n("t27", p.t.1, None)
+                        .t("u27", p.unit)
+                        .a("p27", p27),
+                );
+                for k in &p.kegs {
+                    let (k26, k27) = Plan::keg_pagu(k);
+                    rows.push(
+                        Row::new(k.code, Lv::Kegiatan)
+                            .t("code", k.code)
+                            .t("name", k.name)
+                            .t("ind", k.ind)
+                            .n("t26", k.t.0, None)
+                            .t("u26", k.unit)
+                            .a("p26", k26)
+                            .n("t27", k.t.1, None)
+                            .t("u27", k.unit)
+                            .a("p27", k27),
+                    );
+                    for s in &k.subs {
+                        rows.push(
+                            Row::new(s.code, Lv::Sub)
+                                .t("code", s.code)
+                                .t("name", s.name)
+                                .t("ind", s.ind)
+                                .t("lok", s.lok)
+                                .n("t26", dec(s.t.0), None)
+                                .t("u26", s.unit)
+                                .a("p26", s.p.0)
+                                .t("dana", s.dana)
+                                .n("t27", dec(s.t.1), None)
+                                .t("u27", s.unit)
+                                .a("p27", s.p.1),
+                        );
+                    }
+                }
+            }
+            if let Some(label) = o.total {
+                rows.push(
+                    Row::new("total", Lv::Total)
+                        .t("name", label)
+                        .a("p26", tot26)
+                        .a("p27", tot27),
+                );
+            }
+        }
+        Kind::T31 => {
+            let both = |r: Row,
+                        f: &dyn Fn(
+                Row,
+                &'static str,
+                &'static str,
+                &'static str,
+                &'static str,
+                &'static str,
+            ) -> Row| {
+                let r = f(r, "r_lok", "r_ind", "r_t", "r_u", "r_p");
+                f(r, "a_lok", "a_ind", "a_t", "a_u", "a_p")
+            };
+            if o.top {
+                rows.push(Row::new("urusan", Lv::Urusan).t("name", URUSAN.1));
+                rows.push(both(
+                    Row::new("bidang", Lv::Bidang).t("name", BIDANG.1),
+                    &|r, _, _, _, _, pg| r.a(pg, tot26),
+                ));
+            }
+            let mut no = 0;
+            for p in &plan.progs {
+                let (p26, _) = Plan::prog_pagu(p);
+                rows.push(both(
+                    Row::new(p.code, Lv::Program).t("name", p.name),
+                    &|r, _, i, t, u, pg| r.t(i, p.ind).n(t, p.t.0, None).t(u, p.unit).a(pg, p26),
+                ));
+                for k in &p.kegs {
+                    let (k26, _) = Plan::keg_pagu(k);
+                    rows.push(both(
+                        Row::new(k.code, Lv::Kegiatan).t("name", k.name),
+                        &|r, _, i, t, u, pg| {
+                            r.t(i, k.ind).n(t, k.t.0, None).t(u, k.unit).a(pg, k26)
+                        },
+                    ));
+                    for s in &k.subs {
+                        no += 1;
+                        let row = Row::new(s.code, Lv::Sub)
+                            .n("no", dec(no), None)
+                            .t("name", s.name);
+                        rows.push(both(row, &|r, l, i, t, u, pg| {
+                            r.t(l, s.lok)
+                                .t(i, s.ind)
+                                .n(t, dec(s.t.0), None)
+                                .t(u, s.unit)
+                                .a(pg, s.p.0)
+                        }));
+                    }
+                }
+            }
+            if let Some(label) = o.total {
+                rows.push(both(
+                    Row::new("total", Lv::Total).t("name", label),
+                    &|r, _, _, _, _, pg| r.a(pg, tot26),
+                ));
+            }
+        }
+        Kind::Usulan => {
+            if o.top {
+                rows.push(Row::new("urusan", Lv::Urusan).t("name", URUSAN.1));
+                rows.push(Row::new("bidang", Lv::Bidang).t("name", BIDANG.1));
+            }
+            let mut no = 0;
+            for p in &plan.progs {
+                rows.push(Row::new(p.code, Lv::Program).t("name", p.name));
+                for k in &p.kegs {
+                    rows.push(Row::new(k.code, Lv::Kegiatan).t("name", k.name));
+                    for s in &k.subs {
+                        no += 1;
+                        rows.push(
+                            Row::new(s.code, Lv::Sub)
+                                .n("no", dec(no), None)
+                                .t("name", s.name)
+                                .t("kel", s.ind)
+                                .t("lok", s.lok)
+                                .n("vol", dec(s.t.0), None)
+                                .t("sat", s.unit),
+                        );
+                    }
+                }
+            }
+        }
+        Kind::T29 => {
+            if o.top {
+                rows.push(
+                    Row::new("urusan", Lv::Urusan)
+                        .t("code", URUSAN.0)
+                        .t("name", URUSAN.1),
+                );
+                rows.push(
+                    Row::new("bidang", Lv::Bidang)
+                        .t("code", BIDANG.0)
+                        .t("name", BIDANG.1),
+                );
+            }
+            let ev_row = |r: Row, ev: &Ev| {
+                r.n("k4", ev.k4(), None)
+                    .n("k5", ev.k5(), None)
+                    .n("k6", ev.k6(), None)
+                    .n("k7", ev.k7(), None)
+                    .n("k8", ev.k8(), Some(2))
+                    .n("k9", ev.k9(), None)
+                    .n("k10", ev.k10(), None)
+                    .n("k11", ev.k11(), Some(2))
+            };
+            for p in &plan.progs {
+                rows.push(ev_row(
+                    Row::new(p.code, Lv::Program)
+                        .t("code", p.code)
+                        .t("name", p.name)
+                        .t("ind", p.ind),
+                    &p.ev,
+                ));
+                for k in &p.kegs {
+                    rows.push(ev_row(
+                        Row::new(k.code, Lv::Kegiatan)
+                            .t("code", k.code)
+                            .t("name", k.name)
+                            .t("ind", k.ind),
+                        &k.ev,
+                    ));
+                }
+            }
+        }
+        Kind::T30 => {
+            for (i, s) in plan.svc.iter().enumerate() {
+                let mut r = Row::new(&format!("svc{i}"), Lv::Other)
+                    .n("no", dec(i as i64 + 1), None)
+                    .t("ind", s.ind)
+                    .t("spm", s.spm)
+                    .t("ikk", s.ikk);
+                for (y, v) in &s.target {
+                    r.vals.insert(leak(format!("t{y}")), V::Num(*v, Some(2)));
+                }
+                for (y, v) in &s.real {
+                    r.vals.insert(leak(format!("r{y}")), V::Num(*v, Some(2)));
+                }
+                rows.push(r);
+            }
+        }
+        Kind::T32 => {
+            let props = [
+                (
+                    "Bantuan Sarana Prasarana Kelembagaan Karang Taruna",
+                    "ID SIPD: 2290612 Permohonan bantuan sarana prasarana sekretariat Karang Taruna Desa Bukit Raya",
+                    "Desa Bukit Raya, Kec. Tenggarong Seberang",
+                    "Sarana Prasarana Karang Taruna",
+                    "1 Paket",
+                    "Belum Prioritas",
+                ),
+                (
+                    "Bantuan Permakanan Lanjut Usia Terlantar",
+                    "ID SIPD: 2252140 Permakanan bagi lansia terlantar di Kelurahan Loa Ipuh",
+                    "Kel. Loa Ipuh, Kec. Tenggarong",
+                    "Lanjut Usia Terlantar",
+                    "25 Orang",
+                    "Diakomodir melalui sub kegiatan Penyediaan Permakanan",
+                ),
+                (
+                    "Pembentukan Kampung Siaga Bencana",
+                    "ID SIPD: 2237601 Usulan pembentukan Kampung Siaga Bencana Desa Sungai Payang",
+                    "Desa Sungai Payang, Kec. Loa Kulu",
+                    "Kampung Siaga Bencana",
+                    "1 Desa",
+                    "Diakomodir",
+                ),
+            ];
+            for (i, p) in props.iter().enumerate() {
+                rows.push(
+                    Row::new(&format!("usul{i}"), Lv::Other)
+                        .n("no", dec(i as i64 + 1), None)
+                        .t("kamus", p.0)
+                        .t("masalah", p.1)
+                        .t("lok", p.2)
+                        .t("ind", p.3)
+                        .t("vol", p.4)
+                        .t("cat", p.5),
+                );
+            }
+        }
+    }
+    rows
+}
+
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout description: sheets, blocks, tables, columns
+// ---------------------------------------------------------------------------------------------
+
+/// How the code is written.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum CodeStyle {
+    /// `1 | 06 | 01 | 2,01 | 01`: urusan a number, bidang text, program a number shown `00`,
+    /// kegiatan the number 2.01 shown `0.00`, sub kegiatan text of two digits.
+    Split5Num,
+    /// `1 | 06 | 01 | 2.01 | 0001`, all text.
+    Split5Text,
+    /// `1 | 06 | 01 | 2 | 01 | 0001`, all text.
+    Split6,
+    /// `1.06 | 01 | 2.01 | 0001`, all text (a `Kode` header over four columns).
+    Split4,
+    /// `1.06.01.2.01.0001`.
+    Joined,
+    /// `1.06.01.2.01.01`.
+    JoinedShort,
+}
+
+#[derive(Clone)]
+enum Src {
+    F(&'static str),
+    /// Target and unit in one cell: `12 Dokumen`.
+    Tu(&'static str, &'static str),
+    /// Segment `i` of the code.
+    Seg(usize),
+    /// The whole code in one cell.
+    Code,
+    /// An empty column (e.g. Catatan).
+    Empty,
+}
+
+#[derive(Clone)]
+struct Col {
+    head: Vec<String>,
+    src: Src,
+    width: f64,
+}
+
+fn col(head: &[&str], src: Src, width: f64) -> Col {
+    Col {
+        head: head.iter().map(|s| s.to_string()).collect(),
+        src,
+        width,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum NumStyle {
+    /// `(1) (2) …`, formulas `(8)=(7)/(6)x100`.
+    ParenFx,
+    /// `(1) (2) …`, no formulas.
+    Paren,
+    /// bare number cells `1 2 …`.
+    Bare,
+    /// bare numbers with spaced formulas `8 = 7/6 x 100`, `10 = 5+7+9`, `11 = 10/4 x 100`.
+    BareFx,
+    /// HF: `8(7/6)`, `10(5+7+9)*`, `11*`.
+    Glued,
+    /// BDG: `(1)` over the code columns, then bare numbers `2 3 …`.
+    FirstParen,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum CodeNum {
+    /// One number merged over the split code columns.
+    Merged,
+    /// One number per Excel column (later columns shift).
+    PerColumn,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum HStyle {
+    Merged,
+    /// "Centre across selection": group text in the first cell, no merge; single-level cells
+    /// text in the top row with an empty cell below.
+    Across,
+}
+
+#[derive(Clone)]
+struct Table {
+    kind: Kind,
+    titles: Vec<String>,
+    cols: Vec<Col>,
+    code: CodeStyle,
+    num: Option<(NumStyle, CodeNum)>,
+    hstyle: HStyle,
+    /// Numbers as Indonesian text instead of number cells.
+    text_numbers: bool,
+    /// Amounts in thousands (the header says so).
+    thousands: bool,
+    rows: RowOpts,
+    /// Repeat the header after this many data rows, after a furniture line (`Lembar : N`).
+    page: Option<(usize, &'static str)>,
+    /// Blank rows between the title and the header.
+    gap: u32,
+    /// T-C.29 percentages (columns 8, 11) as percent-formatted cells (0.9688 shown 96.88%).
+    pct_cells: bool,
+    /// Text amounts written `Rp. 185.500.000`.
+    rp: bool,
+}
+
+impl Table {
+    fn new(kind: Kind, titles: &[&str], cols: Vec<Col>) -> Table {
+        Table {
+            kind,
+            titles: titles.iter().map(|s| s.to_string()).collect(),
+            cols,
+            code: CodeStyle::Joined,
+            num: None,
+            hstyle: HStyle::Merged,
+            text_numbers: false,
+            thousands: false,
+            rows: RowOpts {
+                top: true,
+                total: None,
+            },
+            page: None,
+            gap: 1,
+            pct_cells: false,
+            rp: false,
+        }
+    }
+    fn code(mut self, c: CodeStyle) -> Table {
+        self.code = c;
+        self
+    }
+    fn num(mut self, s: NumStyle, c: CodeNum) -> Table {
+        self.num = Some((s, c));
+        self
+    }
+    fn across(mut self) -> Table {
+        self.hstyle = HStyle::Across;
+        self
+    }
+    fn text(mut self) -> Table {
+        self.text_numbers = true;
+        self
+    }
+    fn thousands(mut self) -> Table {
+        self.thousands = true;
+        self
+    }
+    fn total(mut self, label: &'static str) -> Table {
+        self.rows.total = Some(label);
+        self
+    }
+    fn no_top(mut self) -> Table {
+        self.rows.top = false;
+        self
+    }
+    fn page(mut self, every: usize, furniture: &'static str) -> Table {
+        self.page = Some((every, furniture));
+        self
+    }
+    fn gap(mut self, g: u32) -> Table {
+        self.gap = g;
+        self
+    }
+    fn pct_cells(mut self) -> Table {
+        self.pct_cells = true;
+        self
+    }
+    fn rp(mut self) -> Table {
+        self.rp = true;
+        self
+    }
+}
+
+#[derive(Clone)]
+enum Block {
+    /// Free text lines (cover page, section text), one per row in column A.
+    Text(Vec<String>),
+    /// A statement sentence whose cell planted findings may point to (`count` / `total`).
+    Statement(&'static str, String),
+    Table(Table),
+    Blank(u32),
+    /// Place/date, office head, name, NIP under a table, in the given column.
+    Signature(u16),
+}
+
+#[derive(Clone)]
+struct SheetSpec {
+    name: String,
+    blocks: Vec<Block>,
+}
+
+fn sheet(name: &str, blocks: Vec<Block>) -> SheetSpec {
+    SheetSpec {
+        name: name.to_string(),
+        blocks,
+    }
+}
+
+fn code_cols(label: &str, style: CodeStyle) -> Vec<Col> {
+    let n = match style {
+        CodeStyle::Split5Num | CodeStyle::Split5Text => 5,
+        CodeStyle::Split6 => 6,
+        CodeStyle::Split4 => 4,
+        _ => 0,
+    };
+    if n == 0 {
+        return vec![col(&[label], Src::Code, 18.0)];
+    }
+    (0..n)
+        .map(|i| {
+            col(
+                &[label],
+                Src::Seg(i),
+                if i == 3 && n == 5 { 6.0 } else { 4.5 },
+            )
+        })
+        .collect()
+}
+
+fn signature_lines() -> Vec<&'static str> {
+    vec![
+        "Tenggarong, 12 Januari 2026",
+        "KEPALA DINAS SOSIAL",
+        "KABUPATEN KUTAI KARTANEGARA,",
+        "",
+        "",
+        "Drs. H. ANDI MUHAMMAD RIFAI, M.Si",
+        "Pembina Utama Muda",
+        "NIP. 19700101 199003 1 001",
+    ]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+// ---------------------------------------------------------------------------------------------
+
+struct Fmts {
+    title: Format,
+    header: Format,
+    header_across: Format,
+    numrow: Format,
+    text: Format,
+    bold: Format,
+    amount: Format,
+    bold_amount: Format,
+    int: Format,
+    dec2: Format,
+    keg_code: Format,
+    two: Format,
+    pct: Format,
+}
+
+fn fmts() -> Fmts {
+    let b = |f: Format| f.set_border(FormatBorder::Thin);
+    Fmts {
+        title: Format::new().set_bold(),
+        header: b(Format::new()
+            .set_bold()
+            .set_text_wrap()
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter)),
+        header_across: b(Format::new()
+            .set_bold()
+            .set_align(FormatAlign::CenterAcross)
+            .set_align(FormatAlign::VerticalCenter)),
+        numrow: b(Format::new().set_italic().set_align(FormatAlign::Center)),
+        text: b(Format::new().set_text_wrap().set_align(FormatAlign::Top)),
+        bold: b(Format::new()
+            .set_bold()
+            .set_text_wrap()
+            .set_align(FormatAlign::Top)),
+        amount: b(Format::new()
+            .set_num_format("#,##0")
+            .set_align(FormatAlign::Top)),
+        bold_amount: b(Format::new()
+            .set_bold()
+            .set_num_format("#,##0")
+            .set_align(FormatAlign::Top)),
+        int: b(Format::new()
+            .set_num_format("#,##0")
+            .set_align(FormatAlign::Top)),
+        dec2: b(Format::new()
+            .set_num_format("#,##0.00")
+            .set_align(FormatAlign::Top)),
+        keg_code: b(Format::new()
+            .set_num_format("0.00")
+            .set_align(FormatAlign::Top)),
+        pct: b(Format::new()
+            .set_num_format("0.00%")
+            .set_align(FormatAlign::Top)),
+        two: b(Format::new()
+            .set_num_format("00")
+            .set_align(FormatAlign::Top)),
+    }
+}
+
+/// Where each (table kind, row key, field) landed.
+type PosMap = HashMap<(Kind, String, &'static str), (String, String)>;
+
+fn a1(row: u32, col: u16) -> String {
+    let mut c = col as u32 + 1;
+    let mut letters = String::new();
+    while c > 0 {
+        let r = (c - 1) % 26;
+        letters.insert(0, (b'A' + r as u8) as char);
+        c = (c - 1) / 26;
+    }
+    format!("{letters}{}", row + 1)
+}
+
+fn code_segments(code: &str, style: CodeStyle) -> Vec<String> {
+    let p: Vec<&str> = code.split('.').collect();
+    match style {
+        CodeStyle::Split6 => p.iter().map(|s| s.to_string()).collect(),
+        CodeStyle::Split4 => {
+            let mut out = vec![p[..2.min(p.len())].join(".")];
+            if p.len() >= 3 {
+                out.push(p[2].to_string());
+            }
+            if p.len() >= 5 {
+                out.push(format!("{}.{}", p[3], p[4]));
+            }
+            if p.len() >= 6 {
+                out.push(p[5].to_string());
+            }
+            out
+        }
+        _ => {
+            let mut out: Vec<String> = p.iter().take(3).map(|s| s.to_string()).collect();
+            if p.len() >= 5 {
+                out.push(format!("{}.{}", p[3], p[4]));
+            }
+            if p.len() >= 6 {
+                out.push(p[5].to_string());
+            }
+            out
+        }
+    }
+}
+
+/// The logical column numbers (code columns share one unless `PerColumn`).
+fn col_numbers(t: &Table, per_column: bool) -> Vec<u32> {
+    let mut n = 0;
+    let mut out = Vec::new();
+    for (i, c) in t.cols.iter().enumerate() {
+        let shared = matches!(c.src, Src::Seg(_))
+            && i > 0
+            && matches!(t.cols[i - 1].src, Src::Seg(_))
+            && !per_column;
+        if !shared {
+            n += 1;
+        }
+        out.push(n);
+    }
+    out
+}
+
+fn field_col_number(t: &Table, nums: &[u32], field: &str) -> Option<u32> {
+    t.cols
+        .iter()
+        .position(|c| matches!(&c.src, Src::F(f) if *f == field))
+        .map(|i| nums[i])
+}
+
+fn write_header(ws: &mut Worksheet, t: &Table, top: u32, f: &Fmts) -> u32 {
+    let depth = t.cols.iter().map(|c| c.head.len()).max().unwrap_or(1);
+    for r in 0..depth {
+        let mut c = 0usize;
+        while c < t.cols.len() {
+            let h = &t.cols[c].head;
+            if h.len() <= r {
+                c += 1;
+                continue;
+            }
+            let leaf = h.len() == r + 1;
+            // Run of columns with the same path up to this level (leaves: the same full path).
+            let mut e = c;
+            while e + 1 < t.cols.len() {
+                let h2 = &t.cols[e + 1].head;
+                let same = if leaf {
+                    h2 == h
+                } else {
+                    h2.len() > r && h2[..=r] == h[..=r]
+                };
+                if !same {
+                    break;
+                }
+                e += 1;
+            }
+            let bottom = if leaf { depth - 1 } else { r };
+            let (r0, r1) = (top + r as u32, top + bottom as u32);
+            let text = &h[r];
+            match t.hstyle {
+                HStyle::Merged => {
+                    if e > c || r1 > r0 {
+                        ws.merge_range(r0, c as u16, r1, e as u16, text, &f.header)
+                            .unwrap();
+                    } else {
+                        ws.write_string_with_format(r0, c as u16, text, &f.header)
+                            .unwrap();
+                    }
+                }
+                HStyle::Across => {
+                    let fmt = if e > c { &f.header_across } else { &f.header };
+                    ws.write_string_with_format(r0, c as u16, text, fmt)
+                        .unwrap();
+                    for k in c + 1..=e {
+                        ws.write_blank(r0, k as u16, fmt).unwrap();
+                    }
+                    for rr in r0 + 1..=r1 {
+                        for k in c..=e {
+                            ws.write_blank(rr, k as u16, &f.header).unwrap();
+                        }
+                    }
+                }
+            }
+            c = e + 1;
+        }
+    }
+    let mut next = top + depth as u32;
+    if let Some((style, codenum)) = t.num {
+        let per_column = codenum == CodeNum::PerColumn;
+        let nums = col_numbers(t, per_column);
+        let fx = |field: &str| field_col_number(t, &nums, field).unwrap_or(0);
+        let mut c = 0usize;
+        while c < t.cols.len() {
+            let mut e = c;
+            while !per_column && e + 1 < t.cols.len() && nums[e + 1] == nums[c] {
+                e += 1;
+            }
+            let n = nums[c];
+            let field = match &t.cols[c].src {
+                Src::F(f) => *f,
+                _ => "",
+            };
+            let formula = match (style, field) {
+                (NumStyle::ParenFx, "k8") => {
+                    Some(format!("({n})=({})/({})x100", fx("k7"), fx("k6")))
+                }
+                (NumStyle::ParenFx, "k10") => Some(format!(
+                    "({n})=({})+({})+({})",
+                    fx("k5"),
+                    fx("k7"),
+                    fx("k9")
+                )),
+                (NumStyle::ParenFx, "k11") => {
+                    Some(format!("({n})=({})/({})x100", fx("k10"), fx("k4")))
+                }
+                (NumStyle::BareFx, "k8") => Some(format!("{n} = {}/{} x 100", fx("k7"), fx("k6"))),
+                (NumStyle::BareFx, "k10") => {
+                    Some(format!("{n} = {}+{}+{}", fx("k5"), fx("k7"), fx("k9")))
+                }
+                (NumStyle::BareFx, "k11") => {
+                    Some(format!("{n} = {}/{} x 100", fx("k10"), fx("k4")))
+                }
+                (NumStyle::Glued, "k8") => Some(format!("{n}({}/{})", fx("k7"), fx("k6"))),
+                (NumStyle::Glued, "k10") => {
+                    Some(format!("{n}({}+{}+{})*", fx("k5"), fx("k7"), fx("k9")))
+                }
+                (NumStyle::Glued, "k11") => Some(format!("{n}*")),
+                _ => None,
+            };
+            let text = match (style, formula) {
+                (_, Some(fx)) => Some(fx),
+                (NumStyle::Paren | NumStyle::ParenFx, None) => Some(format!("({n})")),
+                (NumStyle::FirstParen, None) if n == 1 => Some("(1)".to_string()),
+                _ => None,
+            };
+            if e > c {
+                match &text {
+                    Some(s) => ws.merge_range(next, c as u16, next, e as u16, s, &f.numrow),
+                    None => {
+                        ws.merge_range(next, c as u16, next, e as u16, &n.to_string(), &f.numrow)
+                    }
+                }
+                .unwrap();
+                if text.is_none() {
+                    ws.write_number_with_format(next, c as u16, n as f64, &f.numrow)
+                        .unwrap();
+                }
+            } else {
+                match &text {
+                    Some(s) => ws.write_string_with_format(next, c as u16, s, &f.numrow),
+                    None => ws.write_number_with_format(next, c as u16, n as f64, &f.numrow),
+                }
+                .unwrap();
+            }
+            c = e + 1;
+        }
+        next += 1;
+    }
+    next
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_cell(
+    ws: &mut Worksheet,
+    t: &Table,
+    row: u32,
+    c: u16,
+    src: &Src,
+    r: &Row,
+    f: &Fmts,
+) -> Vec<&'static str> {
+    let bold = matches!(
+        r.lv,
+        Lv::Urusan | Lv::Bidang | Lv::Program | Lv::Kegiatan | Lv::Total
+    );
+    let tf = if bold { &f.bold } else { &f.text };
+    let num_cell = |ws: &mut Worksheet, v: &V| match v {
+        V::Text(s) => {
+            ws.write_string_with_format(row, c, s, tf).unwrap();
+        }
+        V::Amt(a) => {
+            let a = if t.thousands { a / 1000 } else { *a };
+            if t.text_numbers {
+                let s = id_text(Decimal::from(a), None);
+                let s = if t.rp { format!("Rp. {s}") } else { s };
+                ws.write_string_with_format(row, c, s, tf).unwrap();
+            } else {
+                let fm = if bold { &f.bold_amount } else { &f.amount };
+                ws.write_number_with_format(row, c, a as f64, fm).unwrap();
+            }
+        }
+        V::Num(x, dp) => {
+            if t.text_numbers {
+                ws.write_string_with_format(row, c, id_text(*x, *dp), tf)
+                    .unwrap();
+            } else {
+                let fm = if dp.is_some() || !x.fract().is_zero() {
+                    &f.dec2
+                } else {
+                    &f.int
+                };
+                let v: f64 = x.to_string().parse().unwrap();
+                ws.write_number_with_format(row, c, v, fm).unwrap();
+            }
+        }
+    };
+    match src {
+        Src::F(name) => {
+            match r.vals.get(name) {
+                Some(V::Num(x, _)) if t.pct_cells && matches!(*name, "k8" | "k11") => {
+                    let v: f64 = (x / Decimal::ONE_HUNDRED).to_string().parse().unwrap();
+                    ws.write_number_with_format(row, c, v, &f.pct).unwrap();
+                }
+                Some(v) => num_cell(ws, v),
+                None => {
+                    ws.write_blank(row, c, tf).unwrap();
+                }
+            }
+            vec![name]
+        }
+        Src::Empty => {
+            ws.write_blank(row, c, tf).unwrap();
+            vec![]
+        }
+        Src::Tu(tn, un) => {
+            let tv = match r.vals.get(tn) {
+                Some(V::Num(x, dp)) => Some(id_text(*x, *dp)),
+                Some(V::Text(s)) => Some(s.clone()),
+                _ => None,
+            };
+            let u = match r.vals.get(un) {
+                Some(V::Text(s)) => s.clone(),
+                _ => String::new(),
+            };
+            match tv {
+                Some(tv) => {
+                    let s = if u.is_empty() {
+                        tv
+                    } else {
+                        format!("{tv} {u}")
+                    };
+                    ws.write_string_with_format(row, c, &s, tf).unwrap();
+                }
+                None => {
+                    ws.write_blank(row, c, tf).unwrap();
+                }
+            }
+            vec![tn, un]
+        }
+        Src::Code => {
+            match r.vals.get("code") {
+                Some(V::Text(code)) => {
+                    let s = if t.code == CodeStyle::JoinedShort {
+                        let mut p: Vec<String> = code.split('.').map(str::to_string).collect();
+                        if p.len() == 6 {
+                            p[5] = format!("{:02}", p[5].parse::<u32>().unwrap());
+                        }
+                        p.join(".")
+                    } else {
+                        code.clone()
+                    };
+                    ws.write_string_with_format(row, c, &s, tf).unwrap();
+                }
+                _ => {
+                    ws.write_blank(row, c, tf).unwrap();
+                }
+            }
+            vec!["code"]
+        }
+        Src::Seg(i) => {
+            let seg = match r.vals.get("code") {
+                Some(V::Text(code)) => code_segments(code, t.code).get(*i).cloned(),
+                _ => None,
+            };
+            match seg {
+                None => {
+                    ws.write_blank(row, c, tf).unwrap();
+                }
+                Some(s) => {
+                    if t.code == CodeStyle::Split5Num {
+                        match i {
+                            0 => {
+                                ws.write_number_with_format(
+                                    row,
+                                    c,
+                                    s.parse::<f64>().unwrap(),
+                                    &f.int,
+                                )
+                                .unwrap();
+                            }
+                            2 => {
+                                ws.write_number_with_format(
+                                    row,
+                                    c,
+                                    s.parse::<f64>().unwrap(),
+                                    &f.two,
+                                )
+                                .unwrap();
+                            }
+                            3 => {
+                                ws.write_number_with_format(
+                                    row,
+                                    c,
+                                    s.parse::<f64>().unwrap(),
+                                    &f.keg_code,
+                                )
+                                .unwrap();
+                            }
+                            4 => {
+                                let n: u32 = s.parse().unwrap();
+                                ws.write_string_with_format(row, c, format!("{n:02}"), tf)
+                                    .unwrap();
+                            }
+                            _ => {
+                                ws.write_string_with_format(row, c, &s, tf).unwrap();
+                            }
+                        }
+                    } else {
+                        ws.write_string_with_format(row, c, &s, tf).unwrap();
+                    }
+                }
+            }
+            // The code as a whole is anchored at the first code column.
+            if *i == 0 { vec!["code"] } else { vec![] }
+        }
+    }
+}
+
+/// Renders one table; returns the next free row.
+fn write_table(
+    ws: &mut Worksheet,
+    sheet: &str,
+    t: &Table,
+    rows: &[Row],
+    mut row: u32,
+    f: &Fmts,
+    pos: &mut PosMap,
+) -> u32 {
+    let last = t.cols.len().saturating_sub(1) as u16;
+    for title in &t.titles {
+        if last > 0 {
+            ws.merge_range(row, 0, row, last, title, &f.title).unwrap();
+        } else {
+            ws.write_string_with_format(row, 0, title, &f.title)
+                .unwrap();
+        }
+        row += 1;
+    }
+    row += t.gap;
+    pos.insert(
+        (t.kind, "header".into(), "top"),
+        (sheet.to_string(), a1(row, 0)),
+    );
+    row = write_header(ws, t, row, f);
+    let mut page = 1;
+    for (i, r) in rows.iter().enumerate() {
+        if let Some((every, furniture)) = t.page
+            && i > 0
+            && i % every == 0
+        {
+            page += 1;
+            row += 1;
+            ws.write_string_with_format(
+                row,
+                0,
+                format!("{furniture}    Lembar : {page}"),
+                &f.title,
+            )
+            .unwrap();
+            row += 1;
+            row = write_header(ws, t, row, f);
+        }
+        // A closing total row: the label written across the code columns.
+        let label_across = r.lv == Lv::Total
+            && t.cols
+                .first()
+                .is_some_and(|c| matches!(c.src, Src::Seg(_) | Src::Code));
+        let mut skip = 0u16;
+        if label_across {
+            // The label is written across the code columns and the name column.
+            skip = t
+                .cols
+                .iter()
+                .take_while(|c| matches!(c.src, Src::Seg(_) | Src::Code))
+                .count() as u16;
+            let name = match r.vals.get("name") {
+                Some(V::Text(s)) => s.clone(),
+                _ => String::new(),
+            };
+            ws.merge_range(row, 0, row, skip, &name, &f.bold).unwrap();
+            pos.entry((t.kind, r.key.clone(), "name"))
+                .or_insert((sheet.to_string(), a1(row, 0)));
+            skip += 1;
+        }
+        for (ci, cspec) in t.cols.iter().enumerate().skip(skip as usize) {
+            let fields = write_cell(ws, t, row, ci as u16, &cspec.src, r, f);
+            for fld in fields {
+                pos.entry((t.kind, r.key.clone(), fld))
+                    .or_insert((sheet.to_string(), a1(row, ci as u16)));
+            }
+        }
+        row += 1;
+    }
+    row
+}
+
+fn render(
+    layout: &'static str,
+    plan: &Plan,
+    sheets: Vec<SheetSpec>,
+    plants: &[Plant],
+    planted: bool,
+) -> ZooBook {
+    let f = fmts();
+    let mut wb = Workbook::new();
+    let mut pos: PosMap = HashMap::new();
+    for s in &sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(&s.name).unwrap();
+        // Column widths from the widest table on the sheet.
+        let mut widths: Vec<f64> = Vec::new();
+        for b in &s.blocks {
+            if let Block::Table(t) = b {
+                for (i, c) in t.cols.iter().enumerate() {
+                    if widths.len() <= i {
+                        widths.push(c.width);
+                    } else {
+                        widths[i] = widths[i].max(c.width);
+                    }
+                }
+            }
+        }
+        for (i, w) in widths.iter().enumerate() {
+            ws.set_column_width(i as u16, *w).unwrap();
+        }
+        let mut row = 0u32;
+        for b in &s.blocks {
+            match b {
+                Block::Text(lines) => {
+                    for l in lines {
+                        if !l.is_empty() {
+                            ws.write_string_with_format(row, 0, l, &f.title).unwrap();
+                        }
+                        row += 1;
+                    }
+                }
+                Block::Statement(which, text) => {
+                    ws.write_string(row, 0, text).unwrap();
+                    pos.insert(
+                        (Kind::T33, format!("statement:{which}"), "text"),
+                        (s.name.clone(), a1(row, 0)),
+                    );
+                    row += 1;
+                }
+                Block::Blank(n) => row += n,
+                Block::Signature(c) => {
+                    for l in signature_lines() {
+                        if !l.is_empty() {
+                            ws.write_string(row, *c, l).unwrap();
+                        }
+                        row += 1;
+                    }
+                }
+                Block::Table(t) => {
+                    let mut rows = rows_of(t.kind, plan, t.rows);
+                    for p in plants {
+                        (p.apply)(t.kind, &mut rows);
+                    }
+                    row = write_table(ws, &s.name, t, &rows, row, &f, &mut pos);
+                }
+            }
+        }
+    }
+    let bytes = wb.save_to_buffer().expect("zoo workbook");
+    let mut expected = Vec::new();
+    let mut mistakes = Vec::new();
+    for (i, p) in plants.iter().enumerate() {
+        mistakes.push(p.what.clone());
+        for e in &p.expect {
+            let hit =
+                e.at.iter()
+                    .find_map(|(k, key, fld)| pos.get(&(*k, key.to_string(), *fld)));
+            let present = e
+                .requires
+                .iter()
+                .all(|(k, key, fld)| pos.contains_key(&(*k, key.to_string(), *fld)));
+            if let (Some((sheet, cell)), true) = (hit, present) {
+                expected.push(Expected {
+                    rule: e.rule,
+                    sheet: sheet.clone(),
+                    cell: cell.clone(),
+                    why: e.why.clone(),
+                    mistake: i,
+                });
+            }
+        }
+    }
+    ZooBook {
+        layout,
+        planted,
+        bytes,
+        expected,
+        mistakes,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Planted mistakes
+// ---------------------------------------------------------------------------------------------
+
+type Loc = (Kind, String, &'static str);
+
+/// One expected finding of a planted mistake: at the first location of `at` that exists in the
+/// book, provided every location of `requires` exists.
+struct Exp {
+    rule: &'static str,
+    at: Vec<Loc>,
+    requires: Vec<Loc>,
+    why: String,
+}
+
+fn exp(rule: &'static str, at: Vec<Loc>, why: &str) -> Exp {
+    Exp {
+        rule,
+        at,
+        requires: vec![],
+        why: why.to_string(),
+    }
+}
+
+fn loc(k: Kind, key: &str, f: &'static str) -> Loc {
+    (k, key.to_string(), f)
+}
+
+/// Changes the rows of one table kind (the planted mistake itself).
+type Patch = Box<dyn Fn(Kind, &mut Vec<Row>)>;
+
+struct Plant {
+    what: String,
+    apply: Patch,
+    expect: Vec<Exp>,
+}
+
+fn set_val(rows: &mut [Row], key: &str, f: &'static str, v: V) {
+    if let Some(r) = rows.iter_mut().find(|r| r.key == key) {
+        r.vals.insert(f, v);
+    }
+}
+
+fn find_sub(plan: &Plan, code: &str) -> Sub {
+    plan.subs().find(|s| s.code == code).unwrap().clone()
+}
+
+fn find_keg(plan: &Plan, code: &str) -> Keg {
+    plan.progs
+        .iter()
+        .flat_map(|p| p.kegs.iter())
+        .find(|k| k.code == code)
+        .unwrap()
+        .clone()
+}
+
+fn find_prog(plan: &Plan, code: &str) -> Prog {
+    plan.progs.iter().find(|p| p.code == code).unwrap().clone()
+}
+
+fn parent(code: &str) -> String {
+    code.rsplit_once('.').unwrap().0.to_string()
+}
+
+/// A sub kegiatan's 2026 budget changed in T-C.33 (its kegiatan, and T-C.31, keep the old one).
+fn plant_sub_pagu(code: &'static str, delta: i64) -> Plant {
+    let plan = Plan::new();
+    let s = find_sub(&plan, code);
+    let keg = parent(code);
+    let new = s.p.0 + delta;
+    Plant {
+        what: format!(
+            "T-C.33: 2026 budget of sub kegiatan {code} typed {} instead of {}",
+            id_text(Decimal::from(new), None),
+            id_text(Decimal::from(s.p.0), None)
+        ),
+        apply: Box::new(move |k, rows| {
+            if k == Kind::T33 {
+                set_val(rows, code, "p26", V::Amt(new));
+            }
+        }),
+        expect: vec![
+            exp(
+                "B001",
+                vec![loc(Kind::T33, &keg, "p26")],
+                &format!("T-C.33 kegiatan {keg} 2026 is no longer the sum of its sub kegiatan"),
+            ),
+            exp(
+                "E001",
+                vec![loc(Kind::T31, code, "a_p")],
+                &format!("T-C.31 budget of {code} (both sides) differs from T-C.33"),
+            ),
+        ],
+    }
+}
+
+/// T-C.31's analysis target of a sub kegiatan differs from the draft (and from T-C.33).
+fn plant_analysis_target(code: &'static str, delta: i64) -> Plant {
+    let plan = Plan::new();
+    let s = find_sub(&plan, code);
+    let new = s.t.0 + delta;
+    Plant {
+        what: format!(
+            "T-C.31: analysis target of sub kegiatan {code} written {new} instead of {}",
+            s.t.0
+        ),
+        apply: Box::new(move |k, rows| {
+            if k == Kind::T31 {
+                set_val(rows, code, "a_t", V::Num(Decimal::from(new), None));
+            }
+        }),
+        expect: vec![
+            exp(
+                "D001",
+                vec![loc(Kind::T31, code, "a_t")],
+                &format!("T-C.31 analysis target of {code} differs from the draft target"),
+            ),
+            exp(
+                "E002",
+                vec![loc(Kind::T31, code, "a_t")],
+                &format!("T-C.31 analysis target of {code} differs from T-C.33's 2026 target"),
+            ),
+        ],
+    }
+}
+
+/// T-C.29 column 8 miscalculated.
+fn plant_k8(code: &'static str, wrong: &'static str) -> Plant {
+    Plant {
+        what: format!("T-C.29: column 8 of {code} written {wrong}"),
+        apply: Box::new(move |k, rows| {
+            if k == Kind::T29 {
+                set_val(rows, code, "k8", V::Num(d(wrong), Some(2)));
+            }
+        }),
+        expect: vec![exp(
+            "C001",
+            vec![loc(Kind::T29, code, "k8")],
+            &format!("T-C.29 column 8 of {code} is not (7/6)x100"),
+        )],
+    }
+}
+
+/// T-C.29 column 10 of a flow indicator left without column 5 (and column 11 computed from it,
+/// as a spreadsheet formula would).
+fn plant_k10(code: &'static str) -> Plant {
+    let plan = Plan::new();
+    let ev = if code.matches('.').count() == 2 {
+        find_prog(&plan, code).ev
+    } else {
+        find_keg(&plan, code).ev
+    };
+    assert!(!ev.level);
+    let wrong10 = ev.k7() + ev.k9();
+    let wrong11 = pct(wrong10, ev.k4());
+    Plant {
+        what: format!(
+            "T-C.29: column 10 of {code} (a count) written {wrong10} = 7+9 instead of 5+7+9 = {}; column 11 follows it",
+            ev.k10()
+        ),
+        apply: Box::new(move |k, rows| {
+            if k == Kind::T29 {
+                set_val(rows, code, "k10", V::Num(wrong10, None));
+                set_val(rows, code, "k11", V::Num(wrong11, Some(2)));
+            }
+        }),
+        expect: vec![exp(
+            "C002",
+            vec![loc(Kind::T29, code, "k10")],
+            &format!("T-C.29 column 10 of {code} is not 5+7+9 for a flow indicator"),
+        )],
+    }
+}
+
+/// T-C.29 column 11 computed from column 7 instead of column 10.
+fn plant_k11(code: &'static str) -> Plant {
+    let plan = Plan::new();
+    let ev = if code.matches('.').count() == 2 {
+        find_prog(&plan, code).ev
+    } else {
+        find_keg(&plan, code).ev
+    };
+    let wrong = pct(ev.k7(), ev.k4());
+    assert_ne!(wrong, ev.k11());
+    Plant {
+        what: format!(
+            "T-C.29: column 11 of {code} written {wrong} (7/4) instead of {} (10/4)",
+            ev.k11()
+        ),
+        apply: Box::new(move |k, rows| {
+            if k == Kind::T29 {
+                set_val(rows, code, "k11", V::Num(wrong, Some(2)));
+            }
+        }),
+        expect: vec![exp(
+            "C003",
+            vec![loc(Kind::T29, code, "k11")],
+            &format!("T-C.29 column 11 of {code} is not (10/4)x100"),
+        )],
+    }
+}
+
+/// A program's 2026 budget in T-C.33 typed wrong: not the sum of its kegiatan, and no longer
+/// adding up to the bidang / JUMLAH rows, and different from T-C.31.
+fn plant_prog_pagu(code: &'static str, delta: i64) -> Plant {
+    let plan = Plan::new();
+    let (p26, _) = Plan::prog_pagu(&find_prog(&plan, code));
+    let new = p26 + delta;
+    Plant {
+        what: format!(
+            "T-C.33: 2026 budget of program {code} typed {} instead of {}",
+            id_text(Decimal::from(new), None),
+            id_text(Decimal::from(p26), None)
+        ),
+        apply: Box::new(move |k, rows| {
+            if k == Kind::T33 {
+                set_val(rows, code, "p26", V::Amt(new));
+            }
+        }),
+        expect: vec![
+            exp(
+                "B001",
+                vec![loc(Kind::T33, code, "p26")],
+                &format!("T-C.33 program {code} 2026 is not the sum of its kegiatan"),
+            ),
+            exp(
+                "B002",
+                vec![loc(Kind::T33, "bidang", "p26")],
+                "T-C.33 bidang row 2026 is not the sum of the programs",
+            ),
+            exp(
+                "B002",
+                vec![loc(Kind::T33, "total", "p26")],
+                "T-C.33 JUMLAH row 2026 is not the sum of the programs",
+            ),
+            exp(
+                "E001",
+                vec![loc(Kind::T31, code, "a_p")],
+                &format!("T-C.31 budget of program {code} differs from T-C.33"),
+            ),
+            Exp {
+                rule: "E006",
+                at: vec![loc(Kind::T31, "total", "a_p"), loc(Kind::T31, "bidang", "a_p")],
+                requires: vec![loc(Kind::T33, "header", "top")],
+                why: "T-C.31 total differs from the sum of T-C.33's programs (rule E006 as documented)"
+                    .into(),
+            },
+            exp(
+                "G002",
+                vec![loc(Kind::T33, "statement:total", "text")],
+                "the stated total no longer equals the sum of T-C.33's programs (rule G002 as documented)",
+            ),
+        ],
+    }
+}
+
+/// A name off the nomenclature in T-C.29 (a typo real files carry).
+fn plant_name(code: &'static str, wrong: &'static str) -> Plant {
+    Plant {
+        what: format!("T-C.29: name of {code} written `{wrong}`"),
+        apply: Box::new(move |k, rows| {
+            if k == Kind::T29 {
+                set_val(rows, code, "name", V::Text(wrong.to_string()));
+            }
+        }),
+        expect: vec![exp(
+            "H002",
+            vec![loc(Kind::T29, code, "name")],
+            &format!("T-C.29 name of {code} differs from the nomenclature"),
+        )],
+    }
+}
+
+/// A kegiatan code in T-C.29 typed `2.1` (2.10) instead of `2.01`.
+fn plant_code(code: &'static str) -> Plant {
+    let p: Vec<&str> = code.split('.').collect();
+    let wrong = format!("{}.{}.{}.{}.{}0", p[0], p[1], p[2], p[3], &p[4][1..]);
+    let w2 = wrong.clone();
+    Plant {
+        what: format!("T-C.29: kegiatan code {code} written {wrong}"),
+        apply: Box::new(move |k, rows| {
+            if k == Kind::T29 {
+                set_val(rows, code, "code", V::Text(w2.clone()));
+            }
+        }),
+        expect: vec![exp(
+            "H001",
+            vec![loc(Kind::T29, code, "code")],
+            &format!("T-C.29 code {wrong} is not in the nomenclature"),
+        )],
+    }
+}
+
+/// A sub kegiatan missing from T-C.31 (its kegiatan's budget there still includes it).
+fn plant_missing_sub(code: &'static str) -> Plant {
+    let keg = parent(code);
+    Plant {
+        what: format!("T-C.31: sub kegiatan {code} missing (kegiatan budget unchanged)"),
+        apply: Box::new(move |k, rows| {
+            if k == Kind::T31 {
+                rows.retain(|r| r.key != code);
+            }
+        }),
+        expect: vec![
+            Exp {
+                rule: "E004",
+                at: vec![loc(Kind::T33, code, "name")],
+                requires: vec![loc(Kind::T31, "header", "top")],
+                why: format!("T-C.33 sub kegiatan {code} planned for 2026 is not in T-C.31"),
+            },
+            exp(
+                "B001",
+                vec![loc(Kind::T31, &keg, "r_p")],
+                &format!("T-C.31 kegiatan {keg} (draft side) is not the sum of its sub kegiatan"),
+            ),
+            exp(
+                "B001",
+                vec![loc(Kind::T31, &keg, "a_p")],
+                &format!(
+                    "T-C.31 kegiatan {keg} (analysis side) is not the sum of its sub kegiatan"
+                ),
+            ),
+            exp(
+                "G001",
+                vec![loc(Kind::T33, "statement:count", "text")],
+                "the stated number of sub kegiatan no longer matches T-C.31",
+            ),
+        ],
+    }
+}
+
+/// T-C.30's 2024 realisation of Nilai SAKIP differs from T-C.29 column 7.
+fn plant_svc_real() -> Plant {
+    Plant {
+        what: "T-C.30: 2024 realisation of Nilai SAKIP written 74,21 (T-C.29 column 7: 74,12)"
+            .into(),
+        apply: Box::new(|k, rows| {
+            if k == Kind::T30 {
+                set_val(rows, "svc0", "r2024", V::Num(d("74.21"), Some(2)));
+            }
+        }),
+        expect: vec![exp(
+            "E005",
+            vec![loc(Kind::T30, "svc0", "r2024")],
+            "T-C.30 realisation 2024 of Nilai SAKIP differs from T-C.29 column 7",
+        )],
+    }
+}
+
+fn plants_of(layout: &str) -> Vec<Plant> {
+    match layout {
+        "staff_merged" => vec![
+            plant_sub_pagu("1.06.01.2.06.0004", 25_000_000),
+            plant_analysis_target("1.06.04.2.01.0009", 20),
+            plant_k8("1.06.01.2.06", "85.83"),
+            plant_code("1.06.01.2.02"),
+        ],
+        "ep_flat" => vec![
+            plant_prog_pagu("1.06.06", 100_000_000),
+            plant_k10("1.06.04.2.02"),
+            plant_missing_sub("1.06.06.2.01.0005"),
+            plant_name("1.06.01.2.02", "Administrasi Keuangan Perangkat Darah"),
+        ],
+        "sc_thousands" => vec![
+            plant_sub_pagu("1.06.04.2.01.0001", 45_000_000),
+            plant_k11("1.06.01.2.01"),
+            plant_analysis_target("1.06.06.2.02.0003", 5),
+            plant_svc_real(),
+        ],
+        "fooled_t29" => vec![
+            plant_k8("1.06.04.2.01", "92.25"),
+            plant_k10("1.06.06.2.01"),
+            plant_k11("1.06.01.2.06"),
+            plant_prog_pagu("1.06.01", 250_000_000),
+        ],
+        "mre_caps" => vec![
+            plant_missing_sub("1.06.01.2.01.0007"),
+            plant_k8("1.06.01", "95.53"),
+            plant_svc_real(),
+            plant_name(
+                "1.06.01.2.08",
+                "Penyediaan Jasa Penunjang Urusan Pemerintah Daerah",
+            ),
+        ],
+        "across_alf" => vec![
+            plant_sub_pagu("1.06.06.2.01.0002", 12_500_000),
+            plant_k10("1.06.01.2.06"),
+            plant_code("1.06.04.2.01"),
+            plant_analysis_target("1.06.01.2.01.0001", 1),
+        ],
+        "three_rows" => vec![
+            plant_prog_pagu("1.06.04", 50_000_000),
+            plant_k11("1.06.04.2.02"),
+            plant_missing_sub("1.06.04.2.02.0014"),
+            plant_svc_real(),
+        ],
+        "hf_glued" => vec![
+            plant_analysis_target("1.06.01.2.02.0001", 5),
+            plant_k10("1.06.06.2.02"),
+            plant_name(
+                "1.06.06.2.01",
+                "Perlindungan Sosial Korban Bencana Alam dan Sosial Kabupaten",
+            ),
+            plant_sub_pagu("1.06.01.2.08.0002", 30_000_000),
+        ],
+        "sir_no_fund" => vec![
+            plant_code("1.06.01.2.06"),
+            plant_k8("1.06.06.2.01", "96.47"),
+            plant_prog_pagu("1.06.06", 75_000_000),
+            plant_missing_sub("1.06.01.2.06.0009"),
+        ],
+        "bdg_no_location" => vec![
+            plant_sub_pagu("1.06.01.2.01.0002", 7_250_000),
+            plant_k11("1.06.06.2.02"),
+            plant_name(
+                "1.06.04.2.02",
+                "Rehabilitasi Sosial Penyandang Masalah Kesejahteraan Sosial (PMKS) Lainnya Bukan Korban HIV/AIDS dan NAPZA di Luar Panti",
+            ),
+        ],
+        "bab_stacked" => vec![
+            plant_missing_sub("1.06.06.2.02.0001"),
+            plant_sub_pagu("1.06.01.2.06.0002", 15_000_000),
+            plant_k11("1.06.04.2.01"),
+            plant_code("1.06.06.2.02"),
+        ],
+        "text_tgl" => vec![
+            plant_analysis_target("1.06.06.2.01.0001", 50),
+            plant_prog_pagu("1.06.04", 125_000_000),
+            plant_k10("1.06.01.2.01"),
+            plant_missing_sub("1.06.04.2.01.0003"),
+            plant_svc_real(),
+        ],
+        _ => vec![],
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The layouts
+// ---------------------------------------------------------------------------------------------
+
+type Build = fn(&Plan) -> Vec<SheetSpec>;
+
+const LAYOUTS: &[(&str, &str, Build)] = &[
+    (
+        "staff_merged",
+        "office staff: one table per sheet (T-C.29 … T-C.33, usulan), two merged header rows, codes over 5 columns (kegiatan number 2,01), number cells, number row (1)… with (8)=(7)/(6)x100 merged over the code columns, T-C.29 header repeated per page, JUMLAH rows",
+        layout_staff_merged,
+    ),
+    (
+        "ep_flat",
+        "EP generator: flat one-row headers, years in each leaf incl. (n-2) placeholders, no number row, joined codes, numbers as Indonesian text, target and unit in one cell, T-C.31 without Catatan Penting, T-C.33 with year-less groups and forced line breaks, sheet names Tabel 2.x",
+        layout_ep_flat,
+    ),
+    (
+        "sc_thousands",
+        "SC/simcan: T-C.31 in thousands (Pagu Indikatif(Ribuan)), `Capaian Target`, T-C.33 with Lokasi Detail outside the year group, joined codes, T-C.30 HF two-row header with placeholder years (tahun n-2 …), bare number rows with spaced formulas, title-page cover sheet with stated counts and total",
+        layout_sc_thousands,
+    ),
+    (
+        "fooled_t29",
+        "T-C.29 with `Renja Perangkat Daerah Tahun 2024` over Target|Realisasi|% Capaian and `Perkiraan Capaian Target Renstra PD s/d Tahun 2025` over Realisasi Capaian|Tingkat Capaian (%), number row; T-C.29 and T-C.30 stacked on one sheet, signature blocks, 6 code columns, sheet names Sheet1…",
+        layout_fooled_t29,
+    ),
+    (
+        "mre_caps",
+        "MRE/Bintan export: all caps, KODE over 5 text columns, one column number per Excel column (T-C.29 formulas `(13)=(12)/(11)x100` in those numbers), title says PRAKIRAAN, header says PERKIRAAN, separate SATUAN in T-C.31, TOTAL row, years as bare sub-headers in T-C.30",
+        layout_mre_caps,
+    ),
+    (
+        "across_alf",
+        "centre-across-selection headers (no merges, text in the first cell, empty cells below single-level headers), ALF caps T-C.33 (RENCANA 2026 → TARGET KINERJA / PAGU INDIKATIF / LOKASI / SUMBERDANA), T-C.29 percentages as percent-formatted cells, `s.d.`, 5 code columns with kegiatan number 2,01",
+        layout_across_alf,
+    ),
+    (
+        "three_rows",
+        "three header rows (Evaluasi Renja PD → Tahun 2024 → Target…; Rencana Tahun 2026 → Target Capaian Kinerja → Target | Satuan), T-C.33 budgets in thousands `(Rp 000)`, joined codes, T-C.29 header repeated per printed page, T-C.30 with bare years under year-less groups, tables numbered Tabel 2.x/3.1",
+        layout_three_rows,
+    ),
+    (
+        "hf_glued",
+        "HF/Asahan forms: unfilled year placeholders (`Tahun ........ (tahun n-3)`, `(tahun lalu /n-2)`), glued number row `8(7/6) 10(5+7+9)* 11*` with a Catatan column 12, T-C.31 in thousands `(Rp.000)` with forced line breaks, T-C.32 (Kajian usulan), stated total above T-C.33, signature block, double spaces and trailing spaces in headers",
+        layout_hf_glued,
+    ),
+    (
+        "sir_no_fund",
+        "SIR/Klungkung SKPD era: T-C.33 without Sumber Dana, `Perkiraan Maju`, Kode over 4 columns (1.06 | 01 | 2.01 | 0001), T-C.29 with a leading No column so its numbers shift (`(9)=(8)/(7)x100`), SB-style flat T-C.31 without indicator columns (`Rancangan Awal RKPD — Program/Kegiatan`), signature block",
+        layout_sir_no_fund,
+    ),
+    (
+        "bdg_no_location",
+        "BDG/Bandung: T-C.33 without Lokasi, Sumber Dana and Catatan, two-line title in one cell, `Total Pagu : Rp. …` line, number row `(1)` over the 4 code columns then bare 2 3 …, T-C.29 EP-2026 flat with years in each leaf, T-C.31 without top rows or total",
+        layout_bdg_no_location,
+    ),
+    (
+        "text_tgl",
+        "every number as Indonesian text (`Rp. 185.500.000`, `97,53`), TGL T-C.33 with tab characters and an extra Sasaran column, codes joined short (1.06.01.2.01.01), cover sheet with stated counts and total, T-C.30 with the year in each leaf, usulan and T-C.32 flat, bare number rows with spaced formulas",
+        layout_text_tgl,
+    ),
+    (
+        "bab_stacked",
+        "the Renja chapter as kept: sheet `BAB II` with section text and T-C.29, T-C.30, T-C.31, the stated counts and the proposal table stacked one under another; sheet `BAB IV` with the stated total, the SC Renja-copy T-C.33 (`Rencana tahun N`, `Prakiraan Maju Tahun N+1`, Lokasi Detail outside the group) and a signature block",
+        layout_bab_stacked,
+    ),
+];
+
+fn t29_title(prefix: &str) -> Vec<String> {
+    vec![
+        prefix.to_string(),
+        "Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Perangkat Daerah dan Pencapaian Renstra Perangkat Daerah s/d Tahun 2025".into(),
+        REGENCY.to_string(),
+        "Nama Perangkat Daerah : Dinas Sosial".into(),
+    ]
+}
+
+fn layout_staff_merged(_plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::Split5Num;
+    let g24 = "Target dan Realisasi Kinerja Program dan Kegiatan Tahun Lalu (2024)";
+    let mut c29 = code_cols("Kode", cs);
+    c29.extend([
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program (outcome)/ Kegiatan (output)"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(
+            &["Target Kinerja Capaian Program (Renstra-PD) Tahun 2026"],
+            Src::F("k4"),
+            12.0,
+        ),
+        col(
+            &["Realisasi Target Kinerja Hasil Program dan Keluaran Kegiatan s/d dengan tahun 2023"],
+            Src::F("k5"),
+            12.0,
+        ),
+        col(&[g24, "Target Renja-PD tahun (2024)"], Src::F("k6"), 12.0),
+        col(
+            &[g24, "Realisasi Renja-PD tahun (2024)"],
+            Src::F("k7"),
+            12.0,
+        ),
+        col(&[g24, "Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(
+            &["Target program dan kegiatan (Renja-PD tahun berjalan 2025)"],
+            Src::F("k9"),
+            12.0,
+        ),
+        col(
+            &[
+                "Perkiraan Realisasi Capaian Target Renstra-PD s/d tahun berjalan",
+                "Realisasi Capaian Program dan Kegiatan s/d tahun berjalan (2025)",
+            ],
+            Src::F("k10"),
+            12.0,
+        ),
+        col(
+            &[
+                "Perkiraan Realisasi Capaian Target Renstra-PD s/d tahun berjalan",
+                "Tingkat Capaian Realisasi Target Renstra (%)",
+            ],
+            Src::F("k11"),
+            12.0,
+        ),
+    ]);
+    let t29 = Table::new(Kind::T29, &[], c29)
+        .code(cs)
+        .num(NumStyle::ParenFx, CodeNum::Merged)
+        .page(8, "Nama Perangkat Daerah : Dinas Sosial");
+    let mut t29 = t29;
+    t29.titles = t29_title("Tabel T-C.29");
+
+    let tr = "TARGET RENSTRA PERANGKAT DAERAH";
+    let mut c30 = vec![
+        col(&["NO"], Src::F("no"), 5.0),
+        col(&["INDIKATOR"], Src::F("ind"), 40.0),
+        col(&["SPM/STANDAR NASIONAL"], Src::F("spm"), 14.0),
+        col(&["IKK"], Src::F("ikk"), 24.0),
+    ];
+    for y in 2022..=2026 {
+        c30.push(col(
+            &[tr, leak(format!("TAHUN {y}"))],
+            Src::F(leak(format!("t{y}"))),
+            9.0,
+        ));
+    }
+    for y in 2022..=2024 {
+        c30.push(col(
+            &["REALISASI CAPAIAN", leak(format!("TAHUN {y}"))],
+            Src::F(leak(format!("r{y}"))),
+            9.0,
+        ));
+    }
+    for y in 2025..=2026 {
+        c30.push(col(
+            &["PROYEKSI", leak(format!("TAHUN {y}"))],
+            Src::F(leak(format!("r{y}"))),
+            9.0,
+        ));
+    }
+    c30.push(col(&["CATATAN ANALISIS"], Src::Empty, 20.0));
+    let t30 = Table::new(
+        Kind::T30,
+        &[
+            "Tabel T-C.30",
+            "Pencapaian Kinerja Pelayanan Perangkat Daerah Dinas Sosial",
+            "Kabupaten Kutai Kartanegara",
+        ],
+        c30,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged);
+
+    let (r, a) = ("RANCANGAN AWAL RKPD", "HASIL ANALISIS KEBUTUHAN");
+    let c31 = vec![
+        col(&["Program / Kegiatan/ Sub Kegiatan"], Src::F("name"), 40.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(
+            &[r, "Output Kegiatan Indikator Kinerja"],
+            Src::F("r_ind"),
+            30.0,
+        ),
+        col(&[r, "Target Capaian"], Src::F("r_t"), 8.0),
+        col(&[r, "Satuan"], Src::F("r_u"), 10.0),
+        col(&[r, "Pagu Indikatif"], Src::F("r_p"), 16.0),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(
+            &[a, "Output Kegiatan Indikator Kinerja"],
+            Src::F("a_ind"),
+            30.0,
+        ),
+        col(&[a, "Target Capaian"], Src::F("a_t"), 8.0),
+        col(&[a, "Satuan"], Src::F("a_u"), 10.0),
+        col(&[a, "Kebutuhan Dana"], Src::F("a_p"), 16.0),
+        col(&["Catatan Penting"], Src::Empty, 20.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &[
+            "TABEL T-C.31",
+            "REVIEW TERHADAP RANCANGAN AWAL RKPD TAHUN 2026",
+            "DINAS SOSIAL KABUPATEN KUTAI KARTANEGARA",
+        ],
+        c31,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged)
+    .total("JUMLAH");
+
+    let n = "Rencana Tahun 2026";
+    let n1 = "Prakiraan Maju Rencana Tahun 2027";
+    let mut c33 = code_cols("Kode", cs);
+    c33.extend([
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan/Sub Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program/ Kegiatan/ Sub Kegiatan"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&[n, "Lokasi"], Src::F("lok"), 16.0),
+        col(&[n, "Target Capaian Kinerja"], Src::F("t26"), 8.0),
+        col(&[n, "Satuan"], Src::F("u26"), 10.0),
+        col(&[n, "Kebutuhan Dana/ Pagu Indikatif"], Src::F("p26"), 16.0),
+        col(&[n, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan Penting"], Src::Empty, 14.0),
+        col(&[n1, "Target Capaian Kinerja"], Src::F("t27"), 8.0),
+        col(&[n1, "Satuan"], Src::F("u27"), 10.0),
+        col(&[n1, "Kebutuhan Dana/ Pagu Indikatif"], Src::F("p27"), 16.0),
+    ]);
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "Tabel T-C.33",
+            "Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2026 dan Prakiraan Maju Tahun 2027",
+            "Kabupaten Kutai Kartanegara",
+        ],
+        c33,
+    )
+    .code(cs)
+    .num(NumStyle::Paren, CodeNum::Merged)
+    .total("JUMLAH");
+
+    let us = usulan_staff();
+    vec![
+        sheet("T-C.29", vec![Block::Table(t29)]),
+        sheet("T-C.30", vec![Block::Table(t30)]),
+        sheet("T-C.31", vec![Block::Table(t31)]),
+        sheet("Usulan Program 2026", vec![Block::Table(us)]),
+        sheet("T-C.33", vec![Block::Table(t33)]),
+    ]
+}
+
+fn usulan_staff() -> Table {
+    let g = "Rencana Tahun 2026";
+    Table::new(
+        Kind::Usulan,
+        &["2.5. Penelaahan Usulan Program dan Kegiatan Masyarakat"],
+        vec![
+            col(&["No"], Src::F("no"), 5.0),
+            col(
+                &["Urusan/ Bidang Urusan Pemerintahan Daerah Dan Program/ Kegiatan"],
+                Src::F("name"),
+                40.0,
+            ),
+            col(&[g, "Keluaran Sub Kegiatan"], Src::F("kel"), 30.0),
+            col(&[g, "Lokasi Output Kegiatan"], Src::F("lok"), 18.0),
+            col(&[g, "Sasaran/ Volume"], Src::F("vol"), 9.0),
+            col(&[g, "Satuan"], Src::F("sat"), 10.0),
+            col(&["Keterangan"], Src::Empty, 14.0),
+        ],
+    )
+}
+
+fn layout_ep_flat(_plan: &Plan) -> Vec<SheetSpec> {
+    let c29 = vec![
+        col(&["Kode"], Src::Code, 18.0),
+        col(
+            &["Urusan/Bidang Urusan dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["Indikator Kinerja Program/Kegiatan"], Src::F("ind"), 30.0),
+        col(
+            &["Target Kinerja Capaian Program (Renstra PD)"],
+            Src::F("k4"),
+            12.0,
+        ),
+        col(&["Realisasi s/d Tahun (n-3)"], Src::F("k5"), 12.0),
+        col(&["Target Renja PD (n-2)"], Src::F("k6"), 12.0),
+        col(&["Realisasi Renja PD (n-2)"], Src::F("k7"), 12.0),
+        col(&["Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(&["Target Tahun Berjalan (n-1)"], Src::F("k9"), 12.0),
+        col(
+            &["Realisasi Capaian s/d Tahun Berjalan (n-1)"],
+            Src::F("k10"),
+            12.0,
+        ),
+        col(
+            &["Tingkat Capaian Realisasi Target Renstra (%)"],
+            Src::F("k11"),
+            12.0,
+        ),
+    ];
+    let t29 = Table::new(
+        Kind::T29,
+        &["Tabel 2.1 Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Dinas Sosial dan Pencapaian Renstra Dinas Sosial s/d Tahun 2025"],
+        c29,
+    )
+    .code(CodeStyle::Joined)
+    .text();
+
+    let mut c30 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&["Indikator"], Src::F("ind"), 40.0),
+        col(&["SPM/Standar Nasional"], Src::F("spm"), 14.0),
+        col(&["IKK"], Src::F("ikk"), 24.0),
+    ];
+    for y in 2024..=2027 {
+        c30.push(col(
+            &[leak(format!("Target Renstra PD ({y})"))],
+            Src::F(leak(format!("t{y}"))),
+            9.0,
+        ));
+    }
+    for y in 2024..=2025 {
+        c30.push(col(
+            &[leak(format!("Realisasi ({y})"))],
+            Src::F(leak(format!("r{y}"))),
+            9.0,
+        ));
+    }
+    for y in 2026..=2027 {
+        c30.push(col(
+            &[leak(format!("Proyeksi ({y})"))],
+            Src::F(leak(format!("r{y}"))),
+            9.0,
+        ));
+    }
+    c30.push(col(&["Catatan Analisis"], Src::Empty, 20.0));
+    let t30 = Table::new(
+        Kind::T30,
+        &["Tabel 2.3 Pencapaian Kinerja Pelayanan Dinas Sosial"],
+        c30,
+    )
+    .text();
+
+    let c31 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&["Program/Kegiatan (RKPD)"], Src::F("name"), 40.0),
+        col(&["Lokasi"], Src::F("r_lok"), 16.0),
+        col(&["Indikator Kinerja"], Src::F("r_ind"), 30.0),
+        col(&["Target Capaian"], Src::Tu("r_t", "r_u"), 12.0),
+        col(&["Pagu Indikatif (Rp)"], Src::F("r_p"), 16.0),
+        col(&["Program/Kegiatan (Hasil Analisis)"], Src::F("name"), 40.0),
+        col(&["Lokasi"], Src::F("a_lok"), 16.0),
+        col(&["Indikator Kinerja"], Src::F("a_ind"), 30.0),
+        col(&["Target Capaian"], Src::Tu("a_t", "a_u"), 12.0),
+        col(&["Kebutuhan Dana (Rp)"], Src::F("a_p"), 16.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &["Tabel 2.5 Review Rancangan Awal RKPD terhadap Renja Dinas Sosial Tahun 2026"],
+        c31,
+    )
+    .text()
+    .no_top();
+
+    let c32 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&["Program/Kegiatan"], Src::F("kamus"), 30.0),
+        col(&["Lokasi"], Src::F("lok"), 24.0),
+        col(&["Indikator Kinerja"], Src::F("ind"), 24.0),
+        col(&["Besaran/Volume"], Src::F("vol"), 10.0),
+        col(&["Catatan"], Src::F("cat"), 30.0),
+    ];
+    let t32 = Table::new(
+        Kind::T32,
+        &["Tabel 2.6 Usulan Program dan Kegiatan dari Para Pemangku Kepentingan Dinas Sosial Tahun 2026"],
+        c32,
+    )
+    .text();
+
+    let (n, n1) = ("Rencana Tahun", "Prakiraan Maju");
+    let c33 = vec![
+        col(&["Kode"], Src::Code, 18.0),
+        col(
+            &["Urusan / Bidang Urusan Pemerintahan Daerah dan Program / Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program / Kegiatan"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&[n, "Lokasi"], Src::F("lok"), 16.0),
+        col(
+            &[n, "Target\nCapaian\nKinerja"],
+            Src::Tu("t26", "u26"),
+            12.0,
+        ),
+        col(
+            &[n, "Kebutuhan\nDana / Pagu\nIndikatif"],
+            Src::F("p26"),
+            16.0,
+        ),
+        col(&[n, "Sumber\nDana"], Src::F("dana"), 10.0),
+        col(&["Catatan Penting"], Src::Empty, 14.0),
+        col(
+            &[n1, "Target\nCapaian\nKinerja"],
+            Src::Tu("t27", "u27"),
+            12.0,
+        ),
+        col(
+            &[n1, "Kebutuhan\nDana /\nPagu Indikatif"],
+            Src::F("p27"),
+            16.0,
+        ),
+    ];
+    let t33 = Table::new(
+        Kind::T33,
+        &["Tabel 4.2 Rencana kerja dan pendanaan Dinas Sosial Tahun 2026"],
+        c33,
+    )
+    .text();
+
+    vec![
+        sheet("Tabel 2.1", vec![Block::Table(t29)]),
+        sheet("Tabel 2.3", vec![Block::Table(t30)]),
+        sheet("Tabel 2.5", vec![Block::Table(t31)]),
+        sheet("Tabel 2.6", vec![Block::Table(t32)]),
+        sheet("Tabel 4.2", vec![Block::Table(t33)]),
+    ]
+}
+
+fn layout_sc_thousands(plan: &Plan) -> Vec<SheetSpec> {
+    let cover = sheet(
+        "Sampul",
+        vec![
+            Block::Text(vec![
+                "".into(),
+                "RENCANA KERJA".into(),
+                "PERANGKAT DAERAH".into(),
+                "(RENJA PD)".into(),
+                "TAHUN 2026".into(),
+                "".into(),
+                "DINAS SOSIAL".into(),
+                "KABUPATEN KUTAI KARTANEGARA".into(),
+                "".into(),
+            ]),
+            Block::Statement("count", count_statement(plan)),
+            Block::Statement("total", total_statement(plan)),
+        ],
+    );
+    let hf = "Target dan realisasi kinerja program dan keluaran kegiatan OPD tahun 2024 (tahun lalu /n-2) ";
+    let hf10 = "Perkiraan realisasi capaian target program/kegiatan Renstra OPD s/d dengan tahun 2025 (tahun berjalan/n-1)";
+    let c29 = vec![
+        col(&["Kode"], Src::Code, 18.0),
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah Dan Program/Kegiatan "],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator  Kinerja Program (outcome)/ Kegiatan (output)"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(
+            &["target capaian kinerja Renstra OPD Tahun 2026 (akhir periode Renstra OPD)"],
+            Src::F("k4"),
+            12.0,
+        ),
+        col(
+            &[
+                "Realisasi target kinerja hasil program dan keluaran kegiatan s/d tahun 2023  (tahun n-3) ",
+            ],
+            Src::F("k5"),
+            12.0,
+        ),
+        col(&[hf, "Target"], Src::F("k6"), 10.0),
+        col(&[hf, "Realisasi"], Src::F("k7"), 10.0),
+        col(&[hf, "Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(
+            &["Target program / kegiatan  Renja  OPD tahun berjalan 2025 (tahun n-1) "],
+            Src::F("k9"),
+            12.0,
+        ),
+        col(&[hf10, "Realisasi Capaian"], Src::F("k10"), 12.0),
+        col(&[hf10, "Tingkat capaian (%)"], Src::F("k11"), 12.0),
+        col(&["Catatan"], Src::Empty, 14.0),
+    ];
+    let t29 = Table::new(
+        Kind::T29,
+        &[
+            "Rekapitulasi Hasil Evaluasi Pelaksanaan Renja  OPD  s/d Tahun 2025 (tahun berjalan)",
+            "Kabupaten Kutai Kartanegara",
+            "Nama SKPD : Dinas Sosial",
+        ],
+        c29,
+    )
+    .code(CodeStyle::JoinedShort)
+    .num(NumStyle::BareFx, CodeNum::Merged);
+
+    let mut c30 = vec![
+        col(&["NO"], Src::F("no"), 5.0),
+        col(&["Indikator"], Src::F("ind"), 40.0),
+        col(&["SPM/ Standar Nasional"], Src::F("spm"), 14.0),
+        col(&["IKK (PP-6/'08)"], Src::F("ikk"), 24.0),
+    ];
+    let rel = ["n-2", "n-1", "n", "n+1"];
+    for (i, y) in (2024..=2027).enumerate() {
+        c30.push(col(
+            &[
+                "Target Renstra OPD ",
+                leak(format!("Tahun ....... (tahun {})", rel[i])),
+            ],
+            Src::F(leak(format!("t{y}"))),
+            10.0,
+        ));
+    }
+    for (i, y) in (2024..=2025).enumerate() {
+        c30.push(col(
+            &[
+                "Realisasi Capaian ",
+                leak(format!("Tahun ....... (tahun {})", rel[i])),
+            ],
+            Src::F(leak(format!("r{y}"))),
+            10.0,
+        ));
+    }
+    for (i, y) in (2026..=2027).enumerate() {
+        c30.push(col(
+            &[
+                "Proyeksi ",
+                leak(format!("Tahun ....... (tahun {})", rel[i + 2])),
+            ],
+            Src::F(leak(format!("r{y}"))),
+            10.0,
+        ));
+    }
+    c30.push(col(&["Catatan Analisis"], Src::Empty, 20.0));
+    let t30 = Table::new(
+        Kind::T30,
+        &[
+            "Pencapaian Kinerja Pelayanan OPD Dinas Sosial",
+            "Provinsi/Kabupaten/Kota Kutai Kartanegara",
+        ],
+        c30,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged);
+
+    let (r, a) = ("Rancangan Awal RKPD", "Hasil Analisis Kebutuhan");
+    let c31 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&[r, "Program"], Src::F("name"), 36.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator"], Src::F("r_ind"), 28.0),
+        col(&[r, "Capaian Target"], Src::Tu("r_t", "r_u"), 12.0),
+        col(&[r, "Pagu Indikatif(Ribuan)"], Src::F("r_p"), 14.0),
+        col(&[a, "Program"], Src::F("name"), 36.0),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator"], Src::F("a_ind"), 28.0),
+        col(&[a, "Capaian Target"], Src::Tu("a_t", "a_u"), 12.0),
+        col(&[a, "Pagu Indikatif(Ribuan)"], Src::F("a_p"), 14.0),
+        col(&["Catatan Penting"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &[
+            "Pemerintah Kabupaten Kutai Kartanegara",
+            "Review terhadap Rancangan Awal RKPD Tahun 2026",
+            "Dinas Sosial",
+        ],
+        c31,
+    )
+    .thousands();
+
+    let (n, n1) = ("Rencana tahun 2026", "Prakiraan Maju Tahun 2027");
+    let c33 = vec![
+        col(&["Kode"], Src::Code, 18.0),
+        col(&["Program/Kegiatan"], Src::F("name"), 40.0),
+        col(&["Lokasi Detail"], Src::F("lok"), 16.0),
+        col(&["Indikator Program/Kegiatan"], Src::F("ind"), 30.0),
+        col(&[n, "Target Capaian Kinerja"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "Kebutuhan Dana"], Src::F("p26"), 16.0),
+        col(&[n, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan Penting"], Src::Empty, 14.0),
+        col(&[n1, "Target Capaian Kinerja"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "Kebutuhan Dana"], Src::F("p27"), 16.0),
+    ];
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "Tabel T-C.33",
+            "Rumusan Rencana Program dan Kegiatan Perangkat Daerah 2026 dan Prakiraan Maju Tahun 2027",
+            "Pemerintah Kabupaten Kutai Kartanegara",
+        ],
+        c33,
+    );
+
+    vec![
+        cover,
+        sheet("Evaluasi Renja", vec![Block::Table(t29)]),
+        sheet("Kinerja Pelayanan", vec![Block::Table(t30)]),
+        sheet("Review RKPD", vec![Block::Table(t31)]),
+        sheet("Rumusan Renja", vec![Block::Table(t33)]),
+    ]
+}
+
+fn layout_fooled_t29(_plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::Split6;
+    let g24 = "Renja Perangkat Daerah Tahun 2024";
+    let g25 = "Perkiraan Capaian Target Renstra PD s/d Tahun 2025";
+    let mut c29 = code_cols("Kode", cs);
+    c29.extend([
+        col(
+            &["Urusan/Bidang Urusan/Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program (outcome)/Kegiatan (output)"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&["Target Renstra PD Tahun 2026"], Src::F("k4"), 12.0),
+        col(&["Realisasi Capaian s/d Tahun 2023"], Src::F("k5"), 12.0),
+        col(&[g24, "Target"], Src::F("k6"), 10.0),
+        col(&[g24, "Realisasi"], Src::F("k7"), 10.0),
+        col(&[g24, "% Capaian"], Src::F("k8"), 10.0),
+        col(&["Target Renja PD Tahun 2025"], Src::F("k9"), 12.0),
+        col(&[g25, "Realisasi Capaian"], Src::F("k10"), 12.0),
+        col(&[g25, "Tingkat Capaian (%)"], Src::F("k11"), 12.0),
+    ]);
+    let t29 = Table::new(
+        Kind::T29,
+        &[
+            "Tabel T-C.29",
+            "Rekapitulasi Evaluasi Hasil Pelaksanaan Renja PD dan Pencapaian Renstra PD s/d Tahun 2025",
+            "Dinas Sosial Kabupaten Kutai Kartanegara",
+        ],
+        c29,
+    )
+    .code(cs)
+    .num(NumStyle::Bare, CodeNum::Merged);
+
+    let mut c30 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&["Indikator"], Src::F("ind"), 40.0),
+        col(&["SPM/Standar Nasional"], Src::F("spm"), 14.0),
+        col(&["IKK"], Src::F("ikk"), 24.0),
+    ];
+    for y in 2024..=2027 {
+        c30.push(col(
+            &["Target Renstra Perangkat Daerah", leak(y.to_string())],
+            Src::F(leak(format!("t{y}"))),
+            9.0,
+        ));
+    }
+    for y in 2024..=2025 {
+        c30.push(col(
+            &["Realisasi Capaian", leak(y.to_string())],
+            Src::F(leak(format!("r{y}"))),
+            9.0,
+        ));
+    }
+    for y in 2026..=2027 {
+        c30.push(col(
+            &["Proyeksi", leak(y.to_string())],
+            Src::F(leak(format!("r{y}"))),
+            9.0,
+        ));
+    }
+    c30.push(col(&["Catatan Analisis"], Src::Empty, 20.0));
+    let t30 = Table::new(
+        Kind::T30,
+        &[
+            "Tabel T-C.30",
+            "Pencapaian Kinerja Pelayanan Dinas Sosial",
+            "Kabupaten Kutai Kartanegara",
+        ],
+        c30,
+    );
+
+    let (r, a) = ("Rancangan Awal RKPD", "Hasil Analisis Kebutuhan");
+    let c31 = vec![
+        col(&["No."], Src::F("no"), 5.0),
+        col(&[r, "Program / \nKegiatan"], Src::F("name"), 36.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator \nKinerja"], Src::F("r_ind"), 28.0),
+        col(&[r, "Target \nCapaian"], Src::Tu("r_t", "r_u"), 12.0),
+        col(&[r, "Pagu \nIndikatif \n(Rp.)"], Src::F("r_p"), 16.0),
+        col(&[a, "Program / \nKegiatan"], Src::F("name"), 36.0),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator \nKinerja"], Src::F("a_ind"), 28.0),
+        col(&[a, "Target \nCapaian"], Src::Tu("a_t", "a_u"), 12.0),
+        col(&[a, "Kebutuhan \nDana \n(Rp.)"], Src::F("a_p"), 16.0),
+        col(&["Catatan Penting"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &["Review terhadap Rancangan Awal RKPD  2026"],
+        c31,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged)
+    .total("JUMLAH");
+
+    let (n, n1) = ("Rencana Tahun 2026", "Prakiraan Maju Rencana Tahun 2027");
+    let mut c33 = code_cols("Kode", cs);
+    c33.extend([
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program / Kegiatan"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&[n, "Lokasi"], Src::F("lok"), 16.0),
+        col(&[n, "Target Capaian Kinerja"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "Kebutuhan Dana/Pagu Indikatif"], Src::F("p26"), 16.0),
+        col(&[n, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan Penting"], Src::Empty, 14.0),
+        col(&[n1, "Target Capaian Kinerja"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "Kebutuhan Dana/Pagu Indikatif"], Src::F("p27"), 16.0),
+    ]);
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "Tabel T-C.33",
+            "Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2026 dan Prakiraan Maju Tahun 2027",
+            "Kabupaten Kutai Kartanegara",
+        ],
+        c33,
+    )
+    .code(cs)
+    .num(NumStyle::Bare, CodeNum::Merged)
+    .total("JUMLAH");
+
+    vec![
+        sheet(
+            "Sheet1",
+            vec![
+                Block::Table(t29),
+                Block::Blank(3),
+                Block::Table(t30),
+                Block::Blank(1),
+                Block::Signature(10),
+            ],
+        ),
+        sheet(
+            "Sheet2",
+            vec![Block::Table(t31), Block::Blank(1), Block::Signature(8)],
+        ),
+        sheet(
+            "Sheet3",
+            vec![Block::Table(t33), Block::Blank(1), Block::Signature(12)],
+        ),
+    ]
+}
+
+fn t30_years(
+    group_t: &str,
+    group_r: &str,
+    group_p: &str,
+    years_t: std::ops::RangeInclusive<u32>,
+    years_r: std::ops::RangeInclusive<u32>,
+    years_p: std::ops::RangeInclusive<u32>,
+    label: &dyn Fn(u32) -> String,
+) -> Vec<Col> {
+    let mut out = Vec::new();
+    let mut push = |g: &str, y: u32, f: String| {
+        let l = label(y);
+        let head: Vec<&str> = if g.is_empty() { vec![&l] } else { vec![g, &l] };
+        out.push(col(&head, Src::F(leak(f)), 9.0));
+    };
+    for y in years_t {
+        push(group_t, y, format!("t{y}"));
+    }
+    for y in years_r {
+        push(group_r, y, format!("r{y}"));
+    }
+    for y in years_p {
+        push(group_p, y, format!("r{y}"));
+    }
+    out
+}
+
+fn layout_mre_caps(_plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::Split5Text;
+    let g24 = "TARGET DAN REALISASI KINERJA PROGRAM DAN KEGIATAN TAHUN LALU (2024)";
+    let g25 = "PERKIRAAN REALISASI CAPAIAN TARGET RENSTRA PD S/D TAHUN BERJALAN (2025)";
+    let mut c29 = code_cols("KODE", cs);
+    c29.extend([
+        col(
+            &["URUSAN/BIDANG URUSAN PEMERINTAH DAERAH DAN PROGRAM/KEGIATAN"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["INDIKATOR KINERJA PROGRAM (OUTCOME)/KEGIATAN (OUTPUT)"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(
+            &["TARGET KINERJA CAPAIAN RENSTRA PD TAHUN 2026"],
+            Src::F("k4"),
+            12.0,
+        ),
+        col(
+            &["REALISASI TARGET KINERJA S/D TAHUN 2023"],
+            Src::F("k5"),
+            12.0,
+        ),
+        col(&[g24, "TARGET"], Src::F("k6"), 10.0),
+        col(&[g24, "REALISASI"], Src::F("k7"), 10.0),
+        col(&[g24, "TINGKAT REALISASI (%)"], Src::F("k8"), 10.0),
+        col(
+            &["TARGET RENJA PD TAHUN BERJALAN (2025)"],
+            Src::F("k9"),
+            12.0,
+        ),
+        col(&[g25, "REALISASI CAPAIAN"], Src::F("k10"), 12.0),
+        col(&[g25, "TINGKAT CAPAIAN (%)"], Src::F("k11"), 12.0),
+    ]);
+    let t29 = Table::new(
+        Kind::T29,
+        &[
+            "TABEL T-C.29",
+            "REKAPITULASI EVALUASI HASIL PELAKSANAAN RENJA PD DAN PENCAPAIAN RENSTRA PD S/D TAHUN 2025",
+            "DINAS SOSIAL KABUPATEN KUTAI KARTANEGARA",
+        ],
+        c29,
+    )
+    .code(cs)
+    .num(NumStyle::ParenFx, CodeNum::PerColumn);
+
+    let mut c30 = vec![
+        col(&["NO"], Src::F("no"), 5.0),
+        col(&["INDIKATOR"], Src::F("ind"), 40.0),
+        col(&["SPM/STANDAR NASIONAL"], Src::F("spm"), 14.0),
+        col(&["IKK"], Src::F("ikk"), 24.0),
+    ];
+    c30.extend(t30_years(
+        "TARGET RENSTRA PD",
+        "REALISASI CAPAIAN",
+        "PROYEKSI",
+        2022..=2026,
+        2022..=2024,
+        2025..=2026,
+        &|y| y.to_string(),
+    ));
+    c30.push(col(&["CATATAN ANALISIS"], Src::Empty, 20.0));
+    let t30 = Table::new(
+        Kind::T30,
+        &[
+            "TABEL T-C.30",
+            "PENCAPAIAN KINERJA PELAYANAN DINAS SOSIAL",
+            "KABUPATEN KUTAI KARTANEGARA",
+        ],
+        c30,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged);
+
+    let (r, a) = ("RANCANGAN AWAL RKPD", "HASIL ANALISIS KEBUTUHAN");
+    let c31 = vec![
+        col(&["NO"], Src::F("no"), 5.0),
+        col(&["PROGRAM/KEGIATAN/SUB KEGIATAN"], Src::F("name"), 40.0),
+        col(&[r, "LOKASI"], Src::F("r_lok"), 16.0),
+        col(&[r, "INDIKATOR KINERJA"], Src::F("r_ind"), 30.0),
+        col(&[r, "TARGET CAPAIAN"], Src::F("r_t"), 8.0),
+        col(&[r, "SATUAN"], Src::F("r_u"), 10.0),
+        col(&[r, "PAGU INDIKATIF (RP)"], Src::F("r_p"), 16.0),
+        col(&[a, "LOKASI"], Src::F("a_lok"), 16.0),
+        col(&[a, "INDIKATOR KINERJA"], Src::F("a_ind"), 30.0),
+        col(&[a, "TARGET CAPAIAN"], Src::F("a_t"), 8.0),
+        col(&[a, "SATUAN"], Src::F("a_u"), 10.0),
+        col(&[a, "KEBUTUHAN DANA (RP)"], Src::F("a_p"), 16.0),
+        col(&["CATATAN PENTING"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &[
+            "TABEL T-C.31",
+            "REVIEW TERHADAP RANCANGAN AWAL RKPD TAHUN 2026",
+            "DINAS SOSIAL KABUPATEN KUTAI KARTANEGARA",
+        ],
+        c31,
+    )
+    .total("TOTAL");
+
+    let us = Table::new(
+        Kind::Usulan,
+        &["2.5 PENELAAHAN USULAN PROGRAM DAN KEGIATAN MASYARAKAT"],
+        vec![
+            col(&["NO"], Src::F("no"), 5.0),
+            col(&["PROGRAM/KEGIATAN/SUB KEGIATAN"], Src::F("name"), 40.0),
+            col(&["KELUARAN SUB KEGIATAN"], Src::F("kel"), 30.0),
+            col(&["LOKASI"], Src::F("lok"), 18.0),
+            col(&["VOLUME"], Src::F("vol"), 9.0),
+            col(&["SATUAN"], Src::F("sat"), 10.0),
+            col(&["KET"], Src::Empty, 12.0),
+        ],
+    );
+
+    let (n, n1) = ("RENCANA TAHUN 2026", "PERKIRAAN MAJU RENCANA TAHUN 2027");
+    let mut c33 = code_cols("KODE", cs);
+    c33.extend([
+        col(
+            &["URUSAN/BIDANG URUSAN PEMERINTAH DAERAH DAN PROGRAM/KEGIATAN"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["INDIKATOR KINERJA PROGRAM/KEGIATAN"], Src::F("ind"), 30.0),
+        col(&[n, "LOKASI"], Src::F("lok"), 16.0),
+        col(&[n, "TARGET CAPAIAN KINERJA"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "KEBUTUHAN DANA/PAGU INDIKATIF"], Src::F("p26"), 16.0),
+        col(&[n, "SUMBER DANA"], Src::F("dana"), 10.0),
+        col(&["CATATAN PENTING"], Src::Empty, 14.0),
+        col(&[n1, "TARGET CAPAIAN KINERJA"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "KEBUTUHAN DANA/PAGU INDIKATIF"], Src::F("p27"), 16.0),
+    ]);
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "RUMUSAN PROGRAM DAN KEGIATAN OPD TAHUN 2026",
+            "DAN PRAKIRAAN MAJU TAHUN 2027",
+            "KABUPATEN KUTAI KARTANEGARA",
+            "NAMA OPD / SKPD : DINAS SOSIAL",
+        ],
+        c33,
+    )
+    .code(cs)
+    .num(NumStyle::Bare, CodeNum::PerColumn);
+
+    vec![
+        sheet("TC-29", vec![Block::Table(t29)]),
+        sheet("TC-30", vec![Block::Table(t30)]),
+        sheet("TC-31", vec![Block::Table(t31)]),
+        sheet("USULAN", vec![Block::Table(us)]),
+        sheet("TC-33", vec![Block::Table(t33)]),
+    ]
+}
+
+fn layout_across_alf(_plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::Split5Num;
+    let g24 = "Target dan Realisasi Renja PD Tahun 2024";
+    let g25 = "Realisasi Capaian s.d. Tahun 2025";
+    let mut c29 = code_cols("Kode", cs);
+    c29.extend([
+        col(
+            &["Urusan/Bidang Urusan/Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program (outcome)/Kegiatan (output)"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&["Target Renstra PD Tahun 2026"], Src::F("k4"), 12.0),
+        col(&["Realisasi Renja s.d. Tahun 2023"], Src::F("k5"), 12.0),
+        col(&[g24, "Target"], Src::F("k6"), 10.0),
+        col(&[g24, "Realisasi"], Src::F("k7"), 10.0),
+        col(&[g24, "Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(&["Target Renja PD Tahun 2025"], Src::F("k9"), 12.0),
+        col(&[g25, "Realisasi Capaian"], Src::F("k10"), 12.0),
+        col(&[g25, "Tingkat Capaian Renstra (%)"], Src::F("k11"), 12.0),
+    ]);
+    let t29 = Table::new(
+        Kind::T29,
+        &[
+            "Tabel T-C.29",
+            "Rekapitulasi Evaluasi Hasil Pelaksanaan Renja PD dan Pencapaian Renstra PD s.d. Tahun 2025",
+            "Dinas Sosial Kabupaten Kutai Kartanegara",
+        ],
+        c29,
+    )
+    .code(cs)
+    .across()
+    .pct_cells()
+    .num(NumStyle::Paren, CodeNum::Merged);
+
+    let (r, a) = (" Rancangan Awal RKPD ", "Hasil Analisis Kebutuhan");
+    let c31 = vec![
+        col(&["No."], Src::F("no"), 5.0),
+        col(&[r, "Program / Kegiatan"], Src::F("name"), 36.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator Kinerja"], Src::F("r_ind"), 28.0),
+        col(&[r, "Target Capaian"], Src::Tu("r_t", "r_u"), 12.0),
+        col(&[r, "Pagu Indikatif (Rp.)"], Src::F("r_p"), 16.0),
+        col(&[a, "Program / Kegiatan"], Src::F("name"), 36.0),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator Kinerja"], Src::F("a_ind"), 28.0),
+        col(&[a, "Target Capaian"], Src::Tu("a_t", "a_u"), 12.0),
+        col(&[a, "Kebutuhan Dana (Rp.)"], Src::F("a_p"), 16.0),
+        col(&["Catatan Penting"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &[
+            "Tabel T-C.31",
+            "Review terhadap Rancangan Awal RKPD Tahun 2026",
+            "Dinas Sosial Kabupaten Kutai Kartanegara",
+        ],
+        c31,
+    )
+    .across()
+    .total("JUMLAH");
+
+    let g = "Rencana Tahun 2026";
+    let us = Table::new(
+        Kind::Usulan,
+        &["2.5 Penelaahan Usulan Program dan Kegiatan Masyarakat"],
+        vec![
+            col(&["No"], Src::F("no"), 5.0),
+            col(&["Program/Kegiatan/Sub Kegiatan"], Src::F("name"), 40.0),
+            col(&[g, "Keluaran Sub Kegiatan"], Src::F("kel"), 30.0),
+            col(&[g, "Lokasi"], Src::F("lok"), 18.0),
+            col(&[g, "Target/Volume"], Src::Tu("vol", "sat"), 12.0),
+            col(&["Keterangan"], Src::Empty, 14.0),
+        ],
+    )
+    .across();
+
+    let (n, n1) = ("RENCANA 2026", "PRAKIRAAN MAJU 2027");
+    let mut c33 = code_cols("KODE", cs);
+    c33.extend([
+        col(&["PROGRAM"], Src::F("name"), 40.0),
+        col(&["INDIKATOR"], Src::F("ind"), 30.0),
+        col(&[n, "TARGET KINERJA"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "PAGU INDIKATIF"], Src::F("p26"), 16.0),
+        col(&[n, "LOKASI"], Src::F("lok"), 16.0),
+        col(&[n, "SUMBERDANA"], Src::F("dana"), 10.0),
+        col(&["CATATAN PENTING"], Src::Empty, 14.0),
+        col(&[n1, "TARGET KINERJA"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "KEBUTUHAN DANA"], Src::F("p27"), 16.0),
+    ]);
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "RENCANA KERJA DINAS SOSIAL TAHUN 2026",
+            "KABUPATEN KUTAI KARTANEGARA",
+        ],
+        c33,
+    )
+    .code(cs)
+    .across();
+
+    vec![
+        sheet("Form T-C.29", vec![Block::Table(t29)]),
+        sheet("Form T-C.31", vec![Block::Table(t31)]),
+        sheet("Usulan", vec![Block::Table(us)]),
+        sheet("Form T-C.33", vec![Block::Table(t33)]),
+    ]
+}
+
+fn layout_three_rows(_plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::Joined;
+    let ev = "Evaluasi Renja PD";
+    let g10 = "Perkiraan Realisasi Capaian Target Renstra PD s.d. Tahun Berjalan (2025)";
+    let c29 = vec![
+        col(&["Kode"], Src::Code, 18.0),
+        col(&["Program/Kegiatan"], Src::F("name"), 40.0),
+        col(
+            &["Indikator Kinerja Program (outcome)/ Kegiatan (output)"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(
+            &["Target Renstra PD Tahun 2026 (akhir periode Renstra PD)"],
+            Src::F("k4"),
+            12.0,
+        ),
+        col(
+            &["Realisasi Capaian Kinerja Renstra PD s.d. Tahun 2023"],
+            Src::F("k5"),
+            12.0,
+        ),
+        col(&[ev, "Tahun 2024", "Target"], Src::F("k6"), 10.0),
+        col(&[ev, "Tahun 2024", "Realisasi"], Src::F("k7"), 10.0),
+        col(
+            &[ev, "Tahun 2024", "Tingkat Realisasi (%)"],
+            Src::F("k8"),
+            10.0,
+        ),
+        col(&[ev, "Tahun 2025", "Target"], Src::F("k9"), 10.0),
+        col(&[g10, "Realisasi Capaian"], Src::F("k10"), 12.0),
+        col(&[g10, "Tingkat Capaian (%)"], Src::F("k11"), 12.0),
+    ];
+    let t29 = Table::new(
+        Kind::T29,
+        &[
+            "Tabel 2.1",
+            "Rekapitulasi Evaluasi Hasil Pelaksanaan Renja PD dan Pencapaian Renstra PD s.d. Tahun 2025",
+            "Dinas Sosial Kabupaten Kutai Kartanegara",
+        ],
+        c29,
+    )
+    .code(cs)
+    .num(NumStyle::ParenFx, CodeNum::Merged)
+    .page(6, "Dinas Sosial Kabupaten Kutai Kartanegara");
+
+    let mut c30 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&["Indikator"], Src::F("ind"), 40.0),
+        col(&["SPM/Standar Nasional"], Src::F("spm"), 14.0),
+        col(&["IKK"], Src::F("ikk"), 24.0),
+    ];
+    c30.extend(t30_years(
+        "Target Renstra Perangkat Daerah",
+        "Realisasi Capaian",
+        "Proyeksi",
+        2024..=2027,
+        2024..=2025,
+        2026..=2027,
+        &|y| y.to_string(),
+    ));
+    c30.push(col(&["Catatan Analisis"], Src::Empty, 20.0));
+    let t30 = Table::new(
+        Kind::T30,
+        &["Tabel 2.2", "Pencapaian Kinerja Pelayanan Dinas Sosial"],
+        c30,
+    );
+
+    let (r, a) = ("Rancangan Awal RKPD Tahun 2026", "Hasil Analisis Kebutuhan");
+    let tck = "Target Capaian Kinerja";
+    let c31 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&["Program/Kegiatan/Sub Kegiatan"], Src::F("name"), 40.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator Kinerja"], Src::F("r_ind"), 28.0),
+        col(&[r, tck, "Target"], Src::F("r_t"), 8.0),
+        col(&[r, tck, "Satuan"], Src::F("r_u"), 10.0),
+        col(&[r, "Pagu Indikatif (Rp)"], Src::F("r_p"), 16.0),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator Kinerja"], Src::F("a_ind"), 28.0),
+        col(&[a, tck, "Target"], Src::F("a_t"), 8.0),
+        col(&[a, tck, "Satuan"], Src::F("a_u"), 10.0),
+        col(&[a, "Kebutuhan Dana (Rp)"], Src::F("a_p"), 16.0),
+        col(&["Catatan Penting"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &[
+            "Tabel 2.3",
+            "Review terhadap Rancangan Awal RKPD Tahun 2026",
+        ],
+        c31,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged);
+
+    let (n, n1) = ("Rencana Tahun 2026", "Prakiraan Maju Rencana Tahun 2027");
+    let c33 = vec![
+        col(&["Kode"], Src::Code, 18.0),
+        col(
+            &["Urusan/ Bidang Urusan Pemerintahan Daerah Dan Program/ Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program/ Kegiatan/ Sub Kegiatan"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&[n, "Lokasi Output Kegiatan"], Src::F("lok"), 16.0),
+        col(&[n, tck, "Target"], Src::F("t26"), 8.0),
+        col(&[n, tck, "Satuan"], Src::F("u26"), 10.0),
+        col(&[n, "Pagu Indikatif (Rp 000)"], Src::F("p26"), 14.0),
+        col(&[n, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan Penting"], Src::Empty, 14.0),
+        col(&[n1, tck, "Target"], Src::F("t27"), 8.0),
+        col(&[n1, tck, "Satuan"], Src::F("u27"), 10.0),
+        col(
+            &[n1, "Kebutuhan Dana/ Pagu Indikatif (Rp 000)"],
+            Src::F("p27"),
+            14.0,
+        ),
+    ];
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "Tabel 3.1",
+            "Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2026 dan Prakiraan Maju Tahun 2027",
+            "Dinas Sosial Kabupaten Kutai Kartanegara",
+        ],
+        c33,
+    )
+    .code(cs)
+    .thousands()
+    .num(NumStyle::Paren, CodeNum::Merged)
+    .total("JUMLAH");
+
+    vec![
+        sheet("Evaluasi", vec![Block::Table(t29)]),
+        sheet("T-C.30", vec![Block::Table(t30)]),
+        sheet("Review RKPD 2026", vec![Block::Table(t31)]),
+        sheet("Rencana 2026-2027", vec![Block::Table(t33)]),
+    ]
+}
+
+fn layout_hf_glued(plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::Split5Num;
+    let g68 = "Target dan realisasi kinerja program dan keluaran kegiatan OPD tahun ....... (tahun lalu /n-2) ";
+    let g1011 = "Perkiraan realisasi capaian target program/kegiatan Renstra OPD s/d dengan tahun ..... ... (tahun berjalan/n-1)";
+    let mut c29 = code_cols("Kode", cs);
+    c29.extend([
+        col(&["Urusan/Bidang Urusan Pemerintahan Daerah Dan Program/Kegiatan "], Src::F("name"), 40.0),
+        col(&["Indikator  Kinerja Program (outcome)/ Kegiatan (output)"], Src::F("ind"), 30.0),
+        col(&["target capaian kinerja Renstra OPD Tahun ........ (akhir periode Renstra OPD)"], Src::F("k4"), 12.0),
+        col(&["Realisasi target kinerja hasil program dan keluaran kegiatan s/d tahun ......  (tahun n-3) "], Src::F("k5"), 12.0),
+        col(&[g68, "Target"], Src::F("k6"), 10.0),
+        col(&[g68, "Realisasi"], Src::F("k7"), 10.0),
+        col(&[g68, "Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(&["Target program / kegiatan  Renja  SKPD tahun berjalan (tahun n-1) "], Src::F("k9"), 12.0),
+        col(&[g1011, "Realisasi Capaian"], Src::F("k10"), 12.0),
+        col(&[g1011, "Tingkat capaian (%)"], Src::F("k11"), 12.0),
+        col(&["Catatan"], Src::Empty, 14.0),
+    ]);
+    let t29 = Table::new(
+        Kind::T29,
+        &[
+            "Rekapitulasi Hasil Evaluasi Pelaksanaan Renja  OPD sampai dengan Tahun Berjalan 2025",
+            "Kabupaten/Kota *) Kutai Kartanegara",
+            "Nama SKPD : Dinas Sosial",
+        ],
+        c29,
+    )
+    .code(cs)
+    .num(NumStyle::Glued, CodeNum::Merged);
+
+    let mut c30 = vec![
+        col(&["NO"], Src::F("no"), 5.0),
+        col(&["Indikator"], Src::F("ind"), 40.0),
+        col(&["SPM/ Standar Nasional"], Src::F("spm"), 14.0),
+        col(&["IKK (PP-6/'08)"], Src::F("ikk"), 24.0),
+    ];
+    let rel = |y: u32| match y {
+        2024 => "n-2",
+        2025 => "n-1",
+        2026 => "n",
+        _ => "n+1",
+    };
+    c30.extend(t30_years(
+        "Target Renstra OPD ",
+        "Realisasi Capaian ",
+        "Proyeksi ",
+        2024..=2027,
+        2024..=2025,
+        2026..=2027,
+        &|y| format!("Tahun {y} (tahun {})", rel(y)),
+    ));
+    c30.push(col(&["Catatan Analisis"], Src::Empty, 20.0));
+    let t30 = Table::new(
+        Kind::T30,
+        &[
+            "Pencapaian Kinerja Pelayanan OPD Dinas Sosial ",
+            "Provinsi/Kabupaten/Kota Kutai Kartanegara",
+        ],
+        c30,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged);
+
+    let (r, a) = (" Rancangan Awal RKPD ", "Hasil Analisis Kebutuhan");
+    let c31 = vec![
+        col(&["No."], Src::F("no"), 5.0),
+        col(&[r, "Program / \nKegiatan"], Src::F("name"), 36.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator \nKinerja"], Src::F("r_ind"), 28.0),
+        col(&[r, "Target \nCapaian"], Src::Tu("r_t", "r_u"), 12.0),
+        col(&[r, "Pagu \nIndikatif \n(Rp.000)"], Src::F("r_p"), 14.0),
+        col(&[a, "Program / \nKegiatan"], Src::F("name"), 36.0),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator \nKinerja"], Src::F("a_ind"), 28.0),
+        col(&[a, "Target \nCapaian"], Src::Tu("a_t", "a_u"), 12.0),
+        col(&[a, "Kebutuhan \nDana \n(Rp.000)"], Src::F("a_p"), 14.0),
+        col(&["Catatan Penting"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &["Review terhadap Rancangan Awal RKPD  2026"],
+        c31,
+    )
+    .thousands()
+    .num(NumStyle::Paren, CodeNum::Merged)
+    .total("JUMLAH");
+
+    let t32 = Table::new(
+        Kind::T32,
+        &[
+            "Kajian Usulan Program dan Kegiatan dari Masyarakat ",
+            "Kabupaten Kutai Kartanegara ",
+            "Tahun 2026 ",
+            "Nama OPD : Dinas Sosial",
+        ],
+        vec![
+            col(&["No"], Src::F("no"), 5.0),
+            col(&["Program/kegiatan "], Src::F("kamus"), 30.0),
+            col(&["Lokasi"], Src::F("lok"), 24.0),
+            col(&["Indikator kinerja "], Src::F("ind"), 24.0),
+            col(&["Besaran/ volume "], Src::F("vol"), 10.0),
+            col(&["Catatan ***) "], Src::F("cat"), 30.0),
+        ],
+    )
+    .num(NumStyle::Paren, CodeNum::Merged);
+
+    let (n, n1) = ("Rencana Tahun 2026", "Prakiraan Maju Rencana Tahun 2027");
+    let mut c33 = code_cols(" Kode ", cs);
+    c33.extend([
+        col(
+            &["Urusan/Bidang Urusan \nPemerintahan Daerah dan \nProgram/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program / Kegiatan"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&[n, "Lokasi"], Src::F("lok"), 16.0),
+        col(&[n, "Target Capaian"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "Kebutuhan Dana/ Pagu Indikatif"], Src::F("p26"), 16.0),
+        col(&[n, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan Penting"], Src::Empty, 14.0),
+        col(&[n1, "Target Capaian Kinerja"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "Kebutuhan Dana/ Pagu Indikatif"], Src::F("p27"), 16.0),
+    ]);
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "Rumusan Rencana Program dan Kegiatan Dinas Sosial",
+            "Kabupaten Kutai Kartanegara, Provinsi Kalimantan Timur",
+        ],
+        c33,
+    )
+    .code(cs)
+    .num(NumStyle::Paren, CodeNum::Merged)
+    .total("JUMLAH");
+
+    vec![
+        sheet("TC-29", vec![Block::Table(t29)]),
+        sheet("TC-30", vec![Block::Table(t30)]),
+        sheet("TC-31", vec![Block::Table(t31)]),
+        sheet("TC-32", vec![Block::Table(t32)]),
+        sheet(
+            "TC-33",
+            vec![
+                Block::Statement("total", total_statement(plan)),
+                Block::Blank(1),
+                Block::Table(t33),
+                Block::Blank(2),
+                Block::Signature(9),
+            ],
+        ),
+    ]
+}
+
+fn layout_sir_no_fund(_plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::Split4;
+    let g24 = "Target dan Realisasi Renja SKPD Tahun 2024";
+    let mut c29 = vec![col(&["No"], Src::F("no"), 5.0)];
+    c29.extend(code_cols("Kode", cs));
+    c29.extend([
+        col(&["Program/Kegiatan"], Src::F("name"), 40.0),
+        col(
+            &["Indikator Kinerja Program (Outcome)/ Kegiatan (Output)"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(
+            &["Target Renstra SKPD pada Tahun 2026 (Akhir Periode Renstra SKPD)"],
+            Src::F("k4"),
+            12.0,
+        ),
+        col(
+            &["Realisasi Capaian Kinerja Renstra SKPD s.d. Tahun 2023"],
+            Src::F("k5"),
+            12.0,
+        ),
+        col(&[g24, "Target"], Src::F("k6"), 10.0),
+        col(&[g24, "Realisasi"], Src::F("k7"), 10.0),
+        col(&[g24, "Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(&["Target Renja SKPD Tahun 2025"], Src::F("k9"), 12.0),
+        col(
+            &["Realisasi Capaian Kinerja Renstra SKPD s.d. Tahun 2025"],
+            Src::F("k10"),
+            12.0,
+        ),
+        col(
+            &["Tingkat Capaian Kinerja Renstra SKPD s.d. Tahun 2025 (%)"],
+            Src::F("k11"),
+            12.0,
+        ),
+    ]);
+    let t29 = Table::new(
+        Kind::T29,
+        &[
+            "EVALUASI HASIL PELAKSANAAN RENJA SKPD DAN PENCAPAIAN RENSTRA SKPD S.D. TAHUN 2025",
+            "KABUPATEN KUTAI KARTANEGARA",
+            "SKPD : DINAS SOSIAL",
+        ],
+        c29,
+    )
+    .code(cs)
+    .num(NumStyle::ParenFx, CodeNum::Merged);
+
+    let c31 = vec![
+        col(
+            &["Rancangan Awal RKPD — Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["Lokasi"], Src::F("r_lok"), 16.0),
+        col(&["Target Capaian Kinerja"], Src::Tu("r_t", "r_u"), 12.0),
+        col(&["Pagu Indikatif (Rp)"], Src::F("r_p"), 16.0),
+        col(
+            &["Hasil Analisis Kebutuhan — Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["Lokasi"], Src::F("a_lok"), 16.0),
+        col(&["Target Capaian Kinerja"], Src::Tu("a_t", "a_u"), 12.0),
+        col(&["Kebutuhan Dana (Rp)"], Src::F("a_p"), 16.0),
+        col(&["Catatan Penting"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &["Tabel 2.3 — Review terhadap Rancangan Awal RKPD Tahun 2026 (Permendagri 86/2017):"],
+        c31,
+    )
+    .total("JUMLAH");
+
+    let (n, n1) = ("Rencana Tahun 2026", "Perkiraan Maju Rencana Tahun 2027");
+    let mut c33 = code_cols("Kode", cs);
+    c33.extend([
+        col(&["Program dan Kegiatan"], Src::F("name"), 40.0),
+        col(&["Indikator Kinerja Program/Kegiatan"], Src::F("ind"), 30.0),
+        col(&[n, "Lokasi"], Src::F("lok"), 16.0),
+        col(&[n, "Target Capaian Kinerja"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "Kebutuhan Dana/Pagu Indikatif"], Src::F("p26"), 16.0),
+        col(&["Catatan"], Src::Empty, 14.0),
+        col(&[n1, "Target Capaian Kinerja"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "Kebutuhan Dana/Pagu Indikatif"], Src::F("p27"), 16.0),
+    ]);
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "RUMUSAN RENCANA PROGRAM DAN KEGIATAN SKPD TAHUN 2026",
+            "DAN PERKIRAAN MAJU TAHUN 2027",
+            "KABUPATEN KUTAI KARTANEGARA",
+            "",
+            "SKPD : DINAS SOSIAL",
+        ],
+        c33,
+    )
+    .code(cs);
+
+    vec![
+        sheet("Evaluasi Renja SKPD", vec![Block::Table(t29)]),
+        sheet("Review RKPD", vec![Block::Table(t31)]),
+        sheet(
+            "Renja SKPD 2026",
+            vec![Block::Table(t33), Block::Blank(2), Block::Signature(8)],
+        ),
+    ]
+}
+
+fn layout_bdg_no_location(plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::Split4;
+    let mut c29 = code_cols("Kode", cs);
+    c29.extend([
+        col(
+            &["Urusan/Bidang Urusan/Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["Indikator Kinerja"], Src::F("ind"), 30.0),
+        col(&["Target Renstra 2026"], Src::F("k4"), 12.0),
+        col(&["Realisasi s/d 2023"], Src::F("k5"), 12.0),
+        col(&["Target Renja 2024"], Src::F("k6"), 10.0),
+        col(&["Realisasi Renja 2024"], Src::F("k7"), 10.0),
+        col(&["Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(&["Target Renja 2025"], Src::F("k9"), 12.0),
+        col(&["Realisasi s/d Tahun Berjalan"], Src::F("k10"), 12.0),
+        col(&["Tingkat Capaian Renstra (%)"], Src::F("k11"), 12.0),
+    ]);
+    let t29 = Table::new(
+        Kind::T29,
+        &["Tabel 2.4 Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Dinas Sosial"],
+        c29,
+    )
+    .code(cs)
+    .num(NumStyle::FirstParen, CodeNum::Merged);
+
+    let (r, a) = ("Rancangan Awal RKPD", "Hasil Analisis Kebutuhan");
+    let c31 = vec![
+        col(&[r, "Program/Kegiatan"], Src::F("name"), 36.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator Kinerja"], Src::F("r_ind"), 28.0),
+        col(&[r, "Target"], Src::F("r_t"), 8.0),
+        col(&[r, "Satuan"], Src::F("r_u"), 10.0),
+        col(&[r, "Pagu Indikatif"], Src::F("r_p"), 16.0),
+        col(&[a, "Program/Kegiatan"], Src::F("name"), 36.0),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator Kinerja"], Src::F("a_ind"), 28.0),
+        col(&[a, "Target"], Src::F("a_t"), 8.0),
+        col(&[a, "Satuan"], Src::F("a_u"), 10.0),
+        col(&[a, "Pagu Indikatif"], Src::F("a_p"), 16.0),
+        col(&["Catatan Penting"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &["Tabel 2.5 Review terhadap Rancangan Awal RKPD Tahun 2026"],
+        c31,
+    );
+
+    let (n, n1) = ("Rencana Tahun 2026", "Prakiraan Maju Rencana Tahun 2027");
+    let mut c33 = code_cols("Kode", cs);
+    c33.extend([
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program / Kegiatan"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&[n, "Target Capaian Kinerja"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "Pagu Indikatif"], Src::F("p26"), 16.0),
+        col(&[n1, "Target Capaian Kinerja"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "Pagu Indikatif"], Src::F("p27"), 16.0),
+    ]);
+    let t33 = Table::new(
+        Kind::T33,
+        &["Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2026\ndan Perkiraan Maju Tahun 2027"],
+        c33,
+    )
+    .code(cs)
+    .num(NumStyle::FirstParen, CodeNum::Merged);
+
+    vec![
+        sheet("Tabel 2.4", vec![Block::Table(t29)]),
+        sheet("Tabel 2.5", vec![Block::Table(t31)]),
+        sheet(
+            "Renja PD 2026",
+            vec![
+                Block::Text(vec![
+                    "Nama Perangkat Daerah : 1.06.0.00.0.00.01.0000 Dinas Sosial".into(),
+                ]),
+                Block::Statement(
+                    "total",
+                    format!(
+                        "Total Pagu : Rp. {}",
+                        id_text(Decimal::from(plan.total().0), None)
+                    ),
+                ),
+                Block::Blank(1),
+                Block::Table(t33),
+            ],
+        ),
+    ]
+}
+
+fn layout_text_tgl(plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::JoinedShort;
+    let cover = sheet(
+        "Cover",
+        vec![
+            Block::Text(vec![
+                "RENCANA KERJA (RENJA)".into(),
+                "DINAS SOSIAL KABUPATEN KUTAI KARTANEGARA".into(),
+                "TAHUN 2026".into(),
+                "".into(),
+                "BAB II EVALUASI PELAKSANAAN RENJA PERANGKAT DAERAH TAHUN LALU".into(),
+                "".into(),
+            ]),
+            Block::Statement("count", count_statement(plan)),
+            Block::Statement("total", total_statement(plan)),
+        ],
+    );
+    let c29 = vec![
+        col(&["Kode"], Src::Code, 18.0),
+        col(
+            &["Urusan/Bidang Urusan/Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["Indikator Kinerja"], Src::F("ind"), 30.0),
+        col(&["Target Renstra PD Tahun 2026"], Src::F("k4"), 12.0),
+        col(&["Realisasi s.d. Tahun 2023"], Src::F("k5"), 12.0),
+        col(&["Target Renja PD Tahun 2024"], Src::F("k6"), 10.0),
+        col(&["Realisasi Renja PD Tahun 2024"], Src::F("k7"), 10.0),
+        col(&["Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(&["Target Renja PD Tahun 2025"], Src::F("k9"), 12.0),
+        col(
+            &["Perkiraan Realisasi Capaian Target Renstra PD s.d tahun berjalan"],
+            Src::F("k10"),
+            12.0,
+        ),
+        col(&["Tingkat Capaian (%)"], Src::F("k11"), 12.0),
+    ];
+    let t29 = Table::new(
+        Kind::T29,
+        &["Tabel 2.1 Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Dinas Sosial dan Pencapaian Renstra Dinas Sosial s.d. Tahun 2025"],
+        c29,
+    )
+    .code(cs)
+    .text()
+    .num(NumStyle::BareFx, CodeNum::Merged);
+
+    let mut c30 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&["Indikator"], Src::F("ind"), 40.0),
+        col(&["SPM/Standar Nasional"], Src::F("spm"), 14.0),
+        col(&["IKK"], Src::F("ikk"), 24.0),
+    ];
+    c30.extend(t30_years(
+        "",
+        "",
+        "",
+        2022..=2026,
+        2022..=2024,
+        2025..=2026,
+        &|y| {
+            if y <= 2026 {
+                format!("Target Renstra PD ({y})")
+            } else {
+                String::new()
+            }
+        },
+    ));
+    // Realisation and projection leaves carry their own wording.
+    for (i, c) in c30.iter_mut().enumerate().skip(9) {
+        let y = 2022 + (i as u32 - 9);
+        c.head = vec![if y <= 2024 {
+            format!("Realisasi ({y})")
+        } else {
+            format!("Proyeksi ({y})")
+        }];
+    }
+    c30.push(col(&["Catatan Analisis"], Src::Empty, 20.0));
+    let t30 = Table::new(
+        Kind::T30,
+        &["Tabel 2.2 Pencapaian Kinerja Pelayanan Dinas Sosial"],
+        c30,
+    )
+    .text();
+
+    let (r, a) = ("Rancangan Awal RKPD", "Hasil Analisis Kebutuhan");
+    let c31 = vec![
+        col(&["No"], Src::F("no"), 5.0),
+        col(&["Program/Kegiatan"], Src::F("name"), 40.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator Kinerja"], Src::F("r_ind"), 28.0),
+        col(&[r, "Target"], Src::F("r_t"), 8.0),
+        col(&[r, "Satuan"], Src::F("r_u"), 10.0),
+        col(&[r, "Pagu Indikatif (Rp)"], Src::F("r_p"), 18.0),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator Kinerja"], Src::F("a_ind"), 28.0),
+        col(&[a, "Target"], Src::F("a_t"), 8.0),
+        col(&[a, "Satuan"], Src::F("a_u"), 10.0),
+        col(&[a, "Kebutuhan Dana (Rp)"], Src::F("a_p"), 18.0),
+        col(&["Catatan Penting"], Src::Empty, 18.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &["Tabel 2.4 Review terhadap Rancangan Awal RKPD Tahun 2026"],
+        c31,
+    )
+    .text()
+    .rp()
+    .total("JUMLAH");
+
+    let us = Table::new(
+        Kind::Usulan,
+        &["Tabel 2.5 Usulan Program dan Kegiatan Tahun 2026"],
+        vec![
+            col(&["No"], Src::F("no"), 5.0),
+            col(&["Program/Kegiatan/Sub Kegiatan"], Src::F("name"), 40.0),
+            col(&["Keluaran Sub Kegiatan"], Src::F("kel"), 30.0),
+            col(&["Lokasi"], Src::F("lok"), 18.0),
+            col(&["Sasaran/Volume"], Src::Tu("vol", "sat"), 12.0),
+            col(&["Keterangan"], Src::Empty, 14.0),
+        ],
+    )
+    .text();
+
+    let t32 = Table::new(
+        Kind::T32,
+        &["Tabel 2.6 Usulan Program dan Kegiatan dari Para Pemangku Kepentingan Dinas Sosial Tahun 2026"],
+        vec![
+            col(&["No"], Src::F("no"), 5.0),
+            col(&["Program/Kegiatan"], Src::F("kamus"), 30.0),
+            col(&["Lokasi"], Src::F("lok"), 24.0),
+            col(&["Indikator Kinerja"], Src::F("ind"), 24.0),
+            col(&["Besaran/Volume"], Src::F("vol"), 10.0),
+            col(&["Catatan"], Src::F("cat"), 30.0),
+        ],
+    )
+    .text();
+
+    let (n, n1) = ("Rencana Tahun 2026\t", "Prakiraan Maju Rencana Tahun 2027");
+    let c33 = vec![
+        col(&["Kode"], Src::Code, 18.0),
+        col(
+            &["Urusan/ Bidang Urusan/ Program/ Kegiatan/ Sub Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Sasaran Program / Kegiatan / Sub Kegiatan"],
+            Src::Empty,
+            20.0,
+        ),
+        col(
+            &["Capaian Program / Hasil Kegiatan\t/ Keluaran Sub Kegiatan"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&[n, "Target Capaian Kinerja"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "Lokasi Output Kegiatan"], Src::F("lok"), 16.0),
+        col(&[n, "Pagu Indikatif (Rp.)"], Src::F("p26"), 18.0),
+        col(&[n, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan Penting"], Src::Empty, 14.0),
+        col(&[n1, "Target Capaian Kinerja"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "Pagu Indikatif (Rp.)"], Src::F("p27"), 18.0),
+    ];
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "Unit Organisasi : 1.06.0.00.0.00.01 Dinas Sosial",
+            "Sub Unit Organisasi : 1.06.0.00.0.00.01.0000 Dinas Sosial",
+        ],
+        c33,
+    )
+    .code(cs)
+    .text()
+    .rp()
+    .num(NumStyle::Bare, CodeNum::Merged);
+
+    vec![
+        cover,
+        sheet("Evaluasi", vec![Block::Table(t29)]),
+        sheet("Kinerja Pelayanan", vec![Block::Table(t30)]),
+        sheet("Review", vec![Block::Table(t31)]),
+        sheet("Usulan", vec![Block::Table(us)]),
+        sheet("Usulan Masyarakat", vec![Block::Table(t32)]),
+        sheet(
+            "Renja",
+            vec![Block::Table(t33), Block::Blank(2), Block::Signature(8)],
+        ),
+    ]
+}
+
+fn layout_bab_stacked(plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::Split5Num;
+    let g24 = "Target dan Realisasi Kinerja Program dan Kegiatan Tahun 2024";
+    let mut c29 = code_cols("Kode", cs);
+    c29.extend([
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program (outcome)/ Kegiatan (output)"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(
+            &["Target Kinerja Capaian Program (Renstra PD) Tahun 2026"],
+            Src::F("k4"),
+            12.0,
+        ),
+        col(
+            &["Realisasi Target Kinerja Hasil Program dan Keluaran Kegiatan s/d Tahun 2023"],
+            Src::F("k5"),
+            12.0,
+        ),
+        col(&[g24, "Target Renja PD"], Src::F("k6"), 10.0),
+        col(&[g24, "Realisasi Renja PD"], Src::F("k7"), 10.0),
+        col(&[g24, "Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(
+            &["Target Program dan Kegiatan Renja PD Tahun Berjalan 2025"],
+            Src::F("k9"),
+            12.0,
+        ),
+        col(
+            &[
+                "Perkiraan Realisasi Capaian Target Renstra PD s/d Tahun Berjalan 2025",
+                "Realisasi Capaian",
+            ],
+            Src::F("k10"),
+            12.0,
+        ),
+        col(
+            &[
+                "Perkiraan Realisasi Capaian Target Renstra PD s/d Tahun Berjalan 2025",
+                "Tingkat Capaian (%)",
+            ],
+            Src::F("k11"),
+            12.0,
+        ),
+    ]);
+    let t29 = Table::new(
+        Kind::T29,
+        &[
+            "Tabel T-C.29",
+            "Rekapitulasi Evaluasi Hasil Pelaksanaan Renja PD dan Pencapaian Renstra PD s/d Tahun 2025",
+            "Dinas Sosial Kabupaten Kutai Kartanegara",
+        ],
+        c29,
+    )
+    .code(cs)
+    .num(NumStyle::Paren, CodeNum::Merged);
+
+    let mut c30 = vec![
+        col(&["NO"], Src::F("no"), 5.0),
+        col(&["INDIKATOR"], Src::F("ind"), 40.0),
+        col(&["SPM/STANDAR NASIONAL"], Src::F("spm"), 14.0),
+        col(&["IKK"], Src::F("ikk"), 24.0),
+    ];
+    c30.extend(t30_years(
+        "TARGET RENSTRA PERANGKAT DAERAH",
+        "REALISASI CAPAIAN",
+        "PROYEKSI",
+        2022..=2026,
+        2022..=2024,
+        2025..=2026,
+        &|y| format!("TAHUN {y}"),
+    ));
+    c30.push(col(&["CATATAN ANALISIS"], Src::Empty, 20.0));
+    let t30 = Table::new(
+        Kind::T30,
+        &[
+            "Tabel T-C.30",
+            "Pencapaian Kinerja Pelayanan Dinas Sosial",
+            "Kabupaten Kutai Kartanegara",
+        ],
+        c30,
+    );
+
+    let (r, a) = ("RANCANGAN AWAL RKPD", "HASIL ANALISIS KEBUTUHAN");
+    let c31 = vec![
+        col(&["Program / Kegiatan / Sub Kegiatan"], Src::F("name"), 40.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator Kinerja"], Src::F("r_ind"), 30.0),
+        col(&[r, "Target Capaian"], Src::F("r_t"), 8.0),
+        col(&[r, "Satuan"], Src::F("r_u"), 10.0),
+        col(&[r, "Pagu Indikatif"], Src::F("r_p"), 16.0),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator Kinerja"], Src::F("a_ind"), 30.0),
+        col(&[a, "Target Capaian"], Src::F("a_t"), 8.0),
+        col(&[a, "Satuan"], Src::F("a_u"), 10.0),
+        col(&[a, "Kebutuhan Dana"], Src::F("a_p"), 16.0),
+        col(&["Catatan Penting"], Src::Empty, 20.0),
+    ];
+    let t31 = Table::new(
+        Kind::T31,
+        &[
+            "Tabel T-C.31",
+            "Review terhadap Rancangan Awal RKPD Tahun 2026",
+            "Dinas Sosial Kabupaten Kutai Kartanegara",
+        ],
+        c31,
+    )
+    .total("JUMLAH");
+
+    let us = usulan_staff();
+
+    let (n, n1) = ("Rencana tahun N", "Prakiraan Maju Tahun N+1");
+    let c33 = vec![
+        col(&["Kode"], Src::Code, 18.0),
+        col(&["Program/Kegiatan"], Src::F("name"), 40.0),
+        col(&["Lokasi Detail"], Src::F("lok"), 16.0),
+        col(&["Indikator Program/Kegiatan"], Src::F("ind"), 30.0),
+        col(&[n, "Target Capaian Kinerja"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "Kebutuhan Dana"], Src::F("p26"), 16.0),
+        col(&[n, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan Penting"], Src::Empty, 14.0),
+        col(&[n1, "Target Capaian Kinerja"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "Kebutuhan Dana"], Src::F("p27"), 16.0),
+    ];
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "KOMPILASI KEGIATAN RENCANA KINERJA",
+            "DINAS SOSIAL KABUPATEN KUTAI KARTANEGARA TAHUN 2026",
+        ],
+        c33,
+    )
+    .total("JUMLAH");
+
+    vec![
+        sheet(
+            "BAB II",
+            vec![
+                Block::Text(vec![
+                    "BAB II".into(),
+                    "EVALUASI PELAKSANAAN RENJA PERANGKAT DAERAH TAHUN LALU".into(),
+                    "2.1 Evaluasi Pelaksanaan Renja Perangkat Daerah Tahun Lalu dan Capaian Renstra Perangkat Daerah".into(),
+                    "".into(),
+                ]),
+                Block::Table(t29),
+                Block::Blank(3),
+                Block::Text(vec!["2.2 Analisis Kinerja Pelayanan Perangkat Daerah".into(), "".into()]),
+                Block::Table(t30),
+                Block::Blank(3),
+                Block::Text(vec!["2.4 Review terhadap Rancangan Awal RKPD".into(), "".into()]),
+                Block::Table(t31),
+                Block::Blank(3),
+                Block::Statement("count", count_statement(plan)),
+                Block::Blank(1),
+                Block::Table(us),
+            ],
+        ),
+        sheet(
+            "BAB IV",
+            vec![
+                Block::Text(vec![
+                    "BAB IV".into(),
+                    "RENCANA KERJA DAN PENDANAAN PERANGKAT DAERAH".into(),
+                    "".into(),
+                ]),
+                Block::Statement("total", total_statement(plan)),
+                Block::Blank(1),
+                Block::Table(t33),
+                Block::Blank(2),
+                Block::Signature(7),
+            ],
+        ),
+    ]
+}
