@@ -37,7 +37,7 @@ fn main() {
     }
     println!("read {read:?}\nlocate {locate:?}\nplan {plan_t:?}");
     let mut v: Vec<_> = RULES.iter().zip(per_rule).collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1));
+    v.sort_by_key(|x| std::cmp::Reverse(x.1));
     for (r, d) in v.iter().take(10) {
         println!("{} {:?}", r.code, d);
     }

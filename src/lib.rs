@@ -10,6 +10,7 @@ pub mod ingest;
 pub mod model;
 pub mod report;
 pub mod run;
+pub mod serve;
 
 /// The whole pipeline on raw bytes, for fuzzing and its regression tests: read, locate, build
 /// the plan, run every check and build the annotated copy. Errors are fine; panics are bugs.

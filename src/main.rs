@@ -121,6 +121,21 @@ enum Cmd {
         #[arg(long, value_enum, default_value = "id")]
         lang: Lang,
     },
+    /// Halaman web untuk memeriksa buku kerja dari peramban (a page to check workbooks from a browser)
+    Serve {
+        /// Alamat dan port; bawaan hanya mesin ini (address and port; this machine only by default)
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        bind: std::net::SocketAddr,
+        /// Batas ukuran satu unggahan dalam MB (upload size limit in MB)
+        #[arg(long, default_value_t = 50)]
+        max_upload_mb: u64,
+        /// Menit salinan beranotasi disimpan untuk diunduh (minutes annotated copies are kept)
+        #[arg(long, default_value_t = 60)]
+        keep_minutes: u64,
+        /// Folder berisi tables.toml / rules.toml pengganti bawaan (folder overriding the built-in rules)
+        #[arg(long)]
+        rules: Option<PathBuf>,
+    },
     /// Penjelasan satu aturan (explain one rule), mis. `selaras explain B001`
     Explain {
         code: String,
@@ -137,6 +152,20 @@ fn usage_error(msg: &str) -> ExitCode {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.cmd {
+        Cmd::Serve {
+            bind,
+            max_upload_mb,
+            keep_minutes,
+            rules,
+        } => match selaras::serve::run(selaras::serve::ServeOptions {
+            bind,
+            max_upload_bytes: max_upload_mb.saturating_mul(1 << 20),
+            keep: std::time::Duration::from_secs(keep_minutes.saturating_mul(60)),
+            rules,
+        }) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => usage_error(&e),
+        },
         Cmd::Rules { lang } => {
             let en = lang == Lang::En;
             for r in RULES {

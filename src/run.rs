@@ -110,6 +110,25 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
 
 /// Checks one file; never panics on bad input (errors become the report's `error`).
 pub fn check_file(path: &Path, opts: &Options) -> FileReport {
+    check_input(path, None, opts).0
+}
+
+/// Checks a workbook held in memory (an upload): `name` labels it in the report and is never
+/// opened as a path. Returns the report and the annotated copy's bytes (None when the workbook
+/// could not be read, is an RKPD reference, or its copy failed: `error` then says why).
+/// `opts.out_dir` must be None: an upload never reaches the disk.
+pub fn check_bytes(name: &str, bytes: &[u8], opts: &Options) -> (FileReport, Option<Vec<u8>>) {
+    debug_assert!(opts.out_dir.is_none(), "check_bytes writes nothing to disk");
+    check_input(Path::new(name), Some(bytes), opts)
+}
+
+/// One file, read from `path` or, for an upload, from `upload` (then `path` only names it and
+/// the annotated copy comes back instead of being written).
+fn check_input(
+    path: &Path,
+    upload: Option<&[u8]>,
+    opts: &Options,
+) -> (FileReport, Option<Vec<u8>>) {
     let mut report = FileReport {
         path: path.display().to_string(),
         office: None,
@@ -129,11 +148,16 @@ pub fn check_file(path: &Path, opts: &Options) -> FileReport {
     } else {
         crate::ingest::ingest_without_styles
     };
-    let ing = match read(path, &opts.tables) {
+    let read = match upload {
+        Some(bytes) => crate::ingest::workbook::read_workbook_bytes(path, bytes)
+            .map(|wb| crate::ingest::ingest_workbook(wb, &opts.tables)),
+        None => read(path, &opts.tables),
+    };
+    let ing = match read {
         Ok(i) => i,
         Err(e) => {
             report.error = Some(e.cause);
-            return report;
+            return (report, None);
         }
     };
     let plan =
@@ -149,7 +173,7 @@ pub fn check_file(path: &Path, opts: &Options) -> FileReport {
     if rkpd_only {
         report.tables = plan.tables.iter().map(|t| t.table.kind.clone()).collect();
         report.office = Some("Rancangan Awal RKPD (pakai --rkpd)".into());
-        return report;
+        return (report, None);
     }
     report.findings = run_all(&ctx);
     report.evaluation = crate::checks::e81::evaluation(&ctx);
@@ -210,7 +234,19 @@ pub fn check_file(path: &Path, opts: &Options) -> FileReport {
             }
         }
     }
-    report
+    let copy = match upload {
+        Some(bytes) => match annotate::annotated_bytes(bytes, &ing.workbook, &report.findings, opts.en) {
+            Ok(bytes) => Some(bytes),
+            Err(e) => {
+                report.error = Some(format!(
+                    "salinan beranotasi gagal dibuat (annotated copy failed): {e}"
+                ));
+                None
+            }
+        },
+        None => None,
+    };
+    (report, copy)
 }
 
 /// Checks many files in parallel, keeping input order in the result.

@@ -282,7 +282,7 @@ fn write_header(ws: &mut Worksheet, spec: &SheetSpec, top: u32, f: &Formats) -> 
     next
 }
 
-#[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments)] // one cell: where, how, what and in which layout
 fn write_value(
     ws: &mut Worksheet,
     layout: Layout,
