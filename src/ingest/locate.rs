@@ -291,9 +291,9 @@ pub fn year_placeholder(written: &str) -> Option<i32> {
 /// The year a header names; of a period (`Tahun 2022 s/d 2026`, `2021-2026`) the last year.
 fn find_year(text: &str) -> Option<i32> {
     text.split(' ')
+        .rev()
         .filter_map(|w| w.parse::<i32>().ok())
-        .filter(|y| (1990..=2100).contains(y))
-        .last()
+        .find(|y| (1990..=2100).contains(y))
 }
 
 /// How strongly the header evidence supports one column's role.
