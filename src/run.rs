@@ -235,15 +235,17 @@ fn check_input(
         }
     }
     let copy = match upload {
-        Some(bytes) => match annotate::annotated_bytes(bytes, &ing.workbook, &report.findings, opts.en) {
-            Ok(bytes) => Some(bytes),
-            Err(e) => {
-                report.error = Some(format!(
-                    "salinan beranotasi gagal dibuat (annotated copy failed): {e}"
-                ));
-                None
+        Some(bytes) => {
+            match annotate::annotated_bytes(bytes, &ing.workbook, &report.findings, opts.en) {
+                Ok(bytes) => Some(bytes),
+                Err(e) => {
+                    report.error = Some(format!(
+                        "salinan beranotasi gagal dibuat (annotated copy failed): {e}"
+                    ));
+                    None
+                }
             }
-        },
+        }
         None => None,
     };
     (report, copy)
