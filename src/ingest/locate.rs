@@ -1391,7 +1391,7 @@ fn read_table(
             i += 1;
             continue;
         }
-        let mut fields = Vec::new();
+        let mut fields: Vec<Field> = Vec::new();
         for cm in &m.columns {
             if cm.ty == ColumnType::Code {
                 continue;
@@ -1399,6 +1399,25 @@ fn read_table(
             let pos = Pos::new(row, cm.col);
             let value = sheet.value(pos);
             let parsed = parse_cell(value, cm.ty, cm.thousands);
+            // A text or target role written over several columns, one per level (the name of a
+            // program in one column, of a kegiatan in the next): one field, the cell that holds
+            // the value.
+            if matches!(
+                cm.ty,
+                ColumnType::Text | ColumnType::Target | ColumnType::Unit
+            ) && let Some(f) = fields.iter_mut().find(|f| f.role == cm.role)
+            {
+                if f.parsed.is_blank() && !parsed.is_blank() {
+                    *f = Field {
+                        role: cm.role.clone(),
+                        year: cm.year,
+                        pos,
+                        raw: value.display(),
+                        parsed,
+                    };
+                }
+                continue;
+            }
             fields.push(Field {
                 role: cm.role.clone(),
                 year: cm.year,

@@ -59,11 +59,11 @@ pub fn layouts() -> Vec<&'static str> {
 pub const PENDING: &[(&str, &str)] = &[
     (
         "wp_sipd_merah",
-        "indicator and target columns split by level (Program / Keluaran Sub Kegiatan / Hasil Kegiatan): only one of each is read",
+        "clean reads clean (names, indicators and targets split by level are joined); the planted E005 is missed: SB's T-C.30 names its year only in the title",
     ),
     (
         "irw_awal",
-        "the name written over four columns, one per level, and a target merged over value and unit",
+        "clean reads clean, but its `RENCANA KERJA PEMERINTAH DAERAH` page of one office (with an OPD column) is taken for the RKPD, so T-C.31 is never compared with it",
     ),
     (
         "side_by_side",
