@@ -194,7 +194,7 @@ pub fn office_name(line: &str) -> Option<String> {
         }
     }
     let first = normalize(line);
-    for head in [
+    const HEADS: [&str; 7] = [
         "dinas ",
         "badan ",
         "kantor ",
@@ -202,9 +202,19 @@ pub fn office_name(line: &str) -> Option<String> {
         "inspektorat",
         "satuan polisi",
         "kecamatan ",
-    ] {
+    ];
+    for head in HEADS {
         if first.starts_with(head) {
             return Some(line.trim().to_string());
+        }
+    }
+    // `Renja Perangkat Daerah Dinas Sosial Kabupaten …` (E.81 title lines): from the office word on.
+    if lower.contains("perangkat daerah") || lower.starts_with("renja ") {
+        for head in HEADS {
+            let h = head.trim_end();
+            if let Some(i) = lower.find(&format!(" {h} ")) {
+                return Some(line[i + 1..].trim().to_string());
+            }
         }
     }
     None
@@ -501,6 +511,15 @@ mod tests {
             Some("DINAS SOSIAL KABUPATEN KUTAI KARTANEGARA")
         );
         assert_eq!(office_name("TABEL T-C.31"), None);
+        assert_eq!(
+            office_name("Renja Perangkat Daerah Dinas Sosial Kabupaten Kutai Kartanegara")
+                .as_deref(),
+            Some("Dinas Sosial Kabupaten Kutai Kartanegara")
+        );
+        assert_eq!(
+            office_name("Evaluasi Terhadap Hasil Renja Perangkat Daerah Lingkup Kabupaten/Kota"),
+            None
+        );
     }
 
     #[test]

@@ -130,7 +130,13 @@ fn evaluation_sheet(wb: &mut Workbook, reports: &[FileReport], en: bool) -> Resu
     use rust_decimal::prelude::ToPrimitive;
     // Offices in the order first seen; files of one office (Renja and E.81 apart) together.
     let mut offices: Vec<(String, Vec<&FileReport>)> = Vec::new();
-    for r in reports.iter().filter(|r| r.error.is_none()) {
+    // A Rancangan Awal RKPD in the folder is a reference, not an office.
+    let reference =
+        |r: &FileReport| !r.tables.is_empty() && r.tables.iter().all(|t| t.starts_with("rkpd"));
+    for r in reports
+        .iter()
+        .filter(|r| r.error.is_none() && !reference(r))
+    {
         let name = r.office.clone().unwrap_or_else(|| r.path.clone());
         let key = crate::ingest::rules::normalize(&name);
         match offices
