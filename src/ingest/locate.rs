@@ -234,7 +234,10 @@ fn band_texts(
                     None => String::new(),
                 },
             };
-            let v = v.trim().to_string();
+            // ` / ` joins the band's rows; a slash inside one cell (`URUSAN / BIDANG URUSAN`)
+            // loses its spaces so the lowest header cell (the leaf) stays what follows the last
+            // ` / `.
+            let v = v.trim().replace(" / ", "/");
             if !v.is_empty() && pieces.last() != Some(&v) {
                 pieces.push(v);
             }

@@ -74,10 +74,6 @@ pub const PENDING: &[(&str, &str)] = &[
         "T-C.33 continued over three sheets is read as three tables (bidang total and stated counts against one sheet)",
     ),
     (
-        "ep14_caps",
-        "EP-14/2026 Tabel 4.1 (18 columns, Renstra columns folded in) is taken for T-C.30",
-    ),
-    (
         "hidden_helpers",
         "a hidden helper column headed `KODE GAB` is read into the code; thousands stated only in a title row",
     ),
