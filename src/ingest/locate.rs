@@ -1042,6 +1042,8 @@ pub fn locate_tables(sheet: &Sheet, rules: &TableRules) -> (Vec<LocatedTable>, V
                 );
                 let mut m = m;
                 extend_code_columns(sheet, &mut m, row, row + h - 1);
+                drop_joined_code_helpers(sheet, &mut m, row + h - 1);
+                scale_from_title(&mut m, &title, rules);
                 let table = read_table(sheet, row, h, m, nr, title, rules);
                 let next_row = table.last_row + 1;
                 title_from = next_row;
@@ -1168,6 +1170,78 @@ fn extend_code_columns(sheet: &Sheet, m: &mut Match<'_>, header_start: u32, head
         col += 1;
     }
     m.columns.sort_by_key(|c| c.col);
+}
+
+/// A code split over columns next to a helper column holding the whole code again (`KODE GAB`,
+/// a formula joining the parts, often hidden): the helper is left out of the code, or every code
+/// would read twice. A code column is such a helper when, on most rows where it holds a code,
+/// that code is what the other code columns spell together.
+fn drop_joined_code_helpers(sheet: &Sheet, m: &mut Match<'_>, header_end: u32) {
+    let code_cols: Vec<u32> = m
+        .columns
+        .iter()
+        .filter(|c| c.ty == ColumnType::Code)
+        .map(|c| c.col)
+        .collect();
+    if code_cols.len() < 3 {
+        return;
+    }
+    let first = sheet.row_index_from(header_end + 1);
+    let rows: Vec<u32> = sheet.rows[first..]
+        .iter()
+        .take(60)
+        .map(|(r, _)| *r)
+        .collect();
+    let text = |r: u32, c: u32| crate::model::code::code_cell_text(sheet.value(Pos::new(r, c)));
+    let duplicate = |helper: u32| -> bool {
+        let (mut seen, mut same) = (0, 0);
+        for &r in &rows {
+            let Ok(whole) = Code::parse(&text(r, helper)) else {
+                continue;
+            };
+            let parts: Vec<String> = code_cols
+                .iter()
+                .filter(|c| **c != helper)
+                .map(|c| text(r, *c))
+                .filter(|t| !t.trim().is_empty())
+                .collect();
+            seen += 1;
+            if Code::from_split(&parts).is_ok_and(|c| c == whole) {
+                same += 1;
+            }
+        }
+        seen >= 2 && same * 10 >= seen * 8
+    };
+    let helpers: Vec<u32> = code_cols
+        .iter()
+        .copied()
+        .filter(|c| duplicate(*c))
+        .collect();
+    if helpers.len() == 1 {
+        m.columns
+            .retain(|c| !(c.ty == ColumnType::Code && helpers.contains(&c.col)));
+    }
+}
+
+/// Amounts stated in thousands only in the title (`(dalam ribuan rupiah)` over the table): every
+/// amount column is read in thousands, unless a column header says its own scale.
+fn scale_from_title(m: &mut Match<'_>, title: &[String], rules: &TableRules) {
+    let near: Vec<String> = title.iter().rev().take(3).map(|l| normalize(l)).collect();
+    // The phrase as written, word for word (a stated total `Rp. 15.135.412.000` holds the words
+    // `rp` and `000` too, apart).
+    let says = near.iter().any(|l| {
+        let padded = format!(" {l} ");
+        rules
+            .settings
+            .thousands
+            .iter()
+            .any(|t| padded.contains(&format!(" {t} ")))
+    });
+    if says && !m.columns.iter().any(|c| c.thousands) {
+        for c in m.columns.iter_mut().filter(|c| c.ty == ColumnType::Amount) {
+            c.thousands = true;
+        }
+    }
 }
 
 /// A row that closes the table above it whatever follows: the title of another table

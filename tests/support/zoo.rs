@@ -74,10 +74,6 @@ pub const PENDING: &[(&str, &str)] = &[
         "T-C.33 continued over three sheets is read as three tables (bidang total and stated counts against one sheet)",
     ),
     (
-        "hidden_helpers",
-        "a hidden helper column headed `KODE GAB` is read into the code; thousands stated only in a title row",
-    ),
-    (
         "sipd_ri",
         "SIPD-RI 17-column plan table: Renstra columns folded into the plan are read as its targets",
     ),
@@ -2478,11 +2474,23 @@ fn plant_sub_pagu(code: &'static str, delta: i64) -> Plant {
     }
 }
 
-/// T-C.31's analysis target of a sub kegiatan differs from the draft (and from T-C.33).
+/// T-C.31's analysis target of a sub kegiatan differs from the draft (and from T-C.33). When the
+/// new figure passes its kegiatan's target in the same unit, F008 says so on the kegiatan.
 fn plant_analysis_target(code: &'static str, delta: i64) -> Plant {
     let plan = Plan::new();
     let s = find_sub(&plan, code);
     let new = s.t.0 + delta;
+    let keg = find_keg(&plan, &parent(code));
+    let f008 = (keg.unit == s.unit && Decimal::from(new) > keg.t.0).then(|| {
+        exp(
+            "F008",
+            vec![loc(Kind::T31, keg.code, "a_t")],
+            &format!(
+                "T-C.31 kegiatan {}'s analysis target is now below its sub kegiatan {code} in the same unit",
+                keg.code
+            ),
+        )
+    });
     Plant {
         what: format!(
             "T-C.31: analysis target of sub kegiatan {code} written {new} instead of {}",
@@ -2504,7 +2512,10 @@ fn plant_analysis_target(code: &'static str, delta: i64) -> Plant {
                 vec![loc(Kind::T31, code, "a_t")],
                 &format!("T-C.31 analysis target of {code} differs from T-C.33's 2026 target"),
             ),
-        ],
+        ]
+        .into_iter()
+        .chain(f008)
+        .collect(),
     }
 }
 
