@@ -582,7 +582,9 @@ fn match_def<'a>(
                 w += 50;
                 ev.year = true;
             } else {
-                w -= 50;
+                // A year that contradicts the table's year n rules the role out: the column belongs to
+                // another year's role (`Prakiraan … Tahun 2025` is no forward-year target of 2026).
+                w -= 5_000;
             }
         }
         weights.insert((*col, *di), (w, ev));

@@ -73,10 +73,6 @@ pub const PENDING: &[(&str, &str)] = &[
         "per_program",
         "T-C.33 continued over three sheets is read as three tables (bidang total and stated counts against one sheet)",
     ),
-    (
-        "sipd_ri",
-        "SIPD-RI 17-column plan table: Renstra columns folded into the plan are read as its targets",
-    ),
 ];
 
 /// Every layout, the pending ones included.
