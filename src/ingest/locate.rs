@@ -1014,6 +1014,38 @@ fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Parsed {
     }
 }
 
+/// Reads a located table's header band again as another kind (`kind` of tables.toml), keeping
+/// its place: for a table whose kind the rest of the workbook settles (an office's plan page
+/// first taken for the RKPD). None when that kind does not accept the band.
+pub fn reread_as(
+    sheet: &Sheet,
+    t: &LocatedTable,
+    kind: &str,
+    rules: &TableRules,
+) -> Option<LocatedTable> {
+    let def = rules.table(kind)?;
+    let h = t.header_end - t.header_start + 1;
+    let nr = band_number_row(sheet, t.header_start, h);
+    let band = band_texts(sheet, t.header_start, h, nr.as_ref().map(|n| n.row));
+    let title = normalize(&t.title.join(" "));
+    let mut m = match_def(def, &band, &title, rules, nr.as_ref());
+    if !m.missing.is_empty() {
+        return None;
+    }
+    extend_code_columns(sheet, &mut m, t.header_start, t.header_end);
+    drop_joined_code_helpers(sheet, &mut m, t.header_end);
+    scale_from_title(&mut m, &t.title, rules);
+    Some(read_table(
+        sheet,
+        t.header_start,
+        h,
+        m,
+        nr,
+        t.title.clone(),
+        rules,
+    ))
+}
+
 /// Finds every table in a sheet. A sheet with content but no table is returned as unplaced.
 pub fn locate_tables(sheet: &Sheet, rules: &TableRules) -> (Vec<LocatedTable>, Vec<Unplaced>) {
     let mut tables: Vec<LocatedTable> = Vec::new();
@@ -1486,6 +1518,16 @@ fn read_table(
                 ColumnType::Text | ColumnType::Target | ColumnType::Unit
             ) && let Some(f) = fields.iter_mut().find(|f| f.role == cm.role)
             {
+                // A target merged over its value and its unit (`Target capaian kinerja` over
+                // `3 | Dokumen`): the unit joins the value.
+                if let (Parsed::Target { unit: u @ None, .. }, Parsed::Unparsed { text, .. }) =
+                    (&mut f.parsed, &parsed)
+                    && text.chars().any(char::is_alphabetic)
+                    && text.chars().count() <= 40
+                {
+                    *u = Some(text.trim().to_string());
+                    continue;
+                }
                 if f.parsed.is_blank() && !parsed.is_blank() {
                     *f = Field {
                         role: cm.role.clone(),

@@ -45,11 +45,52 @@ pub fn ingest_workbook(workbook: Workbook, rules: &TableRules) -> Ingested {
         tables.extend(t);
         unplaced.extend(u);
     }
+    office_plan_not_rkpd(&workbook, &mut tables, rules);
     resolve_placeholder_years(&mut tables);
     Ingested {
         workbook,
         tables,
         unplaced,
+    }
+}
+
+/// A table read as the regency's RKPD (it lists the office responsible per row) inside an
+/// office's own Renja workbook, naming one office only, is that office's plan: T-C.33 (IRW's
+/// `Rencana Kerja Pemerintah Daerah` page of one OPD). A real RKPD names many offices, or stands
+/// in a workbook of its own.
+fn office_plan_not_rkpd(
+    workbook: &Workbook,
+    tables: &mut [locate::LocatedTable],
+    rules: &TableRules,
+) {
+    let renja = tables.iter().any(|t| {
+        matches!(
+            t.kind.as_str(),
+            "T-C.29" | "T-C.30" | "T-C.31" | "T-C.32" | "usulan-program"
+        )
+    });
+    if !renja {
+        return;
+    }
+    for t in tables.iter_mut().filter(|t| t.kind == "rkpd") {
+        let mut offices: Vec<String> = t
+            .rows
+            .iter()
+            .filter_map(|r| r.text("perangkat_daerah"))
+            .map(rules::normalize)
+            .filter(|o| !o.is_empty())
+            .collect();
+        offices.sort();
+        offices.dedup();
+        if offices.len() > 1 {
+            continue;
+        }
+        let Some(sheet) = workbook.sheets.iter().find(|s| s.name == t.sheet) else {
+            continue;
+        };
+        if let Some(plan) = locate::reread_as(sheet, t, "T-C.33", rules) {
+            *t = plan;
+        }
     }
 }
 

@@ -62,10 +62,6 @@ pub const PENDING: &[(&str, &str)] = &[
         "clean reads clean (names, indicators and targets split by level are joined); the planted E005 is missed: SB's T-C.30 names its year only in the title",
     ),
     (
-        "irw_awal",
-        "clean reads clean, but its `RENCANA KERJA PEMERINTAH DAERAH` page of one office (with an OPD column) is taken for the RKPD, so T-C.31 is never compared with it",
-    ),
-    (
         "side_by_side",
         "two tables side by side on one sheet are read as one",
     ),
