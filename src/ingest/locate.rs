@@ -1528,7 +1528,13 @@ fn read_table(
                     *u = Some(text.trim().to_string());
                     continue;
                 }
-                if f.parsed.is_blank() && !parsed.is_blank() {
+                let better = match (&f.parsed, &parsed) {
+                    (Parsed::Blank, p) => !p.is_blank(),
+                    // A figure outranks text in a target role (a `Tolok Ukur` text beside it).
+                    (Parsed::Unparsed { .. }, Parsed::Target { .. }) => true,
+                    _ => false,
+                };
+                if better {
                     *f = Field {
                         role: cm.role.clone(),
                         year: cm.year,

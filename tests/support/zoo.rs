@@ -59,7 +59,7 @@ pub fn layouts() -> Vec<&'static str> {
 pub const PENDING: &[(&str, &str)] = &[
     (
         "wp_sipd_merah",
-        "clean reads clean (names, indicators and targets split by level are joined); the planted E005 is missed: SB's T-C.30 names its year only in the title",
+        "clean reads clean (names, indicators and targets split by level are joined); the planted E005 is missed: SB's T-C.30 names its year only in the title (`… Tahun 2024 (Permendagri 86/2017)`), and of its two unnamed figure columns one is the realisation, one the projection",
     ),
     (
         "side_by_side",
