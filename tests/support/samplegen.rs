@@ -1399,9 +1399,14 @@ fn write_e81(wb: &mut Workbook, layout: Layout, csv: &Csv, f: &Formats) {
 
 /// Writes one E.81 sample workbook (Staff layout: the sheet `Formulir E.81` alone).
 pub fn build_e81_sample(data_dir: &Path, layout: Layout) -> Vec<u8> {
-    let csv = Csv::read(&data_dir.join("e81.csv"));
+    build_e81_from(&Csv::read(&data_dir.join("e81.csv")), layout)
+}
+
+/// [`build_e81_sample`] from rows already read (a test changes some first).
+pub fn build_e81_from(csv: &Csv, layout: Layout) -> Vec<u8> {
+    let csv = csv;
     let f = formats();
     let mut wb = Workbook::new();
-    write_e81(&mut wb, layout, &csv, &f);
+    write_e81(&mut wb, layout, csv, &f);
     wb.save_to_buffer().expect("E.81 sample workbook")
 }
