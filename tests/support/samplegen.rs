@@ -1404,7 +1404,6 @@ pub fn build_e81_sample(data_dir: &Path, layout: Layout) -> Vec<u8> {
 
 /// [`build_e81_sample`] from rows already read (a test changes some first).
 pub fn build_e81_from(csv: &Csv, layout: Layout) -> Vec<u8> {
-    let csv = csv;
     let f = formats();
     let mut wb = Workbook::new();
     write_e81(&mut wb, layout, csv, &f);
