@@ -106,6 +106,14 @@ impl CheckConfig {
     }
 
     /// The severity a rule runs at, or None when switched off.
+    /// The severity rules.toml sets for a rule, if it sets one (None also when it is `off`).
+    pub fn severity_set(&self, rule: &Rule) -> Option<Severity> {
+        self.severity
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(rule.code) || k.eq_ignore_ascii_case(rule.name))
+            .and_then(|(_, v)| Severity::parse(v))
+    }
+
     pub fn severity_of(&self, rule: &Rule) -> Option<Severity> {
         let key = self
             .severity
@@ -218,6 +226,62 @@ mod tests {
             c.severity_of(&crate::checks::b001_parent_sum::RULE),
             Some(Severity::Warning)
         );
+    }
+
+    #[test]
+    fn an_override_applies_to_every_finding_of_the_rule() {
+        use crate::checks::util::testkit::{TC33, plan, sheet};
+        // F002 gives a warning (budget, no target) and an info (target, budget 0).
+        let rows = [
+            [
+                "1.06.01.2.01.0001",
+                "Sub A",
+                "Jumlah",
+                "Tenggarong",
+                "",
+                "",
+                "100",
+                "APBD",
+                "",
+                "",
+                "",
+                "",
+            ],
+            [
+                "1.06.01.2.01.0002",
+                "Sub B",
+                "Jumlah",
+                "Tenggarong",
+                "3",
+                "Dokumen",
+                "0",
+                "APBD",
+                "",
+                "",
+                "",
+                "",
+            ],
+        ];
+        let (ing, plan) = plan(vec![sheet("T-C.33", &[], TC33, &rows)]);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("rules.toml"),
+            "[severity]\nF002 = \"info\"\n",
+        )
+        .unwrap();
+        let config = CheckConfig::load(Some(dir.path())).unwrap();
+        let f = crate::checks::run_all(&crate::checks::Context {
+            ingested: &ing,
+            plan: &plan,
+            config: &config,
+        });
+        let f002: Vec<Severity> = f
+            .iter()
+            .filter(|f| f.rule == "F002")
+            .map(|f| f.severity)
+            .collect();
+        assert!(f002.len() >= 2, "{f:?}");
+        assert!(f002.iter().all(|s| *s == Severity::Info), "{f002:?}");
     }
 
     #[test]

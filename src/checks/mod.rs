@@ -288,8 +288,13 @@ pub fn run_all(ctx: &Context) -> Vec<Finding> {
         let Some(sev) = ctx.config.severity_of(r) else {
             continue;
         };
+        // A severity set in rules.toml applies to every finding of the rule, also to those a
+        // rule gives at another level (D001's explained differences, F002's zero budgets).
+        let set = ctx.config.severity_set(r);
         for mut f in (r.run)(ctx) {
-            if f.severity == r.severity {
+            if let Some(s) = set {
+                f.severity = s;
+            } else if f.severity == r.severity {
                 f.severity = sev;
             }
             out.push(f);
