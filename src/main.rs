@@ -339,13 +339,23 @@ fn main() -> ExitCode {
                 office,
             };
             let total = inputs.len();
-            let show_progress = std::io::stderr().is_terminal() && total > 3;
-            let progress = move |n: usize| {
-                if show_progress {
-                    eprint!("\r{n}/{total} berkas diperiksa (files checked)");
-                    if n == total {
-                        eprintln!();
-                    }
+            // A drawn bar with files/s and the time left, on a terminal and for more than three
+            // files (indicatif draws nothing when stderr is not a terminal).
+            let bar = (std::io::stderr().is_terminal() && total > 3).then(|| {
+                let b = indicatif::ProgressBar::new(total as u64);
+                b.set_style(
+                    indicatif::ProgressStyle::with_template(if en {
+                        "{bar:30} {pos}/{len} files checked, {per_sec}, {eta} left"
+                    } else {
+                        "{bar:30} {pos}/{len} berkas diperiksa, {per_sec}, sisa {eta}"
+                    })
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                );
+                b
+            });
+            let progress = |n: usize| {
+                if let Some(b) = &bar {
+                    b.set_position(n as u64);
                 }
             };
             // Text and JSON are written file by file as chunks finish; Markdown needs every
@@ -355,9 +365,14 @@ fn main() -> ExitCode {
                 println!("{{\n  \"files\": [");
             }
             let keep = format == Format::Markdown;
-            let reports = run::check_streaming(&inputs, &opts, Some(&progress), keep, |r| {
-                emit_one(r, format, en, quiet, &mut first)
-            });
+            let reports =
+                run::check_streaming(&inputs, &opts, Some(&progress), keep, |r| match &bar {
+                    Some(b) => b.suspend(|| emit_one(r, format, en, quiet, &mut first)),
+                    None => emit_one(r, format, en, quiet, &mut first),
+                });
+            if let Some(b) = &bar {
+                b.finish_and_clear();
+            }
             match format {
                 Format::Json => println!("{}  ]\n}}", if first { "" } else { "\n" }),
                 Format::Markdown => print!("{}", markdown::render(&reports, en)),
