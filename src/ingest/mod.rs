@@ -41,7 +41,7 @@ pub fn ingest_workbook(workbook: Workbook, rules: &TableRules) -> Ingested {
     let mut tables = Vec::new();
     let mut unplaced = Vec::new();
     for sheet in &workbook.sheets {
-        let (t, u) = locate::locate_tables(sheet, rules);
+        let (t, u) = locate_sheet(sheet, rules);
         tables.extend(t);
         unplaced.extend(u);
     }
@@ -52,6 +52,69 @@ pub fn ingest_workbook(workbook: Workbook, rules: &TableRules) -> Ingested {
         tables,
         unplaced,
     }
+}
+
+/// The tables of one sheet. Tables set side by side (T-C.30 to the right of T-C.29, an empty
+/// column between) are found apart: the sheet is also read block by block, a block being the
+/// columns between two columns empty from top to bottom, and when two or more blocks each hold a
+/// table, that reading is taken. Cells keep their addresses.
+fn locate_sheet(
+    sheet: &workbook::Sheet,
+    rules: &TableRules,
+) -> (Vec<locate::LocatedTable>, Vec<locate::Unplaced>) {
+    let whole = locate::locate_tables(sheet, rules);
+    let mut used: Vec<u32> = sheet
+        .rows
+        .iter()
+        .flat_map(|(_, cells)| cells.iter().map(|(c, _)| *c))
+        .collect();
+    // Merged cells cover their columns too.
+    for (a, b) in &sheet.merges {
+        used.extend(a.col..=b.col);
+    }
+    used.sort_unstable();
+    used.dedup();
+    let mut blocks: Vec<(u32, u32)> = Vec::new();
+    for c in used {
+        match blocks.last_mut() {
+            Some((_, end)) if c == *end + 1 => *end = c,
+            _ => blocks.push((c, c)),
+        }
+    }
+    let blocks: Vec<(u32, u32)> = blocks.into_iter().filter(|(a, b)| b - a >= 2).collect();
+    if blocks.len() < 2 {
+        return whole;
+    }
+    let parts: Vec<(Vec<locate::LocatedTable>, Vec<locate::Unplaced>)> = blocks
+        .iter()
+        .map(|(a, b)| {
+            let cells: Vec<(u32, u32, cell::Cell)> = sheet
+                .rows
+                .iter()
+                .flat_map(|(r, cs)| {
+                    cs.iter()
+                        .filter(|(c, _)| c >= a && c <= b)
+                        .map(|(c, cell)| (*r, *c, cell.clone()))
+                })
+                .collect();
+            let merges = sheet
+                .merges
+                .iter()
+                .filter(|(m0, m1)| m0.col >= *a && m1.col <= *b)
+                .copied()
+                .collect();
+            let mut part = workbook::Sheet::from_cells(&sheet.name, cells, merges);
+            part.styles = Vec::new();
+            locate::locate_tables(&part, rules)
+        })
+        .collect();
+    let with_tables = parts.iter().filter(|(t, _)| !t.is_empty()).count();
+    let found: usize = parts.iter().map(|(t, _)| t.len()).sum();
+    if with_tables < 2 || found <= whole.0.len() {
+        return whole;
+    }
+    let tables = parts.into_iter().flat_map(|(t, _)| t).collect();
+    (tables, Vec::new())
 }
 
 /// A table read as the regency's RKPD (it lists the office responsible per row) inside an

@@ -313,7 +313,18 @@ fn place_rows(
     // Stack of (depth, node index) for parent lookup.
     let mut stack: Vec<(u8, usize)> = Vec::new();
     for (ri, row) in table.rows.iter().enumerate() {
-        let name = row.text("uraian").unwrap_or("").trim().to_string();
+        let mut name = row.text("uraian").unwrap_or("").trim().to_string();
+        // `JUMLAH` written in the code column (the name column left empty): the total's label.
+        if name.is_empty()
+            && let Some(Parsed::Unparsed { text, .. }) = row.field("kode").map(|f| &f.parsed)
+            && rules
+                .settings
+                .total_words
+                .iter()
+                .any(|w| normalize(text) == *w)
+        {
+            name = text.trim().to_string();
+        }
         let code = match row.field("kode").map(|f| &f.parsed) {
             Some(Parsed::Code(c)) => Some(c.clone()),
             _ => None,

@@ -62,10 +62,6 @@ pub const PENDING: &[(&str, &str)] = &[
         "clean reads clean (names, indicators and targets split by level are joined); the planted E005 is missed: SB's T-C.30 names its year only in the title (`… Tahun 2024 (Permendagri 86/2017)`), and of its two unnamed figure columns one is the realisation, one the projection",
     ),
     (
-        "side_by_side",
-        "two tables side by side on one sheet are read as one",
-    ),
-    (
         "per_program",
         "T-C.33 continued over three sheets is read as three tables (bidang total and stated counts against one sheet)",
     ),
