@@ -124,7 +124,19 @@ fn scope(t: &TableModel, i: usize) -> Vec<usize> {
 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    for t in &ctx.plan.tables {
+    for (ti, t) in ctx.plan.tables.iter().enumerate() {
+        // The other sheets of a table continued over several (T-C.33 one sheet per program)
+        // that carry no total or bidang row of their own: their programs count in this one's.
+        let continued: Vec<&TableModel> = super::util::continuation_group(ctx.plan, ti)
+            .into_iter()
+            .filter(|g| *g != ti)
+            .map(|g| &ctx.plan.tables[g])
+            .filter(|m| {
+                !m.nodes
+                    .iter()
+                    .any(|n| matches!(n.level, Level::Total | Level::Bidang | Level::Urusan))
+            })
+            .collect();
         let cols: Vec<&ColumnMap> = t
             .table
             .columns
@@ -154,9 +166,26 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     // A heading row without figures (urusan rows usually are).
                     continue;
                 }
-                let Some((level, sum, cells)) = level_sum(t, &in_scope, c) else {
+                let Some((level, mut sum, mut cells)) = level_sum(t, &in_scope, c) else {
                     continue;
                 };
+                for m in &continued {
+                    let Some(mc) = m
+                        .table
+                        .columns
+                        .iter()
+                        .find(|x| x.col == c.col && x.role == c.role)
+                    else {
+                        continue;
+                    };
+                    let all: Vec<usize> = (0..m.nodes.len()).collect();
+                    if let Some((l, s, more)) = level_sum(m, &all, mc)
+                        && l == level
+                    {
+                        sum += s;
+                        cells.extend(more);
+                    }
+                }
                 if own == Some(sum) {
                     continue;
                 }

@@ -1,7 +1,7 @@
 //! E006 `grand-total-across-tables`: the grand total budget of T-C.31 differs from the plan-year
 //! total of T-C.33.
 
-use super::util::{amount_cell, header_year, rp, tc33_pagu_role, year_phrase};
+use super::util::{amount_cell, continuation_group, header_year, rp, tc33_pagu_role, year_phrase};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
 use crate::model::code::Level;
@@ -120,13 +120,27 @@ fn run(ctx: &Context) -> Vec<Finding> {
         let year31 = header_year(t31, &["a_pagu", "r_pagu", "a_target", "r_target"]);
         let a = written_total(t31, "a_pagu");
         let r = written_total(t31, "r_pagu");
-        for (_, t33) in ctx.plan.tables_of("T-C.33") {
+        for (i33, t33) in ctx.plan.tables_of("T-C.33") {
+            // A T-C.33 continued over several sheets is one plan: compared once, as a whole.
+            let group = continuation_group(ctx.plan, i33);
+            if group[0] != i33 {
+                continue;
+            }
             let Some(role33) = tc33_pagu_role(t33, year31) else {
                 continue;
             };
-            let Some((plan, plan_cells)) = plan_total(t33, role33) else {
+            let mut plan = Decimal::ZERO;
+            let mut plan_cells: Vec<(String, Pos)> = Vec::new();
+            for &g in &group {
+                let part = &ctx.plan.tables[g];
+                if let Some((v, cells)) = plan_total(part, role33) {
+                    plan += v;
+                    plan_cells.extend(cells.into_iter().map(|p| (part.table.sheet.clone(), p)));
+                }
+            }
+            if plan_cells.is_empty() {
                 continue;
-            };
+            }
             let year = year31.or_else(|| t33.table.column(role33).and_then(|c| c.year));
             let a_diff = a.filter(|(v, _)| *v != plan);
             let r_diff = r.filter(|(v, _)| *v != plan);
@@ -165,7 +179,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             let (year_id, year_en) = year_phrase(year);
             let related = plan_cells
                 .iter()
-                .map(|p| Related::new(&t33.table.sheet, *p))
+                .map(|(sheet, p)| Related::new(sheet, *p))
                 .chain(also.into_iter().map(|p| Related::new(&t31.table.sheet, p)));
             out.push(
                 Finding::new(

@@ -355,8 +355,39 @@ fn run(ctx: &Context) -> Vec<Finding> {
         let base = plan_y.or(stated_year(text)).unwrap_or(0);
         let year = stated_year(text).unwrap_or(base);
         // The statement is about the plan; the year-end evaluation (E.81) is another document.
-        for t in ctx.plan.tables.iter().filter(|t| t.table.kind != "E.81") {
-            let Some(counts) = table_counts(t, year, base) else {
+        for (ti, t) in ctx
+            .plan
+            .tables
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.table.kind != "E.81")
+        {
+            // A table continued over several sheets is counted once, as a whole.
+            let group = super::util::continuation_group(ctx.plan, ti);
+            if group[0] != ti {
+                continue;
+            }
+            let mut counts: Option<BTreeMap<Level, TableCount>> = None;
+            for &g in &group {
+                let Some(part) = table_counts(&ctx.plan.tables[g], year, base) else {
+                    continue;
+                };
+                let merged = counts.get_or_insert_with(BTreeMap::new);
+                for (level, c) in part {
+                    match merged.get_mut(&level) {
+                        Some(m) => {
+                            m.distinct += c.distinct;
+                            m.rows += c.rows;
+                            m.zero += c.zero;
+                            m.repeated.extend(c.repeated);
+                        }
+                        None => {
+                            merged.insert(level, c);
+                        }
+                    }
+                }
+            }
+            let Some(counts) = counts else {
                 continue;
             };
             for s in &stated {

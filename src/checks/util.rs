@@ -281,6 +281,42 @@ pub fn tc33_pagu_role(t33: &TableModel, year: Option<i32>) -> Option<&'static st
     }
 }
 
+/// A plan table continued over several sheets (T-C.33 one sheet per program): the tables of the
+/// same kind with the same columns (roles at the same places, header texts alike) on other
+/// sheets. Returns the group of `idx` in plan order; just `[idx]` when it stands alone.
+pub fn continuation_group(plan: &Plan, idx: usize) -> Vec<usize> {
+    let sig = |t: &TableModel| -> Vec<(String, u32, String)> {
+        t.table
+            .columns
+            .iter()
+            .map(|c| (c.role.clone(), c.col, normalize(&c.header)))
+            .collect()
+    };
+    let me = &plan.tables[idx];
+    if me.nodes.is_empty() {
+        return vec![idx];
+    }
+    let mine = sig(me);
+    let group: Vec<usize> = plan
+        .tables
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.table.kind == me.table.kind && sig(t) == mine)
+        .map(|(i, _)| i)
+        .collect();
+    let mut sheets: Vec<&str> = group
+        .iter()
+        .map(|i| plan.tables[*i].table.sheet.as_str())
+        .collect();
+    sheets.sort_unstable();
+    sheets.dedup();
+    if sheets.len() == group.len() && group.len() > 1 {
+        group
+    } else {
+        vec![idx]
+    }
+}
+
 // Text outside the tables (G001, G002) -------------------------------------------------------
 
 /// True when `pos` of `sheet` lies inside a located table.

@@ -61,10 +61,6 @@ pub const PENDING: &[(&str, &str)] = &[
         "wp_sipd_merah",
         "clean reads clean (names, indicators and targets split by level are joined); the planted E005 is missed: SB's T-C.30 names its year only in the title (`… Tahun 2024 (Permendagri 86/2017)`), and of its two unnamed figure columns one is the realisation, one the projection",
     ),
-    (
-        "per_program",
-        "T-C.33 continued over three sheets is read as three tables (bidang total and stated counts against one sheet)",
-    ),
 ];
 
 /// Every layout, the pending ones included.
