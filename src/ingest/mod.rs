@@ -47,6 +47,7 @@ pub fn ingest_workbook(workbook: Workbook, rules: &TableRules) -> Ingested {
     }
     office_plan_not_rkpd(&workbook, &mut tables, rules);
     resolve_placeholder_years(&mut tables);
+    year_from_title(&mut tables);
     Ingested {
         workbook,
         tables,
@@ -153,6 +154,57 @@ fn office_plan_not_rkpd(
         };
         if let Some(plan) = locate::reread_as(sheet, t, "T-C.33", rules) {
             *t = plan;
+        }
+    }
+}
+
+/// A table whose columns name no year while its title names one (SB's `Pencapaian Kinerja
+/// Pelayanan … Tahun 2024` over `Target Renstra PD | Realisasi | Capaian (%) | Proyeksi`): its
+/// targets and realisations are of that year. A year inside a regulation's number
+/// (`Permendagri 86/2017`) is not a title year; projections (`Proyeksi`, `Prakiraan`) keep none.
+fn year_from_title(tables: &mut [locate::LocatedTable]) {
+    for t in tables.iter_mut() {
+        if t.columns.iter().any(|c| c.year.is_some()) {
+            continue;
+        }
+        let mut years: Vec<i32> = Vec::new();
+        for line in &t.title {
+            let words: Vec<String> = rules::normalize(line)
+                .split(' ')
+                .map(str::to_string)
+                .collect();
+            for (i, w) in words.iter().enumerate() {
+                let Ok(y) = w.parse::<i32>() else { continue };
+                let after_number = i > 0 && words[i - 1].chars().all(|c| c.is_ascii_digit());
+                if (1990..=2100).contains(&y) && !after_number {
+                    years.push(y);
+                }
+            }
+        }
+        years.sort_unstable();
+        years.dedup();
+        let [year] = years.as_slice() else { continue };
+        let future = |h: &str| {
+            let n = rules::normalize(h);
+            n.contains("proyeksi") || n.contains("prakiraan")
+        };
+        let cols: Vec<u32> = t
+            .columns
+            .iter()
+            .filter(|c| {
+                c.year_offset.is_none()
+                    && matches!(c.ty, rules::ColumnType::Number | rules::ColumnType::Target)
+                    && !future(&c.header)
+            })
+            .map(|c| c.col)
+            .collect();
+        for c in t.columns.iter_mut().filter(|c| cols.contains(&c.col)) {
+            c.year = Some(*year);
+        }
+        for f in t.rows.iter_mut().flat_map(|r| r.fields.iter_mut()) {
+            if cols.contains(&f.pos.col) {
+                f.year = Some(*year);
+            }
         }
     }
 }
