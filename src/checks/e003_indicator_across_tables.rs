@@ -169,21 +169,7 @@ fn compare_program(
             .max_by(|a, b| a.2.partial_cmp(&b.2).unwrap_or(std::cmp::Ordering::Equal))
             .expect("refs not empty");
         let (detail_id, detail_en) = if sim >= near {
-            let (only_here, only_ref) = word_diff(&text, best);
-            (
-                format!(
-                    "kata hanya di sini: {}; kata hanya di {}: {}",
-                    words(&only_here),
-                    reference.table.kind,
-                    words(&only_ref)
-                ),
-                format!(
-                    "words only here: {}; words only in {}: {}",
-                    words(&only_here),
-                    reference.table.kind,
-                    words(&only_ref)
-                ),
-            )
+            word_detail(&text, best, &reference.table.kind)
         } else {
             (
                 format!(
@@ -223,6 +209,23 @@ fn compare_program(
     }
 }
 
+/// The words only in one of two alike texts, for a near-match message (Indonesian, English).
+fn word_detail(here: &str, there: &str, kind: &str) -> (String, String) {
+    let (only_here, only_ref) = word_diff(here, there);
+    (
+        format!(
+            "kata hanya di sini: {}; kata hanya di {kind}: {}",
+            words(&only_here),
+            words(&only_ref)
+        ),
+        format!(
+            "words only here: {}; words only in {kind}: {}",
+            words(&only_here),
+            words(&only_ref)
+        ),
+    )
+}
+
 fn show(t: &Option<String>, en: bool) -> String {
     match (t, en) {
         (Some(s), _) => s.clone(),
@@ -259,21 +262,7 @@ fn compare(
         (Some(a), Some(b)) => {
             let near = ctx.config.tolerance.near_match.to_f64().unwrap_or(0.5);
             if name_similarity(a, b) >= near {
-                let (only_here, only_ref) = word_diff(a, b);
-                (
-                    format!(
-                        "kata hanya di sini: {}; kata hanya di {}: {}",
-                        words(&only_here),
-                        reference.table.kind,
-                        words(&only_ref)
-                    ),
-                    format!(
-                        "words only here: {}; words only in {}: {}",
-                        words(&only_here),
-                        reference.table.kind,
-                        words(&only_ref)
-                    ),
-                )
+                word_detail(a, b, &reference.table.kind)
             } else {
                 (
                     "teks berlainan sama sekali (indikator sub kegiatan lain?)".to_string(),

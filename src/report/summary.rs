@@ -6,6 +6,15 @@ use crate::checks::Severity;
 use crate::run::FileReport;
 use rust_xlsxwriter::{Chart, ChartType, Color, Format, FormatBorder, Workbook, XlsxError};
 
+/// The look of a header row: bold, wrapped, blue-grey, bordered.
+fn header_format() -> Format {
+    Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_background_color(Color::RGB(0xD9E1F2))
+        .set_border(FormatBorder::Thin)
+}
+
 pub fn summary_bytes(reports: &[FileReport], en: bool) -> Result<Vec<u8>, XlsxError> {
     let mut order: Vec<&FileReport> = reports.iter().collect();
     // Worst first: unreadable, then most errors, then most warnings; ties by path.
@@ -27,11 +36,7 @@ pub fn summary_bytes(reports: &[FileReport], en: bool) -> Result<Vec<u8>, XlsxEr
     let ws = wb.add_worksheet();
     let name = if en { "Summary" } else { "Ringkasan" };
     ws.set_name(name)?;
-    let head = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_background_color(Color::RGB(0xD9E1F2))
-        .set_border(FormatBorder::Thin);
+    let head = header_format();
     let money = Format::new().set_num_format("#,##0");
     let cols: [&str; 9] = if en {
         [
@@ -150,11 +155,7 @@ fn evaluation_sheet(wb: &mut Workbook, reports: &[FileReport], en: bool) -> Resu
     let name = if en { "Evaluation" } else { "Evaluasi Renja" };
     let ws = wb.add_worksheet();
     ws.set_name(name)?;
-    let head = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_background_color(Color::RGB(0xD9E1F2))
-        .set_border(FormatBorder::Thin);
+    let head = header_format();
     let money = Format::new().set_num_format("#,##0");
     let pct = Format::new().set_num_format("0.00");
     let cols: [&str; 10] = if en {
