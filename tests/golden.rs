@@ -11,9 +11,16 @@ use selaras::model::plan::build_plan_with;
 use std::path::Path;
 
 fn lines(sample: &str) -> String {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    lines_of(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("samples")
+            .join(sample),
+    )
+}
+
+fn lines_of(path: &Path) -> String {
     let rules = TableRules::default_rules();
-    let ing = ingest::ingest(&root.join("samples").join(sample), &rules).unwrap();
+    let ing = ingest::ingest(path, &rules).unwrap();
     let config = CheckConfig::default_config();
     let plan = build_plan_with(&ing, &rules, Some(&config.nomenclature));
     let findings = run_all(&Context {
@@ -76,6 +83,18 @@ fn alternative_layout_sample_findings() {
 #[test]
 fn e81_sample_findings() {
     golden("e81-dinsos-kukar-2026.xlsx");
+}
+
+/// The format-b sample saved as .xlsb (binary workbook; `tests/fixtures/renja-format-b.xlsb`,
+/// written by the PyPI package pyxlsbwriter from the sample's values): calamine reads it
+/// natively, and every finding is the same as on the .xlsx.
+#[test]
+fn an_xlsb_copy_gives_the_same_findings() {
+    let xlsb = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/renja-format-b.xlsb");
+    assert_eq!(
+        lines_of(&xlsb),
+        lines("renja-dinsos-kukar-2026-format-b.xlsx")
+    );
 }
 
 #[test]

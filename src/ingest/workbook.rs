@@ -165,22 +165,57 @@ fn err(path: &Path, cause: impl Into<String>) -> ReadError {
     }
 }
 
-/// Turns calamine's error text into a cause a planner understands.
-fn explain(e: &dyn std::fmt::Display) -> String {
-    let text = e.to_string();
-    let lower = text.to_lowercase();
-    if lower.contains("password") || lower.contains("encrypt") {
-        "buku kerja dilindungi kata sandi / terenkripsi (password protected); buka kuncinya lalu simpan ulang".into()
-    } else if lower.contains("zip")
-        || lower.contains("invalid")
-        || lower.contains("eof")
-        || lower.contains("cfb")
-    {
-        format!(
-            "bukan buku kerja yang dapat dibaca atau berkas rusak (not a readable workbook or corrupt: {text})"
-        )
-    } else {
-        format!("tidak dapat dibaca (cannot be read: {text})")
+/// What went wrong reading a file, told by calamine's error variants (not by their text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cause {
+    /// Password protected / encrypted.
+    Locked,
+    /// Not a workbook of a known kind, or a damaged one.
+    Damaged,
+    /// Anything else.
+    Other,
+}
+
+fn xlsx_cause(e: &calamine::XlsxError) -> Cause {
+    use calamine::XlsxError as X;
+    match e {
+        X::Password => Cause::Locked,
+        X::Io(_)
+        | X::Zip(_)
+        | X::Xml(_)
+        | X::XmlAttr(_)
+        | X::XmlEof(_)
+        | X::UnexpectedNode(_)
+        | X::FileNotFound(_)
+        | X::RelationshipNotFound
+        | X::Parse(_)
+        | X::ParseFloat(_)
+        | X::ParseInt(_) => Cause::Damaged,
+        _ => Cause::Other,
+    }
+}
+
+fn any_cause(e: &calamine::Error) -> Cause {
+    use calamine::Error as E;
+    match e {
+        E::Xlsx(x) => xlsx_cause(x),
+        E::Xls(calamine::XlsError::Password) | E::Ods(calamine::OdsError::Password) => {
+            Cause::Locked
+        }
+        E::Io(_) | E::Xls(_) | E::Ods(_) | E::Xlsb(_) | E::Vba(_) => Cause::Damaged,
+        E::Msg(_) => Cause::Damaged,
+        _ => Cause::Other,
+    }
+}
+
+/// The cause a planner understands, with calamine's own words for the record.
+fn explain(cause: Cause, e: &dyn std::fmt::Display) -> String {
+    match cause {
+        Cause::Locked => "buku kerja dilindungi kata sandi / terenkripsi (password protected); buka kuncinya lalu simpan ulang".into(),
+        Cause::Damaged => format!(
+            "bukan buku kerja yang dapat dibaca atau berkas rusak (not a readable workbook or corrupt: {e})"
+        ),
+        Cause::Other => format!("tidak dapat dibaca (cannot be read: {e})"),
     }
 }
 
@@ -219,10 +254,15 @@ fn read_bytes(path: &Path, bytes: &[u8], styles: bool) -> Result<Workbook, ReadE
     }
     let sheets = if bytes.starts_with(b"PK") {
         check_zip_size(path, bytes)?;
-        let is_ods = zip::ZipArchive::new(Cursor::new(bytes))
-            .map(|mut z| z.by_name("content.xml").is_ok() && z.by_name("xl/workbook.xml").is_err())
+        // ods (content.xml) and xlsb (xl/workbook.bin: binary parts calamine reads natively) go
+        // through calamine's generic reader; xlsx/xlsm are streamed below.
+        let generic = zip::ZipArchive::new(Cursor::new(bytes))
+            .map(|mut z| {
+                z.by_name("xl/workbook.xml").is_err()
+                    && (z.by_name("content.xml").is_ok() || z.by_name("xl/workbook.bin").is_ok())
+            })
             .unwrap_or(false);
-        if is_ods {
+        if generic {
             read_generic(path, bytes)?
         } else {
             read_xlsx(path, bytes, styles)?
@@ -234,7 +274,7 @@ fn read_bytes(path: &Path, bytes: &[u8], styles: bool) -> Result<Workbook, ReadE
             .flat_map(|u| u.to_le_bytes())
             .collect();
         if bytes.windows(needle.len()).any(|w| w == needle.as_slice()) {
-            return Err(err(path, explain(&"password protected")));
+            return Err(err(path, explain(Cause::Locked, &"")));
         }
         read_generic(path, bytes)?
     } else {
@@ -258,12 +298,12 @@ fn read_bytes(path: &Path, bytes: &[u8], styles: bool) -> Result<Workbook, ReadE
 
 fn check_zip_size(path: &Path, bytes: &[u8]) -> Result<(), ReadError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| err(path, explain(&format!("zip: {e}"))))?;
+        .map_err(|e| err(path, explain(Cause::Damaged, &format!("zip: {e}"))))?;
     let mut total: u64 = 0;
     for i in 0..zip.len() {
         let f = zip
             .by_index_raw(i)
-            .map_err(|e| err(path, explain(&format!("zip: {e}"))))?;
+            .map_err(|e| err(path, explain(Cause::Damaged, &format!("zip: {e}"))))?;
         total = total.saturating_add(f.size());
     }
     if total > MAX_UNCOMPRESSED_BYTES {
@@ -280,8 +320,8 @@ fn check_zip_size(path: &Path, bytes: &[u8]) -> Result<(), ReadError> {
 }
 
 fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>, ReadError> {
-    let mut wb: Xlsx<_> =
-        Xlsx::new(Cursor::new(bytes)).map_err(|e: calamine::XlsxError| err(path, explain(&e)))?;
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
+        .map_err(|e: calamine::XlsxError| err(path, explain(xlsx_cause(&e), &e)))?;
     let names = wb.sheet_names();
     let mut sheets = Vec::new();
     let mut total = 0usize;
@@ -292,12 +332,20 @@ fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>,
                 Ok(r) => r,
                 // Chart sheets and dialog sheets hold no cells.
                 Err(calamine::XlsxError::NotAWorksheet(_)) => continue,
-                Err(e) => return Err(err(path, format!("lembar `{name}`: {}", explain(&e)))),
+                Err(e) => {
+                    return Err(err(
+                        path,
+                        format!("lembar `{name}`: {}", explain(xlsx_cause(&e), &e)),
+                    ));
+                }
             };
             loop {
-                let rec = reader
-                    .next_cell_with_formula()
-                    .map_err(|e| err(path, format!("lembar `{name}`: {}", explain(&e))))?;
+                let rec = reader.next_cell_with_formula().map_err(|e| {
+                    err(
+                        path,
+                        format!("lembar `{name}`: {}", explain(xlsx_cause(&e), &e)),
+                    )
+                })?;
                 let Some(rec) = rec else { break };
                 let value = from_data_ref(&rec.value);
                 let formula = rec.formula.filter(|f| !f.is_empty());
@@ -360,14 +408,19 @@ fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>,
 
 fn read_generic(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
     let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| err(path, explain(&e)))?;
+        .map_err(|e| err(path, explain(any_cause(&e), &e)))?;
     let names = wb.sheet_names();
     let mut sheets = Vec::new();
     let mut total = 0usize;
     for name in names {
         let range = match wb.worksheet_range(&name) {
             Ok(r) => r,
-            Err(e) => return Err(err(path, format!("lembar `{name}`: {}", explain(&e)))),
+            Err(e) => {
+                return Err(err(
+                    path,
+                    format!("lembar `{name}`: {}", explain(any_cause(&e), &e)),
+                ));
+            }
         };
         let formulas = wb.worksheet_formula(&name).ok();
         let mut cells = Vec::new();
