@@ -136,6 +136,18 @@ enum Cmd {
         #[arg(long)]
         rules: Option<PathBuf>,
     },
+    /// Satu tabel panjang semua baris rencana semua berkas, xlsx dan CSV, untuk kompilasi Bappeda
+    /// (one long table of every office's plan rows, xlsx and CSV)
+    Export {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, default_value = "selaras-out")]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value = "id")]
+        lang: Lang,
+        #[arg(long)]
+        rules: Option<PathBuf>,
+    },
     /// Penjelasan satu aturan (explain one rule), mis. `selaras explain B001`
     Explain {
         code: String,
@@ -214,6 +226,50 @@ fn main() -> ExitCode {
             lang == Lang::En,
             rules.as_deref(),
         ),
+        Cmd::Export {
+            files,
+            out,
+            lang,
+            rules,
+        } => {
+            let tables = match TableRules::load(rules.as_deref()) {
+                Ok(r) => r,
+                Err(e) => return usage_error(&format!("aturan tidak valid (invalid rules): {e}")),
+            };
+            let config = match CheckConfig::load(rules.as_deref()) {
+                Ok(c) => c,
+                Err(e) => return usage_error(&format!("aturan tidak valid (invalid rules): {e}")),
+            };
+            let (inputs, walk_errors) = run::collect_inputs(&files);
+            for e in &walk_errors {
+                eprintln!("selaras: {e}");
+            }
+            if inputs.is_empty() {
+                return usage_error("tidak ada buku kerja (no workbooks)");
+            }
+            match selaras::report::export::export_files(
+                &inputs,
+                &tables,
+                &config,
+                &out,
+                lang == Lang::En,
+            ) {
+                Ok((written, errors)) => {
+                    for e in &errors {
+                        eprintln!("selaras: {e}");
+                    }
+                    for w in written {
+                        println!("{}", w.display());
+                    }
+                    if errors.is_empty() && walk_errors.is_empty() {
+                        ExitCode::SUCCESS
+                    } else {
+                        ExitCode::from(2)
+                    }
+                }
+                Err(e) => usage_error(&e),
+            }
+        }
         Cmd::Inspect {
             files,
             format,

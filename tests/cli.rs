@@ -364,3 +364,49 @@ fn inspect_json_names_tables_ranges_and_counts() {
     assert_eq!(t33["totals"]["pagu_n_2026"], "37118380499");
     assert!(j["files"][0]["unplaced"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn export_writes_one_long_table_of_all_offices_rows_and_skips_a_bad_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("rusak.xlsx");
+    std::fs::write(&bad, b"not a workbook").unwrap();
+    let out = dir.path().join("out");
+    let o = selaras(&[
+        "export",
+        sample(SAMPLES[0]).to_str().unwrap(),
+        sample(SAMPLES[1]).to_str().unwrap(),
+        bad.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    // the bad file is named and makes the exit code 2; the others are still exported
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("rusak.xlsx"));
+    let csv = std::fs::read(out.join("ekspor.csv")).unwrap();
+    assert!(csv.starts_with(&[0xEF, 0xBB, 0xBF]), "BOM for Excel");
+    let text = String::from_utf8(csv[3..].to_vec()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    // a sub kegiatan of T-C.33 with its code, target, unit and exact budgets
+    assert!(
+        lines.iter().any(|l| l.contains(
+            "T-C.33,sub_kegiatan,1.06.01.2.01.0001,Penyusunan Dokumen Perencanaan Perangkat Daerah,"
+        ) && l.contains(",3,Dokumen,150000000,")),
+        "{}",
+        &text[..2000.min(text.len())]
+    );
+    for f in SAMPLES {
+        assert!(lines.iter().any(|l| l.contains(f)), "{f} missing");
+    }
+    // the xlsx holds the same rows, and the two samples (one office) share no code
+    let mut wb: Xlsx<_> = calamine::open_workbook(out.join("ekspor.xlsx")).unwrap();
+    let rows = wb.worksheet_range("Ekspor").unwrap();
+    assert_eq!(rows.height(), lines.len());
+    let shared = wb.worksheet_range("Kode bersama").unwrap();
+    assert_eq!(shared.height(), 1, "header only");
+    assert_eq!(
+        rows.get((1, 0)),
+        Some(&Data::String(
+            lines[1].split(',').next().unwrap().to_string()
+        ))
+    );
+}

@@ -2,6 +2,7 @@
 //! Markdown, the annotated copy of each workbook, and the batch summary workbook.
 
 pub mod annotate;
+pub mod export;
 pub mod inspect;
 pub mod json;
 pub mod markdown;
