@@ -801,6 +801,8 @@ fn info(
         related,
         expected: None,
         found: None,
+        expected_en: None,
+        found_en: None,
         message_id: id,
         message_en: en,
     }

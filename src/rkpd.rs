@@ -277,6 +277,8 @@ fn finding(
         related: Vec::new(),
         expected: None,
         found: None,
+        expected_en: None,
+        found_en: None,
         message_id: id,
         message_en: en,
     }

@@ -410,3 +410,48 @@ fn export_writes_one_long_table_of_all_offices_rows_and_skips_a_bad_file() {
         ))
     );
 }
+
+#[test]
+fn under_lang_en_expected_and_found_are_english_too() {
+    // our own words; the workbook's texts (names, indicators) are shown as written
+    let words = [
+        "(kosong)",
+        "(tidak ada)",
+        "(untuk ",
+        "baris gagal",
+        "kode unik",
+        "nilai tanpa",
+        "lokasi output",
+    ];
+    for (lang, want_english) in [("en", true), ("id", false)] {
+        let o = selaras(&[
+            "check",
+            sample(SAMPLES[0]).to_str().unwrap(),
+            sample(SAMPLES[1]).to_str().unwrap(),
+            "--no-annotate",
+            "--format",
+            "json",
+            "--lang",
+            lang,
+        ]);
+        let j = json_of(&o);
+        let mut indonesian = Vec::new();
+        for f in j["files"].as_array().unwrap() {
+            for x in f["findings"].as_array().unwrap() {
+                for k in ["expected", "found"] {
+                    if let Some(v) = x[k].as_str()
+                        && (v.starts_with("ada di ") || words.iter().any(|w| v.contains(w)))
+                    {
+                        indonesian.push(format!("{} {k}: {v}", x["rule"]));
+                    }
+                }
+            }
+        }
+        if want_english {
+            assert!(indonesian.is_empty(), "{indonesian:#?}");
+        } else {
+            // the samples' F002/F006/E004 findings do say these words in Indonesian
+            assert!(indonesian.len() >= 3, "{indonesian:#?}");
+        }
+    }
+}

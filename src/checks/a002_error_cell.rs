@@ -128,7 +128,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
                             formula
                         ),
                     )
-                    .expected_found("nilai tanpa galat rumus", e.clone()),
+                    .expected_found("nilai tanpa galat rumus", e.clone())
+                    .expected_found_en("a value without a formula error", e.clone()),
                 );
             }
         }

@@ -73,6 +73,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 ),
             )
             .expected_found("header tabel yang dikenali", u.reason.clone())
+            .expected_found_en("a recognised table header", u.reason.clone())
         })
         .collect()
 }

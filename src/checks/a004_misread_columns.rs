@@ -288,6 +288,12 @@ pub fn gate(ctx: &Context, findings: &mut Vec<Finding>, severity: Severity) {
                 .unwrap_or_else(|| format!("< {} baris gagal", data_rows.div_ceil(2))),
             format!("{} {}", format_id(&Decimal::from(rows.len() as u64)), rule),
         )
+        .expected_found_en(
+            alt.as_ref()
+                .map(|(d, _, _)| d.clone())
+                .unwrap_or_else(|| format!("< {} rows failing", data_rows.div_ceil(2))),
+            format!("{} {}", format_id(&Decimal::from(rows.len() as u64)), rule),
+        )
         .related(idx.iter().take(12).map(|i| {
             let f = &findings[*i];
             Related {

@@ -279,7 +279,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
                         ),
                     )
                     .related([Related::new(sheet, rpos)])
-                    .expected_found(rv.show(kind, false), av.show(kind, false));
+                    .expected_found(rv.show(kind, false), av.show(kind, false))
+                    .expected_found_en(rv.show(kind, true), av.show(kind, true));
                     if explained.is_some() {
                         f = f.severity(Severity::Warning);
                     }

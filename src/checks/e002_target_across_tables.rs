@@ -258,7 +258,8 @@ fn compare(
             ),
         )
         .related(related)
-        .expected_found(ref_tgt.show(false), tgt.show(false)),
+        .expected_found(ref_tgt.show(false), tgt.show(false))
+        .expected_found_en(ref_tgt.show(true), tgt.show(true)),
     );
 }
 

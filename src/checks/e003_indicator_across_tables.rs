@@ -312,7 +312,8 @@ fn compare(
             ),
         )
         .related(related)
-        .expected_found(show(&ref_text, false), show(&text, false)),
+        .expected_found(show(&ref_text, false), show(&text, false))
+        .expected_found_en(show(&ref_text, true), show(&text, true)),
     );
 }
 

@@ -262,7 +262,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 .expected_found(
                     format!("ada di {}", names_id.join(" dan ")),
                     "(tidak ada)".to_string(),
-                ),
+                )
+                .expected_found_en(format!("in {}", names_en.join(" and ")), "(none)"),
             );
         }
     }
@@ -304,7 +305,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
                         ),
                     )
                     .related(related)
-                    .expected_found("ada di T-C.33", "(tidak ada)"),
+                    .expected_found("ada di T-C.33", "(tidak ada)")
+                    .expected_found_en("in T-C.33", "(none)"),
                 );
             }
         }

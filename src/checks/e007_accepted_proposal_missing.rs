@@ -144,7 +144,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     text.trim()
                 ),
             )
-            .expected_found("sub kegiatan di T-C.31/T-C.33", "(tidak ada)");
+            .expected_found("sub kegiatan di T-C.31/T-C.33", "(tidak ada)")
+                .expected_found_en("a sub kegiatan in T-C.31/T-C.33", "(none)");
             if let Some(k) = row.field("kamus_usulan") {
                 f = f.related([Related::new(&t.sheet, k.pos)]);
             }

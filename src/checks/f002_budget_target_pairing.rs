@@ -219,7 +219,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
                                 ),
                             )
                             .related(target_cells)
-                            .expected_found(format!("pagu (untuk target {tt})"), "(kosong)"),
+                            .expected_found(format!("pagu (untuk target {tt})"), "(kosong)")
+                            .expected_found_en(format!("a budget (for target {tt})"), "(blank)"),
                         );
                     }
                     // A parent at zero because its children are at zero: said on the children.
@@ -251,7 +252,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
                             )
                             .severity(Severity::Info)
                             .related(target_cells)
-                            .expected_found(format!("pagu > 0 (untuk target {tt})"), "0"),
+                            .expected_found(format!("pagu > 0 (untuk target {tt})"), "0")
+                            .expected_found_en(format!("budget > 0 (for target {tt})"), "0"),
                         );
                     }
                     (Some(_), Some(_)) => {}
@@ -286,6 +288,10 @@ fn run(ctx: &Context) -> Vec<Finding> {
                                 .expected_found(
                                     format!("target > 0 (untuk pagu {})", rp(&b)),
                                     target_text(v, u.as_deref()),
+                                )
+                                .expected_found_en(
+                                    format!("target > 0 (for budget {})", rp(&b)),
+                                    target_text(v, u.as_deref()),
                                 ),
                             );
                         } else {
@@ -315,6 +321,10 @@ fn run(ctx: &Context) -> Vec<Finding> {
                                 .expected_found(
                                     format!("target (untuk pagu {})", rp(&b)),
                                     "(kosong)",
+                                )
+                                .expected_found_en(
+                                    format!("a target (for budget {})", rp(&b)),
+                                    "(blank)",
                                 ),
                             );
                         }

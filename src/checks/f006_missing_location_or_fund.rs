@@ -198,7 +198,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
                         ),
                     )
                     .related(other_sides.chain([Related::new(sheet, planned.pos)]))
-                    .expected_found("lokasi output (kabupaten, kecamatan, desa)", "(kosong)"),
+                    .expected_found("lokasi output (kabupaten, kecamatan, desa)", "(kosong)")
+                    .expected_found_en("output location (regency, district, village)", "(blank)"),
                 );
             }
             // Source of funds: planned in year n, blank.
@@ -227,7 +228,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
                         ),
                     )
                     .related([Related::new(sheet, planned.pos)])
-                    .expected_found("sumber dana (mis. APBD)", "(kosong)"),
+                    .expected_found("sumber dana (mis. APBD)", "(kosong)")
+                    .expected_found_en("fund source (e.g. APBD)", "(blank)"),
                 );
             }
         }

@@ -127,7 +127,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     ),
                 )
                 .related([Related::new(sheet, first_pos)])
-                .expected_found(format!("kode unik (bukan {key})"), key.clone()),
+                .expected_found(format!("kode unik (bukan {key})"), key.clone())
+                .expected_found_en(format!("a unique code (not {key})"), key.clone()),
             );
         }
     }

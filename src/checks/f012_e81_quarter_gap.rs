@@ -85,6 +85,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                             ),
                         )
                         .expected_found("angka (0 bila tidak ada realisasi)", "(kosong)")
+                        .expected_found_en("a number (0 if nothing was realised)", "(blank)")
                         .related([Related::new(sheet, later.pos)]),
                     );
                 }

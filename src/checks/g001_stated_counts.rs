@@ -507,6 +507,10 @@ fn finding(
         format!("{} {}", c.distinct, level_word(s.level, false)),
         format!("{} {}", s.n, level_word(s.level, false)),
     )
+    .expected_found_en(
+        format!("{} {}", c.distinct, level_word(s.level, true)),
+        format!("{} {}", s.n, level_word(s.level, true)),
+    )
 }
 
 #[cfg(test)]

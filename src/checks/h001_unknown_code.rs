@@ -90,6 +90,9 @@ fn level_of(code: &str) -> Option<Level> {
 /// An official code, its name and the name's words (split once per file).
 type Official = (String, String, Vec<String>);
 
+/// `expected` when no official code is near.
+const NOT_LISTED_ID: &str = "kode yang ada di nomenklatur";
+
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let nom = &ctx.config.nomenclature;
@@ -146,11 +149,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     format!("; closest official name: {c} `{name}`"),
                     c.to_string(),
                 ),
-                None => (
-                    String::new(),
-                    String::new(),
-                    "kode yang ada di nomenklatur".to_string(),
-                ),
+                None => (String::new(), String::new(), NOT_LISTED_ID.to_string()),
             };
             let pos = t
                 .row(n)
@@ -177,7 +176,15 @@ fn run(ctx: &Context) -> Vec<Finding> {
                         hint_en
                     ),
                 )
-                .expected_found(expected, key.clone()),
+                .expected_found(expected.clone(), key.clone())
+                .expected_found_en(
+                    if expected == NOT_LISTED_ID {
+                        "a code in the nomenclature".to_string()
+                    } else {
+                        expected
+                    },
+                    key.clone(),
+                ),
             );
         }
     }

@@ -143,6 +143,22 @@ impl Related {
     }
 }
 
+/// An expected/found value in the chosen language: the English variant when one is set, the
+/// blank and absent markers translated, numbers and the workbook's own text as they are.
+fn value_in<'a>(id: &'a Option<String>, en_text: &'a Option<String>, en: bool) -> Option<&'a str> {
+    if !en {
+        return id.as_deref();
+    }
+    if let Some(t) = en_text {
+        return Some(t);
+    }
+    match id.as_deref() {
+        Some("(kosong)") => Some("(blank)"),
+        Some("(tidak ada)") => Some("(none)"),
+        other => other,
+    }
+}
+
 /// One finding: a rule that fired on a cell.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
@@ -151,8 +167,14 @@ pub struct Finding {
     pub sheet: String,
     pub cell: String,
     pub related: Vec<Related>,
+    /// What the cell should hold and what it holds, in Indonesian (numbers as written).
     pub expected: Option<String>,
     pub found: Option<String>,
+    /// The same in English where words differ; numbers alone need no translation.
+    #[serde(skip)]
+    pub expected_en: Option<String>,
+    #[serde(skip)]
+    pub found_en: Option<String>,
     pub message_id: String,
     pub message_en: String,
 }
@@ -174,6 +196,8 @@ impl Finding {
             related: Vec::new(),
             expected: None,
             found: None,
+            expected_en: None,
+            found_en: None,
             message_id,
             message_en,
         }
@@ -192,6 +216,27 @@ impl Finding {
         self.expected = Some(expected.into());
         self.found = Some(found.into());
         self
+    }
+
+    /// The English wording of `expected` / `found`, where it differs from the Indonesian.
+    pub fn expected_found_en(
+        mut self,
+        expected: impl Into<String>,
+        found: impl Into<String>,
+    ) -> Finding {
+        self.expected_en = Some(expected.into());
+        self.found_en = Some(found.into());
+        self
+    }
+
+    /// `expected` in the report's language.
+    pub fn expected_text(&self, en: bool) -> Option<&str> {
+        value_in(&self.expected, &self.expected_en, en)
+    }
+
+    /// `found` in the report's language.
+    pub fn found_text(&self, en: bool) -> Option<&str> {
+        value_in(&self.found, &self.found_en, en)
     }
 
     pub fn severity(mut self, s: Severity) -> Finding {

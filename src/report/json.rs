@@ -15,8 +15,8 @@ pub fn finding_json(f: &Finding, en: bool) -> Json {
         "sheet": f.sheet,
         "cell": f.cell,
         "related": f.related,
-        "expected": f.expected,
-        "found": f.found,
+        "expected": f.expected_text(en),
+        "found": f.found_text(en),
         "message": f.message(en),
     })
 }

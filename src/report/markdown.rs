@@ -87,8 +87,8 @@ pub fn render(reports: &[FileReport], en: bool) -> String {
                 cell_text(&f.sheet),
                 f.cell,
                 cell_text(f.message(en)),
-                cell_text(f.expected.as_deref().unwrap_or("")),
-                cell_text(f.found.as_deref().unwrap_or(""))
+                cell_text(f.expected_text(en).unwrap_or("")),
+                cell_text(f.found_text(en).unwrap_or(""))
             ));
         }
     }

@@ -77,7 +77,7 @@ fn severity(s: Severity) -> miette::Severity {
 /// Renders one finding as a miette diagnostic.
 pub fn render_finding(wb: &Workbook, f: &Finding, en: bool, color: bool) -> String {
     let (text, (start, len)) = row_snippet(wb, f);
-    let label = match (&f.expected, &f.found) {
+    let label = match (f.expected_text(en), f.found_text(en)) {
         (Some(e), Some(x)) if en => format!("expected {e}, found {x}"),
         (Some(e), Some(x)) => format!("seharusnya {e}, tertulis {x}"),
         _ => f.cell.clone(),

@@ -82,7 +82,7 @@ pub fn note_text(findings: &[&Finding], en: bool) -> String {
         .iter()
         .map(|f| {
             let mut s = format!("[{} {}] {}", f.rule, f.severity.label(en), f.message(en));
-            if let (Some(e), Some(x)) = (&f.expected, &f.found) {
+            if let (Some(e), Some(x)) = (f.expected_text(en), f.found_text(en)) {
                 s.push_str(&format!("\n{}: {}\n{}: {}", w.expected, e, w.found, x));
             }
             if !f.related.is_empty() {
@@ -183,8 +183,8 @@ pub fn temuan_sheet(findings: &[Finding], en: bool, rebuilt: bool) -> TemuanShee
                 sheet: f.sheet.clone(),
                 cell: f.cell.clone(),
                 message: f.message(en).to_string(),
-                expected: f.expected.clone().unwrap_or_default(),
-                found: f.found.clone().unwrap_or_default(),
+                expected: f.expected_text(en).unwrap_or_default().to_string(),
+                found: f.found_text(en).unwrap_or_default().to_string(),
                 related: f
                     .related
                     .iter()
