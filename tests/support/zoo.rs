@@ -1255,6 +1255,8 @@ enum Src {
     Fx(Helper),
     /// The code with trailing spaces (`1.06.01.2.01.0001  `) as typed or pasted.
     CodePadded,
+    /// The code typed with a trailing dot (`1.06.01.`, `1.06.01.2.01.0001.`).
+    CodeDot,
 }
 
 /// What a hidden helper column computes.
@@ -1382,6 +1384,10 @@ struct Table {
     notes: Vec<(usize, &'static str)>,
     /// Titles written in one cell each, not merged over the table.
     titles_unmerged: bool,
+    /// Amount cells with an `"Rp "#,##0` number format (a number shown `Rp 185.500.000`).
+    rp_fmt: bool,
+    /// The worksheet is protected (no difference in the data).
+    protect: bool,
 }
 
 impl Table {
@@ -1412,7 +1418,17 @@ impl Table {
             pct_text: false,
             notes: vec![],
             titles_unmerged: false,
+            rp_fmt: false,
+            protect: false,
         }
+    }
+    fn rp_fmt(mut self) -> Table {
+        self.rp_fmt = true;
+        self
+    }
+    fn protect(mut self) -> Table {
+        self.protect = true;
+        self
     }
     fn left(mut self, c: u16) -> Table {
         self.left = c;
@@ -1577,6 +1593,8 @@ struct Fmts {
     keg_code: Format,
     two: Format,
     pct: Format,
+    amount_rp: Format,
+    bold_amount_rp: Format,
 }
 
 fn fmts() -> Fmts {
@@ -1625,6 +1643,13 @@ fn fmts() -> Fmts {
             .set_align(FormatAlign::Top)),
         two: b(Format::new()
             .set_num_format("00")
+            .set_align(FormatAlign::Top)),
+        amount_rp: b(Format::new()
+            .set_num_format("\"Rp \"#,##0")
+            .set_align(FormatAlign::Top)),
+        bold_amount_rp: b(Format::new()
+            .set_bold()
+            .set_num_format("\"Rp \"#,##0")
             .set_align(FormatAlign::Top)),
     }
 }
@@ -1904,7 +1929,12 @@ fn write_cell(
                 let s = if t.rp { format!("Rp. {s}") } else { s };
                 ws.write_string_with_format(row, c, s, tf).unwrap();
             } else {
-                let fm = if bold { &f.bold_amount } else { &f.amount };
+                let fm = match (bold, t.rp_fmt) {
+                    (true, false) => &f.bold_amount,
+                    (false, false) => &f.amount,
+                    (true, true) => &f.bold_amount_rp,
+                    (false, true) => &f.amount_rp,
+                };
                 ws.write_number_with_format(row, c, a as f64, fm).unwrap();
             }
         }
@@ -1945,6 +1975,18 @@ fn write_cell(
                 Some(V::Text(code)) => {
                     let pad = if r.lv == Lv::Sub { "  " } else { " " };
                     ws.write_string_with_format(row, c, format!("{code}{pad}"), tf)
+                        .unwrap();
+                }
+                _ => {
+                    ws.write_blank(row, c, tf).unwrap();
+                }
+            }
+            vec!["code"]
+        }
+        Src::CodeDot => {
+            match r.vals.get("code") {
+                Some(V::Text(code)) => {
+                    ws.write_string_with_format(row, c, format!("{code}."), tf)
                         .unwrap();
                 }
                 _ => {
@@ -2141,6 +2183,9 @@ fn write_table(
 ) -> u32 {
     let l = t.left;
     let last = l + t.cols.len().saturating_sub(1) as u16;
+    if t.protect {
+        ws.protect();
+    }
     for title in &t.titles {
         if t.hstyle == HStyle::Across {
             ws.write_string_with_format(row, l, title, &f.title_across)
@@ -2171,7 +2216,7 @@ fn write_table(
         let k = match &c.src {
             Src::F(n) => n.to_string(),
             Src::Seg(i) => format!("seg{i}"),
-            Src::Code | Src::CodePadded => "code".into(),
+            Src::Code | Src::CodePadded | Src::CodeDot => "code".into(),
             _ => continue,
         };
         at.entry(k).or_insert(l + ci as u16);
@@ -2201,16 +2246,24 @@ fn write_table(
         }
         // A closing total row: the label written across the code columns.
         let label_across = r.lv == Lv::Total
-            && t.cols
-                .first()
-                .is_some_and(|c| matches!(c.src, Src::Seg(_) | Src::Code | Src::CodePadded));
+            && t.cols.first().is_some_and(|c| {
+                matches!(
+                    c.src,
+                    Src::Seg(_) | Src::Code | Src::CodePadded | Src::CodeDot
+                )
+            });
         let mut skip = 0u16;
         if label_across {
             // The label is written across the code columns and the name column.
             skip = t
                 .cols
                 .iter()
-                .take_while(|c| matches!(c.src, Src::Seg(_) | Src::Code | Src::CodePadded))
+                .take_while(|c| {
+                    matches!(
+                        c.src,
+                        Src::Seg(_) | Src::Code | Src::CodePadded | Src::CodeDot
+                    )
+                })
                 .count() as u16;
             let name = match r.vals.get("name") {
                 Some(V::Text(s)) => s.clone(),
@@ -2861,6 +2914,18 @@ fn plants_of(layout: &str) -> Vec<Plant> {
             plant_svc_real(),
             plant_code("1.06.01.2.01"),
         ],
+        "reversed_dots" => vec![
+            plant_sub_pagu("1.06.04.2.01.0003", 15_000_000),
+            plant_k8("1.06.01.2.08", "97.83"),
+            plant_analysis_target("1.06.06.2.02.0001", 3),
+            plant_code("1.06.04.2.01"),
+        ],
+        "tabs_br_rp" => vec![
+            plant_prog_pagu("1.06.06", 45_000_000),
+            plant_k11("1.06.01.2.02"),
+            plant_missing_sub("1.06.01.2.08.0004"),
+            plant_k10("1.06.04.2.02"),
+        ],
         _ => vec![],
     }
 }
@@ -2976,6 +3041,16 @@ const LAYOUTS: &[(&str, &str, Build)] = &[
         "confusables",
         "tables that look like Renja tables but are not, next to the real ones: EDK's Renstra table 2.3 (`Pencapaian Kinerja Pelayanan … Selama 5 (lima) Tahun Terakhir`, `Tergat NSPK`, `Tahun ke-` sub-headers of bare digits 1–5 over a real number row) beside a regular T-C.30; HF's `Penggabungan Prioritas Masukan Masyarakat dengan Rancangan Renja OPD` (T-C.31's 5 + 5 + note shape, second side the community's requests) beside T-C.31; the drafting team's list (`No | Nama | NIP | Jabatan`) under T-C.33's signature block; T-C.29 with Kode over 4 columns",
         layout_confusables,
+    ),
+    (
+        "reversed_dots",
+        "workbook in reverse order (T-C.33 first, T-C.29 last); codes typed with a trailing dot (`1.06.01.`, `1.06.01.2.01.0001.`) in T-C.33 and T-C.29; T-C.33 in rupiah but T-C.31 `Pagu Indikatif(Ribuan)` on both sides with a JUMLAH row; T-C.29 with HF's Catatan column 12 and a number row `1 … 7 8* 9 10* 11* 12` (stars only, no formulas); T-C.33 number row (1)…",
+        layout_reversed_dots,
+    ),
+    (
+        "tabs_br_rp",
+        "four header rows (an empty width row, then group / sub-group / Target|Satuan), tab characters and literal `<br>` at odd places in header cells (`Rencana\\tTahun 2026`, `Prakiraan Maju<br>Rencana Tahun\\t2027`), budgets as numbers with the number format `\"Rp \"#,##0`, every sheet protected, T-C.31 `Pagu<br>Indikatif\\t(Rp.000)` on both sides, T-C.29 flat EP wording with `<br>` inside and bare spaced-formula number row",
+        layout_tabs_br_rp,
     ),
 ];
 
@@ -6187,5 +6262,292 @@ fn layout_confusables(_plan: &Plan) -> Vec<SheetSpec> {
                 Block::Table(team),
             ],
         ),
+    ]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Held-out layouts (added after selaras passed the 21 above; not tuned on)
+// ---------------------------------------------------------------------------------------------
+
+/// A T-C.29 with the HF `Catatan` column 12 and a number row `1 … 12` whose 8, 10 and 11
+/// carry only a footnote star (no formula).
+fn t29_catatan_star(code: Src) -> Table {
+    let c = vec![
+        col(&["Kode"], code, 20.0),
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah Dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program (outcome)/ Kegiatan (output)"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(
+            &["Target Capaian Kinerja Renstra PD Tahun 2026 (akhir periode Renstra PD)"],
+            Src::F("k4"),
+            12.0,
+        ),
+        col(
+            &["Realisasi Target Kinerja Hasil Program dan Keluaran Kegiatan s/d Tahun 2023"],
+            Src::F("k5"),
+            12.0,
+        ),
+        col(
+            &[
+                "Target dan Realisasi Kinerja Program dan Keluaran Kegiatan PD Tahun 2024",
+                "Target",
+            ],
+            Src::F("k6"),
+            10.0,
+        ),
+        col(
+            &[
+                "Target dan Realisasi Kinerja Program dan Keluaran Kegiatan PD Tahun 2024",
+                "Realisasi",
+            ],
+            Src::F("k7"),
+            10.0,
+        ),
+        col(
+            &[
+                "Target dan Realisasi Kinerja Program dan Keluaran Kegiatan PD Tahun 2024",
+                "Tingkat Realisasi (%)",
+            ],
+            Src::F("k8"),
+            10.0,
+        ),
+        col(
+            &["Target Program/Kegiatan Renja PD Tahun Berjalan 2025"],
+            Src::F("k9"),
+            12.0,
+        ),
+        col(
+            &[
+                "Perkiraan Realisasi Capaian Target Program/Kegiatan Renstra PD s/d Tahun 2025",
+                "Realisasi Capaian",
+            ],
+            Src::F("k10"),
+            12.0,
+        ),
+        col(
+            &[
+                "Perkiraan Realisasi Capaian Target Program/Kegiatan Renstra PD s/d Tahun 2025",
+                "Tingkat Capaian (%)",
+            ],
+            Src::F("k11"),
+            12.0,
+        ),
+        col(&["Catatan"], Src::Empty, 16.0),
+    ];
+    let mut cells = nums(1, 7);
+    cells.push(NumCell::S("8*", 1));
+    cells.push(NumCell::N(9, 1));
+    cells.push(NumCell::S("10*", 1));
+    cells.push(NumCell::S("11*", 1));
+    cells.push(NumCell::N(12, 1));
+    Table::new(
+        Kind::T29,
+        &t29_title("Tabel T-C.29")
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>(),
+        c,
+    )
+    .num_cells(cells)
+}
+
+fn t31_ribuan(code: bool) -> Table {
+    let (r, a) = ("Rancangan Awal RKPD", "Hasil Analisis Kebutuhan");
+    let mut c = vec![];
+    if code {
+        c.push(col(&["Kode"], Src::CodeDot, 18.0));
+    }
+    c.extend([
+        col(&[r, "Program/Kegiatan"], Src::F("name"), 36.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator Kinerja"], Src::F("r_ind"), 28.0),
+        col(&[r, "Target Capaian"], Src::F("r_t"), 8.0),
+        col(&[r, "Satuan"], Src::F("r_u"), 10.0),
+        col(&[r, "Pagu Indikatif(Ribuan)"], Src::F("r_p"), 16.0),
+        col(&[a, "Program/Kegiatan"], Src::F("name"), 36.0),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator Kinerja"], Src::F("a_ind"), 28.0),
+        col(&[a, "Target Capaian"], Src::F("a_t"), 8.0),
+        col(&[a, "Satuan"], Src::F("a_u"), 10.0),
+        col(&[a, "Pagu Indikatif(Ribuan)"], Src::F("a_p"), 16.0),
+        col(&["Catatan Penting"], Src::Empty, 18.0),
+    ]);
+    Table::new(
+        Kind::T31,
+        &[
+            "Review terhadap Rancangan Awal RKPD Tahun 2026",
+            "Dinas Sosial",
+        ],
+        c,
+    )
+    .thousands()
+    .total("JUMLAH")
+}
+
+/// The workbook in reverse order: T-C.33 (rupiah, codes with trailing dots) first, then T-C.31
+/// in thousands on both sides, T-C.29 last with Catatan and starred numbers.
+fn layout_reversed_dots(_plan: &Plan) -> Vec<SheetSpec> {
+    let (n, n1) = ("Rencana Tahun 2026", "Prakiraan Maju Rencana Tahun 2027");
+    let c33 = vec![
+        col(&["Kode"], Src::CodeDot, 20.0),
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["Indikator Kinerja Program/Kegiatan"], Src::F("ind"), 30.0),
+        col(&[n, "Lokasi"], Src::F("lok"), 16.0),
+        col(&[n, "Target Capaian Kinerja"], Src::Tu("t26", "u26"), 12.0),
+        col(
+            &[n, "Kebutuhan Dana/Pagu Indikatif (Rp)"],
+            Src::F("p26"),
+            16.0,
+        ),
+        col(&[n, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan Penting"], Src::Empty, 14.0),
+        col(&[n1, "Target Capaian Kinerja"], Src::Tu("t27", "u27"), 12.0),
+        col(
+            &[n1, "Kebutuhan Dana/Pagu Indikatif (Rp)"],
+            Src::F("p27"),
+            16.0,
+        ),
+    ];
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "Tabel T-C.33",
+            "Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2026 dan Prakiraan Maju Tahun 2027",
+            "Dinas Sosial Kabupaten Kutai Kartanegara",
+        ],
+        c33,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged)
+    .total("JUMLAH");
+    vec![
+        sheet("T-C.33", vec![Block::Table(t33)]),
+        sheet("T-C.31", vec![Block::Table(t31_ribuan(false))]),
+        sheet("T-C.29", vec![Block::Table(t29_catatan_star(Src::CodeDot))]),
+    ]
+}
+
+/// Four header rows (an empty width row, then three), tabs and literal `<br>` inside header
+/// cells at odd places, budgets as numbers formatted `"Rp "#,##0`, protected sheets.
+fn layout_tabs_br_rp(_plan: &Plan) -> Vec<SheetSpec> {
+    let g = "Rencana\tTahun 2026";
+    let g1 = "Prakiraan Maju<br>Rencana Tahun\t2027";
+    let c33 = vec![
+        col(&["Kode"], Src::Code, 20.0),
+        col(
+            &["Urusan/Bidang Urusan<br>Pemerintahan Daerah dan\tProgram/<br>Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator\tKinerja Program/<br>Kegiatan"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&[g, "Lokasi"], Src::F("lok"), 16.0),
+        col(
+            &[g, "Target Capaian<br>Kinerja", "Target"],
+            Src::F("t26"),
+            8.0,
+        ),
+        col(
+            &[g, "Target Capaian<br>Kinerja", "Satuan"],
+            Src::F("u26"),
+            10.0,
+        ),
+        col(
+            &[g, "Kebutuhan\tDana/ Pagu<br>Indikatif"],
+            Src::F("p26"),
+            18.0,
+        ),
+        col(&[g, "Sumber<br>Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan<br>Penting"], Src::Empty, 14.0),
+        col(
+            &[g1, "Target Capaian<br>Kinerja", "Target"],
+            Src::F("t27"),
+            8.0,
+        ),
+        col(
+            &[g1, "Target Capaian<br>Kinerja", "Satuan"],
+            Src::F("u27"),
+            10.0,
+        ),
+        col(
+            &[g1, "Kebutuhan Dana/<br>Pagu\tIndikatif"],
+            Src::F("p27"),
+            18.0,
+        ),
+    ];
+    let t33 = Table::new(
+        Kind::T33,
+        &["Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2026 dan Prakiraan Maju Tahun 2027 Kabupaten Kutai Kartanegara"],
+        c33,
+    )
+    .width_row()
+    .rp_fmt()
+    .protect()
+    .num(NumStyle::Bare, CodeNum::Merged);
+
+    let c29 = vec![
+        col(&["Kode"], Src::Code, 20.0),
+        col(
+            &["Urusan/Bidang\tUrusan dan<br>Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja<br>Program/\tKegiatan"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(
+            &["Target Kinerja<br>Capaian Program (Renstra\tPD)"],
+            Src::F("k4"),
+            12.0,
+        ),
+        col(&["Realisasi s/d<br>Tahun 2023"], Src::F("k5"), 12.0),
+        col(&["Target Renja<br>PD 2024"], Src::F("k6"), 10.0),
+        col(&["Realisasi\tRenja PD<br>2024"], Src::F("k7"), 10.0),
+        col(&["Tingkat<br>Realisasi (%)"], Src::F("k8"), 10.0),
+        col(&["Target Tahun<br>Berjalan\t2025"], Src::F("k9"), 12.0),
+        col(
+            &["Realisasi Capaian s/d<br>Tahun Berjalan 2025"],
+            Src::F("k10"),
+            12.0,
+        ),
+        col(
+            &["Tingkat Capaian\tRealisasi<br>Target Renstra (%)"],
+            Src::F("k11"),
+            12.0,
+        ),
+    ];
+    let t29 = Table::new(
+        Kind::T29,
+        &["Tabel 2.1 Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Dinas Sosial dan Pencapaian Renstra Dinas Sosial s/d Tahun 2025"],
+        c29,
+    )
+    .width_row()
+    .protect()
+    .num(NumStyle::BareFx, CodeNum::Merged);
+    let mut t31 = t31_ribuan(false);
+    for c in t31.cols.iter_mut() {
+        for h in c.head.iter_mut() {
+            *h = h.replace("Pagu Indikatif(Ribuan)", "Pagu<br>Indikatif\t(Rp.000)");
+        }
+    }
+    vec![
+        sheet("Renja 2026", vec![Block::Table(t33)]),
+        sheet("Evaluasi", vec![Block::Table(t29)]),
+        sheet("Review RKPD", vec![Block::Table(t31.protect())]),
     ]
 }
