@@ -785,6 +785,9 @@ pub enum Kind {
     /// Not T-C.31: HF's `Penggabungan Prioritas Masukan Masyarakat dengan Rancangan Renja`,
     /// the same 5 + 5 + note shape, its second side the community's requests.
     Merge,
+    /// Form E.81, the year-end evaluation of the 2024 Renja (K/Rp pairs for columns 5–14, the
+    /// mean capaian and predikat rows under the grid).
+    E81,
 }
 
 impl Kind {
@@ -799,6 +802,7 @@ impl Kind {
             Kind::Staff => "daftar pegawai",
             Kind::Renstra23 => "Renstra tabel 2.3",
             Kind::Merge => "penggabungan usulan masyarakat",
+            Kind::E81 => "E.81",
         }
     }
 }
@@ -1154,6 +1158,9 @@ fn rows_of(kind: Kind, plan: &Plan, o: RowOpts) -> Vec<Row> {
                 }
                 rows.push(row);
             }
+        }
+        Kind::E81 => {
+            rows = e81_rows(plan);
         }
         Kind::Staff => {
             let staff = [
@@ -1756,7 +1763,19 @@ fn write_header(ws: &mut Worksheet, t: &Table, top: u32, f: &Fmts) -> u32 {
                 }
                 e += 1;
             }
-            let bottom = if leaf { depth - 1 } else { r };
+            // A level repeating the text above it is the cell above merged down (E.81's
+            // group headers spanning two rows beside the quarters' sub-groups).
+            if r > 0 && h[r - 1] == h[r] {
+                c = e + 1;
+                continue;
+            }
+            let mut bottom = if leaf { depth - 1 } else { r };
+            while !leaf && bottom + 1 < h.len() && h[bottom + 1] == h[r] {
+                bottom += 1;
+                if bottom + 1 == h.len() {
+                    bottom = depth - 1;
+                }
+            }
             let (r0, r1) = (top + r as u32, top + bottom as u32);
             let text = &h[r];
             match t.hstyle {
@@ -2926,6 +2945,24 @@ fn plants_of(layout: &str) -> Vec<Plant> {
             plant_missing_sub("1.06.01.2.08.0004"),
             plant_k10("1.06.04.2.02"),
         ],
+        "e81_bdg" => vec![
+            plant_e81_quarter_rp("1.06.01.2.06", 5_000_000),
+            plant_e81_predikat("Sangat Tinggi"),
+            plant_e81_backwards("1.06.01.2.02"),
+            plant_e81_target("1.06.04.2.01", "420", false),
+        ],
+        "e81_dmv" => vec![
+            plant_e81_quarter_rp("1.06.04.2.02", 2_500_000),
+            plant_e81_backwards("1.06.01"),
+            plant_e81_target("1.06.01.2.08", "25", false),
+            plant_e81_predikat("Sedang"),
+        ],
+        "e81_agp" => vec![
+            plant_e81_target("1.06.06.2.01", "1600", true),
+            plant_e81_quarter_rp("1.06.06.2.02", 1_000_000),
+            plant_e81_predikat("Rendah"),
+            plant_e81_backwards("1.06.04"),
+        ],
         _ => vec![],
     }
 }
@@ -3051,6 +3088,21 @@ const LAYOUTS: &[(&str, &str, Build)] = &[
         "tabs_br_rp",
         "four header rows (an empty width row, then group / sub-group / Target|Satuan), tab characters and literal `<br>` at odd places in header cells (`Rencana\\tTahun 2026`, `Prakiraan Maju<br>Rencana Tahun\\t2027`), budgets as numbers with the number format `\"Rp \"#,##0`, every sheet protected, T-C.31 `Pagu<br>Indikatif\\t(Rp.000)` on both sides, T-C.29 flat EP wording with `<br>` inside and bare spaced-formula number row",
         layout_tabs_br_rp,
+    ),
+    (
+        "e81_bdg",
+        "E.81 as BDG's e81.xls (sheet `Formulir E.81`): no Kode column, number row `1 … 11, 12 = 8+9+10+11, 13 = 6 + 12, 14=13/5 x100%, 15` above the K/Rp row, quarter labels `I `/`Il `/`Ill `/`IV `, placeholder years (`Tahun …..`, `(Tahun n)`, `(n-1)`), the year only in the title line `Periode Pelaksanaan 2024`, titles in unmerged cells, mean capaian and predikat rows under the grid; beside an EP T-C.29 (2024 in columns 6–7)",
+        layout_e81_bdg,
+    ),
+    (
+        "e81_dmv",
+        "E.81 as DMV's Excel: RKPD wording in the title (`LAPORAN EVALUASI TERHADAP RKPD`, `TAHUN ANGGARAN 2024`) on a Renja evaluation, NO + Sasaran + Kode columns so the groups are numbered 6–15 (`13=9+10+11+12`, `14=7+13`, `15=14/6x100`), `Ahkir`, years in the leaves (`Tahun lalu (2023)`, `yang dievaluasi (2024)`), Unit OPD penanggung jawab + Ket; E.81 on the first sheet, T-C.29 after it",
+        layout_e81_dmv,
+    ),
+    (
+        "e81_agp",
+        "E.81 as AGP's: the extra 12/7 column (`13=12/7x100%`, so 14=6+12 and 15=14/5x100%), `K`/`Rp.`, SKPD and Perangkat Daerah mixed with the `Darah` typo, caps title ending `TAHUN ANGGARAN 2024 TRIWULAN IV`, no Kode, stacked under T-C.29 on one sheet",
+        layout_e81_agp,
     ),
 ];
 
@@ -6550,4 +6602,420 @@ fn layout_tabs_br_rp(_plan: &Plan) -> Vec<SheetSpec> {
         sheet("Evaluasi", vec![Block::Table(t29)]),
         sheet("Review RKPD", vec![Block::Table(t31.protect())]),
     ]
+}
+
+// ---------------------------------------------------------------------------------------------
+// E.81 (held-out): the 2024 evaluation of the same plan
+// ---------------------------------------------------------------------------------------------
+
+/// One E.81 row's values. K: 5 = T-C.29 col 4, 6 = col 5, 7 = col 6, 12 = col 7; quarters add
+/// up to 12 for a flow, rise to it for a level. Rp in thousands-of-rupiah units `b` of the
+/// kegiatan's 2026 pagu: 7 = 900b, quarters 171b 214b 214b 256b (12 = 855b), 5 = 4500b,
+/// 6 = 1800b; so every Rp column is linear in `b` and parents are exact sums of children.
+fn e81_vals(r: Row, ev: &Ev, b: i64) -> Row {
+    let k12 = ev.k7();
+    let q: [Decimal; 4] = if ev.level {
+        let f = |x: &str| (k12 * d(x)).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        [f("0.7"), f("0.8"), f("0.9"), k12]
+    } else {
+        let each = (k12 / Decimal::from(4)).floor();
+        [each, each, each, k12 - each * Decimal::from(3)]
+    };
+    let k13 = if ev.level { k12 } else { ev.k5() + k12 };
+    let k14 = pct(k13, ev.k4());
+    let (r5, r6, r7) = (4500 * b, 1800 * b, 900 * b);
+    let rq = [171 * b, 214 * b, 214 * b, 256 * b];
+    let r12: i64 = rq.iter().sum();
+    let r13 = r6 + r12;
+    let r14 = pct(Decimal::from(r13), Decimal::from(r5));
+    let mut r = r
+        .n("e5k", ev.k4(), None)
+        .a("e5r", r5)
+        .n("e6k", ev.k5(), None)
+        .a("e6r", r6)
+        .n("e7k", ev.k6(), None)
+        .a("e7r", r7);
+    let qk = ["e8k", "e9k", "e10k", "e11k"];
+    let qr = ["e8r", "e9r", "e10r", "e11r"];
+    for i in 0..4 {
+        r = r.n(qk[i], q[i], None).a(qr[i], rq[i]);
+    }
+    r.n("e12k", k12, None)
+        .a("e12r", r12)
+        .n("e127k", pct(k12, ev.k6()), Some(2))
+        .n("e127r", pct(Decimal::from(r12), Decimal::from(r7)), Some(2))
+        .n("e13k", k13, None)
+        .a("e13r", r13)
+        .n("e14k", k14, Some(2))
+        .n("e14r", r14, Some(2))
+}
+
+fn band(x: Decimal) -> &'static str {
+    if x >= d("91") {
+        "Sangat Tinggi"
+    } else if x >= d("76") {
+        "Tinggi"
+    } else if x >= d("66") {
+        "Sedang"
+    } else if x >= d("51") {
+        "Rendah"
+    } else {
+        "Sangat Rendah"
+    }
+}
+
+/// The mean of column 14 K over the program and kegiatan rows, two decimals.
+fn e81_mean(plan: &Plan) -> Decimal {
+    let mut v = Vec::new();
+    for p in &plan.progs {
+        v.push(&p.ev);
+        v.extend(p.kegs.iter().map(|k| &k.ev));
+    }
+    let k14 = |ev: &Ev| {
+        let k13 = if ev.level { ev.k7() } else { ev.k5() + ev.k7() };
+        pct(k13, ev.k4())
+    };
+    let sum: Decimal = v.iter().map(|e| k14(e)).sum();
+    (sum / Decimal::from(v.len() as u64))
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+fn e81_rows(plan: &Plan) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let mut no = 0;
+    for p in &plan.progs {
+        no += 1;
+        let b: i64 = p.kegs.iter().map(|k| Plan::keg_pagu(k).0 / 1000).sum();
+        rows.push(e81_vals(
+            Row::new(p.code, Lv::Program)
+                .n("no", Decimal::from(no), None)
+                .t("code", p.code)
+                .t("name", p.name)
+                .t("ind", p.ind)
+                .t("unit", p.unit),
+            &p.ev,
+            b,
+        ));
+        for k in &p.kegs {
+            no += 1;
+            rows.push(e81_vals(
+                Row::new(k.code, Lv::Kegiatan)
+                    .n("no", Decimal::from(no), None)
+                    .t("code", k.code)
+                    .t("name", k.name)
+                    .t("ind", k.ind)
+                    .t("unit", k.unit),
+                &k.ev,
+                Plan::keg_pagu(k).0 / 1000,
+            ));
+        }
+    }
+    let mean = e81_mean(plan);
+    rows.push(
+        Row::new("mean", Lv::Other)
+            .t("name", "Rata-rata capaian kinerja (%)")
+            .n("ind", mean, Some(2)),
+    );
+    rows.push(
+        Row::new("predikat", Lv::Other)
+            .t("name", "Predikat kinerja")
+            .t("ind", band(mean)),
+    );
+    rows
+}
+
+/// E.81: a kegiatan's quarter II Rp raised (C005 on its 12 Rp, B001 on its program's II Rp).
+fn plant_e81_quarter_rp(code: &'static str, delta: i64) -> Plant {
+    let prog = find_keg_prog(code);
+    Plant {
+        what: format!("E.81: kegiatan {code} quarter II Rp raised by {delta}"),
+        apply: Box::new(move |k, rows| {
+            if k == Kind::E81 {
+                if let Some(r) = rows.iter_mut().find(|r| r.key == code) {
+                    if let Some(V::Amt(a)) = r.vals.get("e9r").cloned() {
+                        r.vals.insert("e9r", V::Amt(a + delta));
+                    }
+                }
+            }
+        }),
+        expect: vec![
+            exp(
+                "C005",
+                vec![loc(Kind::E81, code, "e12r")],
+                &format!("E.81 {code}: 12 Rp is not 8+9+10+11"),
+            ),
+            exp(
+                "B001",
+                vec![loc(Kind::E81, prog, "e9r")],
+                &format!("E.81 {prog}: quarter II Rp is not the sum of its kegiatan"),
+            ),
+        ],
+    }
+}
+
+fn find_keg_prog(code: &str) -> &'static str {
+    Plan::new()
+        .progs
+        .iter()
+        .find(|p| p.kegs.iter().any(|k| k.code == code))
+        .map(|p| p.code)
+        .unwrap()
+}
+
+/// E.81: the predikat under the table names the wrong band (C008).
+fn plant_e81_predikat(wrong: &'static str) -> Plant {
+    Plant {
+        what: format!("E.81: predikat kinerja written `{wrong}`"),
+        apply: Box::new(move |k, rows| {
+            if k == Kind::E81 {
+                set_val(rows, "predikat", "ind", V::Text(wrong.to_string()));
+            }
+        }),
+        expect: vec![exp(
+            "C008",
+            vec![loc(Kind::E81, "predikat", "ind")],
+            "E.81 predikat is not the band of the mean of column 14 K",
+        )],
+    }
+}
+
+/// E.81: a level indicator's quarter III K below quarter II (F011 on quarter III).
+fn plant_e81_backwards(code: &'static str) -> Plant {
+    Plant {
+        what: format!("E.81: {code} (a level) quarter III K below quarter II"),
+        apply: Box::new(move |k, rows| {
+            if k == Kind::E81 {
+                if let Some(r) = rows.iter_mut().find(|r| r.key == code) {
+                    if let Some(V::Num(q1, dp)) = r.vals.get("e8k").cloned() {
+                        r.vals.insert("e10k", V::Num(q1 - Decimal::ONE, dp));
+                    }
+                }
+            }
+        }),
+        expect: vec![exp(
+            "F011",
+            vec![loc(Kind::E81, code, "e10k")],
+            &format!("E.81 {code}: a level going down from quarter II to III"),
+        )],
+    }
+}
+
+/// E.81: the year's target (7) K differs from T-C.29 column 6 (E008; with a 12/7 column that
+/// column is then wrong too: C007).
+fn plant_e81_target(code: &'static str, new: &'static str, ratio_col: bool) -> Plant {
+    let mut expect = vec![exp(
+        "E008",
+        vec![loc(Kind::E81, code, "e7k")],
+        &format!("E.81 {code}: target (7) K {new} is not T-C.29 column 6"),
+    )];
+    if ratio_col {
+        expect.push(exp(
+            "C007",
+            vec![loc(Kind::E81, code, "e127k")],
+            &format!("E.81 {code}: 12/7 K no longer matches the changed target"),
+        ));
+    }
+    Plant {
+        what: format!("E.81: {code} target (7) K written {new}"),
+        apply: Box::new(move |k, rows| {
+            if k == Kind::E81 {
+                set_val(rows, code, "e7k", V::Num(d(new), None));
+            }
+        }),
+        expect,
+    }
+}
+
+/// One E.81 column group: header, number-row text, field prefix (`e5` → `e5k`, `e5r`), and the
+/// quarter label under `Realisasi Kinerja Pada Triwulan` for quarters.
+struct EGroup {
+    head: String,
+    sub: Option<&'static str>,
+    num: String,
+    field: &'static str,
+}
+
+fn eg(head: &str, num: &str, field: &'static str) -> EGroup {
+    EGroup {
+        head: head.to_string(),
+        sub: None,
+        num: num.to_string(),
+        field,
+    }
+}
+
+/// An E.81 grid whose number row sits above the K/Rp row (single columns' numbers span both
+/// rows, group numbers span K and Rp). `lead` and `trail`: single columns (header, number,
+/// source).
+fn e81_table(
+    titles: &[&str],
+    lead: Vec<(&str, &str, Src)>,
+    groups: Vec<EGroup>,
+    kr: (&str, &str),
+    trail: Vec<(&str, &str, Src)>,
+) -> Table {
+    let single = |h: &str, n: &str, src: Src| col(&[h, h, n], src, 14.0);
+    let mut cols: Vec<Col> = lead.into_iter().map(|(h, n, s)| single(h, n, s)).collect();
+    for g in &groups {
+        let second = g.sub.unwrap_or(&g.head);
+        for (lab, side) in [(kr.0, 'k'), (kr.1, 'r')] {
+            let f = leak(format!("{}{side}", g.field));
+            cols.push(col(&[&g.head, second, &g.num, lab], Src::F(f), 11.0));
+        }
+    }
+    cols.extend(trail.into_iter().map(|(h, n, s)| single(h, n, s)));
+    Table::new(Kind::E81, titles, cols)
+}
+
+fn quarters(tw: &str, labels: [&'static str; 4], first: u32) -> Vec<EGroup> {
+    let f = ["e8", "e9", "e10", "e11"];
+    (0..4)
+        .map(|i| EGroup {
+            head: tw.to_string(),
+            sub: Some(labels[i]),
+            num: (first + i as u32).to_string(),
+            field: f[i],
+        })
+        .collect()
+}
+
+/// A plain EP-style T-C.29 (joined codes) for the books that carry an E.81.
+fn t29_plain() -> Table {
+    let c = vec![
+        col(&["Kode"], Src::Code, 18.0),
+        col(&["Urusan/Bidang Urusan dan Program/Kegiatan"], Src::F("name"), 40.0),
+        col(&["Indikator Kinerja Program/Kegiatan"], Src::F("ind"), 30.0),
+        col(&["Target Kinerja Capaian Program (Renstra PD)"], Src::F("k4"), 12.0),
+        col(&["Realisasi s/d Tahun 2023"], Src::F("k5"), 12.0),
+        col(&["Target Renja PD 2024"], Src::F("k6"), 10.0),
+        col(&["Realisasi Renja PD 2024"], Src::F("k7"), 10.0),
+        col(&["Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(&["Target Tahun Berjalan 2025"], Src::F("k9"), 12.0),
+        col(&["Realisasi Capaian s/d Tahun Berjalan 2025"], Src::F("k10"), 12.0),
+        col(&["Tingkat Capaian Realisasi Target Renstra (%)"], Src::F("k11"), 12.0),
+    ];
+    Table::new(
+        Kind::T29,
+        &["Tabel 2.1 Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Dinas Sosial dan Pencapaian Renstra Dinas Sosial s/d Tahun 2025"],
+        c,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged)
+}
+
+/// BDG `e81.xls`: no Kode, number row above the K/Rp row, `Il`/`Ill` quarter labels, the year
+/// only in `Periode Pelaksanaan 2024`, placeholders `(Tahun n)` in the headers.
+fn layout_e81_bdg(_plan: &Plan) -> Vec<SheetSpec> {
+    let mut g = vec![
+        eg("Target Renstra Perangkat Daerah  pada Tahun ….. (Akhir Periode Renstra Perangkat Daerah) ", "5", "e5"),
+        eg("Realisasi Capaian Kinerja Renstra Perangkat Daerah sampai dengan Renja Perangkat Daerah Tahun Lalu (n-1) ", "6", "e6"),
+        eg("Target Kinerja dan Anggaran Renja Perangkat Daerah Tahun Berjalan (Tahun n) yang Dievaluasi", "7", "e7"),
+    ];
+    g.extend(quarters("Realisasi Kinerja Pada Triwulan", ["I ", "Il ", "Ill ", "IV "], 8));
+    g.push(eg("Realisasi Capaian Kinerja dan Anggaran Renja Perangkat Daerah yang Dievaluasi", "12 = 8+9+10+11", "e12"));
+    g.push(eg("Realisasi Kinerja dan Anggaran Renstra Perangkat Daerah s/d Tahun ……. (Akhir Tahun Pelaksanaan Renja Perangkat Daerah tahun...)", "13 = 6 + 12", "e13"));
+    g.push(eg("Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra Perangkat daerah s/d Tahun…                     (%)", "14=13/5 x100%", "e14"));
+    let e81 = e81_table(
+        &[
+            "Formulir E.81",
+            "Evaluasi Terhadap Hasil Renja Perangkat daerah Lingkup Kabupaten /Kota ",
+            "Renja Perangkat Daerah Dinas Sosial Kabupaten/kota Kutai Kartanegara",
+            "Periode Pelaksanaan 2024",
+            "Indikator dan Target Kinerja Perangkat daerah Kabupaten/Kota yang mengacu pada sasaran:",
+        ],
+        vec![
+            ("No", "1", Src::F("no")),
+            ("Sasaran", "2", Src::Empty),
+            ("Program/ Kegiatan", "3", Src::F("name")),
+            ("Indikator Kinerja Program (outcome)/Kegiatan (output)", "4", Src::F("ind")),
+        ],
+        g,
+        ("K", "Rp"),
+        vec![("unit Perangkat Daerah Penanggu Jawab", "15", Src::Const("Dinas Sosial"))],
+    )
+    .titles_unmerged();
+    vec![
+        sheet("T-C.29", vec![Block::Table(t29_plain())]),
+        sheet("Formulir E.81", vec![Block::Table(e81)]),
+    ]
+}
+
+/// DMV Excel: Kode column, `13=9+10+11+12`, `14=7+13`, `15=14/6x100`, `Ahkir`, RKPD wording in
+/// the title of a Renja evaluation, Unit OPD penanggung jawab + Ket.
+fn layout_e81_dmv(_plan: &Plan) -> Vec<SheetSpec> {
+    let mut g = vec![
+        eg("Target Renstra OPD pada Tahun 2022 s/d 2026 (akhir periode Renstra OPD)", "6", "e5"),
+        eg("Realisasi Capaian Kinerja Renstra OPD s/d Renja OPD Tahun lalu (2023)", "7", "e6"),
+        eg("Target Kinerja dan Anggaran Renja OPD Tahun berjalan yang dievaluasi (2024)", "8", "e7"),
+    ];
+    g.extend(quarters("Realisasi Kinerja Pada Triwulan", ["I", "II", "III", "IV"], 9));
+    g.push(eg("Realisasi Capaian Kinerja dan Anggaran Renja OPD yang Dievaluasi", "13=9+10+11+12", "e12"));
+    g.push(eg("Realisasi kinerja dan Anggaran Renstra OPD s/d tahun 2024 (Ahkir Tahun pelaksanaan Renja OPD)", "14=7+13", "e13"));
+    g.push(eg("Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra OPD s/d tahun 2024 (%)", "15=14/6x100", "e14"));
+    let e81 = e81_table(
+        &[
+            "LAPORAN EVALUASI TERHADAP RKPD",
+            "KABUPATEN KUTAI KARTANEGARA TAHUN ANGGARAN 2024",
+            "DINAS SOSIAL",
+        ],
+        vec![
+            ("NO", "1", Src::F("no")),
+            ("Sasaran", "2", Src::Empty),
+            ("Kode", "3", Src::Code),
+            ("Urusan/Bidang Urusan Pemerintah Daerah dan Program/Kegiatan/Sub Kegiatan", "4", Src::F("name")),
+            ("Indikator Kinerja Program (outcome) / Kegiatan (output)", "5", Src::F("ind")),
+        ],
+        g,
+        ("K", "Rp"),
+        vec![
+            ("Unit OPD penanggung jawab", "16", Src::Const("Dinas Sosial")),
+            ("Ket", "17", Src::Empty),
+        ],
+    );
+    vec![
+        sheet("Evaluasi Renja 2024", vec![Block::Table(e81)]),
+        sheet("Tabel 2.1", vec![Block::Table(t29_plain())]),
+    ]
+}
+
+/// AGP: the extra 12/7 column (`13=12/7x100%`), `K`/`Rp.`, SKPD and PD mixed, caps title with
+/// `TAHUN ANGGARAN 2024 TRIWULAN IV`, Kode joined, the E.81 stacked under T-C.29 on one sheet.
+fn layout_e81_agp(_plan: &Plan) -> Vec<SheetSpec> {
+    let mut g = vec![
+        eg("Target Renstra Perangkat Daerah pada Tahun 2026 (Akhir Periode Renstra Perangkat Daerah)", "5", "e5"),
+        eg("Realisasi Capaian Kinerja Renstra Perangkat Daerah s.d Renja Perangkat Darah Tahun Lalu 2023", "6", "e6"),
+        eg("Target Kinerja dan Anggaran Renja Perangkat Daerah Tahun Berjalan Tahun 2024 yang di evaluasi", "7", "e7"),
+    ];
+    g.extend(quarters("Realisasi Kinerja Pada Triwulan", ["I", "II", "III", "IV"], 8));
+    g.push(eg("Realisasi Capaian Kinerja dan Anggaran Renja SKPD yang dievaluasi (2024)", "12=8+9+10+11", "e12"));
+    g.push(eg("Tingkat Capaian Kinerja dan Realisasi Anggaran Renja Tahun (2024) (%)", "13=12/7x100%", "e127"));
+    g.push(eg("Realisasi Kinerja dan Anggaran Renstra SKPD s/d Tahun 2024 (Akhir Tahun Pelaksanaan Renja SKPD)", "14=6+12", "e13"));
+    g.push(eg("Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra SKPD s/d tahun 2024 (%)", "15=14/5x100%", "e14"));
+    let e81 = e81_table(
+        &[
+            "EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH",
+            "DINAS SOSIAL",
+            "KABUPATEN KUTAI KARTANEGARA",
+            "TAHUN ANGGARAN 2024 TRIWULAN IV",
+        ],
+        vec![
+            ("No", "1", Src::F("no")),
+            ("Sasaran RKPD", "2", Src::Empty),
+            ("Urusan / Program / Kegiatan", "3", Src::F("name")),
+            ("Indikator Kinerja Program (outcome)/ Kegiatan (output)", "4", Src::F("ind")),
+        ],
+        g,
+        ("K", "Rp."),
+        vec![
+            ("SKPD Penanggungjawab", "16", Src::Const("Dinas Sosial")),
+            ("Keterangan", "17", Src::Empty),
+        ],
+    );
+    vec![sheet(
+        "Evaluasi",
+        vec![
+            Block::Table(t29_plain()),
+            Block::Blank(3),
+            Block::Table(e81),
+        ],
+    )]
 }
