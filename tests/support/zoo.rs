@@ -2963,6 +2963,23 @@ fn plants_of(layout: &str) -> Vec<Plant> {
             plant_e81_predikat("Rendah"),
             plant_e81_backwards("1.06.04"),
         ],
+        "e81_ind" => vec![
+            plant_e81_backwards("1.06.04"),
+            plant_e81_target("1.06.01.2.01", "9", false),
+            plant_e81_quarter_rp("1.06.04.2.01", 3_000_000),
+            plant_e81_predikat("Sangat Rendah"),
+        ],
+        "merge_same_sheet" => vec![
+            plant_analysis_target("1.06.01.2.06.0009", 4),
+            plant_k11("1.06.04.2.01"),
+            plant_prog_pagu("1.06.04", 30_000_000),
+        ],
+        "sc_pdf_pages" => vec![
+            plant_sub_pagu("1.06.06.2.01.0002", 8_000_000),
+            plant_k8("1.06.06.2.02", "95.00"),
+            plant_code("1.06.01.2.06"),
+            plant_missing_sub("1.06.04.2.02.0002"),
+        ],
         _ => vec![],
     }
 }
@@ -3103,6 +3120,21 @@ const LAYOUTS: &[(&str, &str, Build)] = &[
         "e81_agp",
         "E.81 as AGP's: the extra 12/7 column (`13=12/7x100%`, so 14=6+12 and 15=14/5x100%), `K`/`Rp.`, SKPD and Perangkat Daerah mixed with the `Darah` typo, caps title ending `TAHUN ANGGARAN 2024 TRIWULAN IV`, no Kode, stacked under T-C.29 on one sheet",
         layout_e81_agp,
+    ),
+    (
+        "e81_ind",
+        "E.81 as IND/Sumedang's: `Fisik`/`Keuangan` instead of K/Rp, no Kode, `(Tahun n-1)` and `(n-2)` placeholders in the group headers with the evaluated year only in `Periode Pelaksanaan 2024`, 12 with no formula, `13 = 6 + 12`, `14=13/5x100%`, four factor/tindak-lanjut columns 16–19 after the unit column; E.81 on the first sheet",
+        layout_e81_ind,
+    ),
+    (
+        "merge_same_sheet",
+        "HF's `Penggabungan Prioritas Masukan Masyarakat dengan Rancangan Renja OPD` (T-C.31's 5 + 5 + note shape, second side the community's requests, Rp.000) stacked two rows above the real T-C.31 (`Pagu Indikatif(Ribuan)` both sides, JUMLAH row) on one sheet `BAB III`, both with (1)… number rows",
+        layout_merge_same_sheet,
+    ),
+    (
+        "sc_pdf_pages",
+        "T-C.33 as an SC PDF pasted into Excel: `Rencana tahun N` / `Prakiraan Maju Tahun N+1` with the years only in a two-line title, forced line breaks in every leaf, the header repeated every 9 data rows after a `Halaman` line, codes with a trailing dot, bare number row; T-C.31 in Ribuan, T-C.29 plain",
+        layout_sc_pdf_pages,
     ),
 ];
 
@@ -6615,7 +6647,9 @@ fn layout_tabs_br_rp(_plan: &Plan) -> Vec<SheetSpec> {
 fn e81_vals(r: Row, ev: &Ev, b: i64) -> Row {
     let k12 = ev.k7();
     let q: [Decimal; 4] = if ev.level {
-        let f = |x: &str| (k12 * d(x)).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        let f = |x: &str| {
+            (k12 * d(x)).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+        };
         [f("0.7"), f("0.8"), f("0.9"), k12]
     } else {
         let each = (k12 / Decimal::from(4)).floor();
@@ -6883,16 +6917,32 @@ fn quarters(tw: &str, labels: [&'static str; 4], first: u32) -> Vec<EGroup> {
 fn t29_plain() -> Table {
     let c = vec![
         col(&["Kode"], Src::Code, 18.0),
-        col(&["Urusan/Bidang Urusan dan Program/Kegiatan"], Src::F("name"), 40.0),
+        col(
+            &["Urusan/Bidang Urusan dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
         col(&["Indikator Kinerja Program/Kegiatan"], Src::F("ind"), 30.0),
-        col(&["Target Kinerja Capaian Program (Renstra PD)"], Src::F("k4"), 12.0),
+        col(
+            &["Target Kinerja Capaian Program (Renstra PD)"],
+            Src::F("k4"),
+            12.0,
+        ),
         col(&["Realisasi s/d Tahun 2023"], Src::F("k5"), 12.0),
         col(&["Target Renja PD 2024"], Src::F("k6"), 10.0),
         col(&["Realisasi Renja PD 2024"], Src::F("k7"), 10.0),
         col(&["Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
         col(&["Target Tahun Berjalan 2025"], Src::F("k9"), 12.0),
-        col(&["Realisasi Capaian s/d Tahun Berjalan 2025"], Src::F("k10"), 12.0),
-        col(&["Tingkat Capaian Realisasi Target Renstra (%)"], Src::F("k11"), 12.0),
+        col(
+            &["Realisasi Capaian s/d Tahun Berjalan 2025"],
+            Src::F("k10"),
+            12.0,
+        ),
+        col(
+            &["Tingkat Capaian Realisasi Target Renstra (%)"],
+            Src::F("k11"),
+            12.0,
+        ),
     ];
     Table::new(
         Kind::T29,
@@ -6906,12 +6956,32 @@ fn t29_plain() -> Table {
 /// only in `Periode Pelaksanaan 2024`, placeholders `(Tahun n)` in the headers.
 fn layout_e81_bdg(_plan: &Plan) -> Vec<SheetSpec> {
     let mut g = vec![
-        eg("Target Renstra Perangkat Daerah  pada Tahun ….. (Akhir Periode Renstra Perangkat Daerah) ", "5", "e5"),
-        eg("Realisasi Capaian Kinerja Renstra Perangkat Daerah sampai dengan Renja Perangkat Daerah Tahun Lalu (n-1) ", "6", "e6"),
-        eg("Target Kinerja dan Anggaran Renja Perangkat Daerah Tahun Berjalan (Tahun n) yang Dievaluasi", "7", "e7"),
+        eg(
+            "Target Renstra Perangkat Daerah  pada Tahun ….. (Akhir Periode Renstra Perangkat Daerah) ",
+            "5",
+            "e5",
+        ),
+        eg(
+            "Realisasi Capaian Kinerja Renstra Perangkat Daerah sampai dengan Renja Perangkat Daerah Tahun Lalu (n-1) ",
+            "6",
+            "e6",
+        ),
+        eg(
+            "Target Kinerja dan Anggaran Renja Perangkat Daerah Tahun Berjalan (Tahun n) yang Dievaluasi",
+            "7",
+            "e7",
+        ),
     ];
-    g.extend(quarters("Realisasi Kinerja Pada Triwulan", ["I ", "Il ", "Ill ", "IV "], 8));
-    g.push(eg("Realisasi Capaian Kinerja dan Anggaran Renja Perangkat Daerah yang Dievaluasi", "12 = 8+9+10+11", "e12"));
+    g.extend(quarters(
+        "Realisasi Kinerja Pada Triwulan",
+        ["I ", "Il ", "Ill ", "IV "],
+        8,
+    ));
+    g.push(eg(
+        "Realisasi Capaian Kinerja dan Anggaran Renja Perangkat Daerah yang Dievaluasi",
+        "12 = 8+9+10+11",
+        "e12",
+    ));
     g.push(eg("Realisasi Kinerja dan Anggaran Renstra Perangkat Daerah s/d Tahun ……. (Akhir Tahun Pelaksanaan Renja Perangkat Daerah tahun...)", "13 = 6 + 12", "e13"));
     g.push(eg("Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra Perangkat daerah s/d Tahun…                     (%)", "14=13/5 x100%", "e14"));
     let e81 = e81_table(
@@ -6943,14 +7013,38 @@ fn layout_e81_bdg(_plan: &Plan) -> Vec<SheetSpec> {
 /// the title of a Renja evaluation, Unit OPD penanggung jawab + Ket.
 fn layout_e81_dmv(_plan: &Plan) -> Vec<SheetSpec> {
     let mut g = vec![
-        eg("Target Renstra OPD pada Tahun 2022 s/d 2026 (akhir periode Renstra OPD)", "6", "e5"),
-        eg("Realisasi Capaian Kinerja Renstra OPD s/d Renja OPD Tahun lalu (2023)", "7", "e6"),
-        eg("Target Kinerja dan Anggaran Renja OPD Tahun berjalan yang dievaluasi (2024)", "8", "e7"),
+        eg(
+            "Target Renstra OPD pada Tahun 2022 s/d 2026 (akhir periode Renstra OPD)",
+            "6",
+            "e5",
+        ),
+        eg(
+            "Realisasi Capaian Kinerja Renstra OPD s/d Renja OPD Tahun lalu (2023)",
+            "7",
+            "e6",
+        ),
+        eg(
+            "Target Kinerja dan Anggaran Renja OPD Tahun berjalan yang dievaluasi (2024)",
+            "8",
+            "e7",
+        ),
     ];
-    g.extend(quarters("Realisasi Kinerja Pada Triwulan", ["I", "II", "III", "IV"], 9));
-    g.push(eg("Realisasi Capaian Kinerja dan Anggaran Renja OPD yang Dievaluasi", "13=9+10+11+12", "e12"));
+    g.extend(quarters(
+        "Realisasi Kinerja Pada Triwulan",
+        ["I", "II", "III", "IV"],
+        9,
+    ));
+    g.push(eg(
+        "Realisasi Capaian Kinerja dan Anggaran Renja OPD yang Dievaluasi",
+        "13=9+10+11+12",
+        "e12",
+    ));
     g.push(eg("Realisasi kinerja dan Anggaran Renstra OPD s/d tahun 2024 (Ahkir Tahun pelaksanaan Renja OPD)", "14=7+13", "e13"));
-    g.push(eg("Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra OPD s/d tahun 2024 (%)", "15=14/6x100", "e14"));
+    g.push(eg(
+        "Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra OPD s/d tahun 2024 (%)",
+        "15=14/6x100",
+        "e14",
+    ));
     let e81 = e81_table(
         &[
             "LAPORAN EVALUASI TERHADAP RKPD",
@@ -6961,13 +7055,25 @@ fn layout_e81_dmv(_plan: &Plan) -> Vec<SheetSpec> {
             ("NO", "1", Src::F("no")),
             ("Sasaran", "2", Src::Empty),
             ("Kode", "3", Src::Code),
-            ("Urusan/Bidang Urusan Pemerintah Daerah dan Program/Kegiatan/Sub Kegiatan", "4", Src::F("name")),
-            ("Indikator Kinerja Program (outcome) / Kegiatan (output)", "5", Src::F("ind")),
+            (
+                "Urusan/Bidang Urusan Pemerintah Daerah dan Program/Kegiatan/Sub Kegiatan",
+                "4",
+                Src::F("name"),
+            ),
+            (
+                "Indikator Kinerja Program (outcome) / Kegiatan (output)",
+                "5",
+                Src::F("ind"),
+            ),
         ],
         g,
         ("K", "Rp"),
         vec![
-            ("Unit OPD penanggung jawab", "16", Src::Const("Dinas Sosial")),
+            (
+                "Unit OPD penanggung jawab",
+                "16",
+                Src::Const("Dinas Sosial"),
+            ),
             ("Ket", "17", Src::Empty),
         ],
     );
@@ -6981,15 +7087,43 @@ fn layout_e81_dmv(_plan: &Plan) -> Vec<SheetSpec> {
 /// `TAHUN ANGGARAN 2024 TRIWULAN IV`, Kode joined, the E.81 stacked under T-C.29 on one sheet.
 fn layout_e81_agp(_plan: &Plan) -> Vec<SheetSpec> {
     let mut g = vec![
-        eg("Target Renstra Perangkat Daerah pada Tahun 2026 (Akhir Periode Renstra Perangkat Daerah)", "5", "e5"),
-        eg("Realisasi Capaian Kinerja Renstra Perangkat Daerah s.d Renja Perangkat Darah Tahun Lalu 2023", "6", "e6"),
-        eg("Target Kinerja dan Anggaran Renja Perangkat Daerah Tahun Berjalan Tahun 2024 yang di evaluasi", "7", "e7"),
+        eg(
+            "Target Renstra Perangkat Daerah pada Tahun 2026 (Akhir Periode Renstra Perangkat Daerah)",
+            "5",
+            "e5",
+        ),
+        eg(
+            "Realisasi Capaian Kinerja Renstra Perangkat Daerah s.d Renja Perangkat Darah Tahun Lalu 2023",
+            "6",
+            "e6",
+        ),
+        eg(
+            "Target Kinerja dan Anggaran Renja Perangkat Daerah Tahun Berjalan Tahun 2024 yang di evaluasi",
+            "7",
+            "e7",
+        ),
     ];
-    g.extend(quarters("Realisasi Kinerja Pada Triwulan", ["I", "II", "III", "IV"], 8));
-    g.push(eg("Realisasi Capaian Kinerja dan Anggaran Renja SKPD yang dievaluasi (2024)", "12=8+9+10+11", "e12"));
-    g.push(eg("Tingkat Capaian Kinerja dan Realisasi Anggaran Renja Tahun (2024) (%)", "13=12/7x100%", "e127"));
+    g.extend(quarters(
+        "Realisasi Kinerja Pada Triwulan",
+        ["I", "II", "III", "IV"],
+        8,
+    ));
+    g.push(eg(
+        "Realisasi Capaian Kinerja dan Anggaran Renja SKPD yang dievaluasi (2024)",
+        "12=8+9+10+11",
+        "e12",
+    ));
+    g.push(eg(
+        "Tingkat Capaian Kinerja dan Realisasi Anggaran Renja Tahun (2024) (%)",
+        "13=12/7x100%",
+        "e127",
+    ));
     g.push(eg("Realisasi Kinerja dan Anggaran Renstra SKPD s/d Tahun 2024 (Akhir Tahun Pelaksanaan Renja SKPD)", "14=6+12", "e13"));
-    g.push(eg("Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra SKPD s/d tahun 2024 (%)", "15=14/5x100%", "e14"));
+    g.push(eg(
+        "Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra SKPD s/d tahun 2024 (%)",
+        "15=14/5x100%",
+        "e14",
+    ));
     let e81 = e81_table(
         &[
             "EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH",
@@ -7001,7 +7135,11 @@ fn layout_e81_agp(_plan: &Plan) -> Vec<SheetSpec> {
             ("No", "1", Src::F("no")),
             ("Sasaran RKPD", "2", Src::Empty),
             ("Urusan / Program / Kegiatan", "3", Src::F("name")),
-            ("Indikator Kinerja Program (outcome)/ Kegiatan (output)", "4", Src::F("ind")),
+            (
+                "Indikator Kinerja Program (outcome)/ Kegiatan (output)",
+                "4",
+                Src::F("ind"),
+            ),
         ],
         g,
         ("K", "Rp."),
@@ -7018,4 +7156,196 @@ fn layout_e81_agp(_plan: &Plan) -> Vec<SheetSpec> {
             Block::Table(e81),
         ],
     )]
+}
+
+/// HF's `Penggabungan` table (T-C.31's shape, the second side the community's requests)
+/// stacked directly above the real T-C.31 on the same sheet, both in thousands.
+fn layout_merge_same_sheet(_plan: &Plan) -> Vec<SheetSpec> {
+    let (rr, hm) = ("Rancangan Renja ", "Hasil Prioritas Masukan Masyarakat ");
+    let cm = vec![
+        col(&[rr, "Program/ Kegiatan "], Src::F("name"), 36.0),
+        col(&[rr, "Lokasi "], Src::F("r_lok"), 16.0),
+        col(&[rr, "Indikator Kinerja "], Src::F("r_ind"), 28.0),
+        col(&[rr, "Target Capaian "], Src::Tu("r_t", "r_u"), 12.0),
+        col(&[rr, "Pagu Indikatif (Rp.000) "], Src::F("r_p"), 14.0),
+        col(&[hm, "Program/ Kegiatan "], Src::F("name"), 36.0),
+        col(&[hm, "Lokasi "], Src::F("a_lok"), 16.0),
+        col(&[hm, "Indikator Kinerja "], Src::F("a_ind"), 28.0),
+        col(&[hm, "Target Capaian "], Src::Tu("a_t", "a_u"), 12.0),
+        col(&[hm, "Kebutuhan Dana (Rp.000) "], Src::F("a_p"), 14.0),
+        col(&["Catatan Penting "], Src::Empty, 18.0),
+    ];
+    let merge = Table::new(
+        Kind::Merge,
+        &["Penggabungan Prioritas Masukan Masyarakat dengan Rancangan Renja OPD"],
+        cm,
+    )
+    .thousands()
+    .num(NumStyle::Paren, CodeNum::Merged);
+    let mut t31 = t31_ribuan(false);
+    t31.titles = vec!["Review terhadap Rancangan Awal RKPD 2026".into()];
+    t31 = t31.num(NumStyle::Paren, CodeNum::Merged);
+    let (n, n1) = ("Rencana Tahun 2026", "Prakiraan Maju Rencana Tahun 2027");
+    let c33 = vec![
+        col(&["Kode"], Src::Code, 20.0),
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["Indikator Kinerja Program/Kegiatan"], Src::F("ind"), 30.0),
+        col(&[n, "Lokasi"], Src::F("lok"), 16.0),
+        col(&[n, "Target Capaian Kinerja"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "Kebutuhan Dana/Pagu Indikatif"], Src::F("p26"), 16.0),
+        col(&[n, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan Penting"], Src::Empty, 14.0),
+        col(&[n1, "Target Capaian Kinerja"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "Kebutuhan Dana/Pagu Indikatif"], Src::F("p27"), 16.0),
+    ];
+    let t33 = Table::new(
+        Kind::T33,
+        &["Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2026 dan Prakiraan Maju Tahun 2027"],
+        c33,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged);
+    vec![
+        sheet("Tabel 2.1", vec![Block::Table(t29_plain())]),
+        sheet(
+            "BAB III",
+            vec![Block::Table(merge), Block::Blank(2), Block::Table(t31)],
+        ),
+        sheet("BAB IV", vec![Block::Table(t33)]),
+    ]
+}
+
+/// T-C.33 as a PDF turned into Excel: `Rencana tahun N` / `Prakiraan Maju Tahun N+1` with the
+/// year only in the title, forced line breaks inside leaves, the header repeated every 9 rows
+/// after a `Halaman N` line, codes with a trailing dot.
+fn layout_sc_pdf_pages(_plan: &Plan) -> Vec<SheetSpec> {
+    let (n, n1) = ("Rencana tahun N", "Prakiraan Maju Tahun N+1");
+    let c33 = vec![
+        col(&["Kode"], Src::CodeDot, 18.0),
+        col(
+            &["Urusan/Bidang Urusan\nPemerintahan Daerah dan\nProgram/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja\nProgram/Kegiatan"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&[n, "Lokasi"], Src::F("lok"), 16.0),
+        col(
+            &[n, "Target\nCapaian\nKinerja"],
+            Src::Tu("t26", "u26"),
+            12.0,
+        ),
+        col(&[n, "Kebutuhan\nDana/Pagu\nIndikatif"], Src::F("p26"), 16.0),
+        col(&[n, "Sumber\nDana"], Src::F("dana"), 10.0),
+        col(&["Catatan\nPenting"], Src::Empty, 14.0),
+        col(
+            &[n1, "Target\nCapaian\nKinerja"],
+            Src::Tu("t27", "u27"),
+            12.0,
+        ),
+        col(
+            &[n1, "Kebutuhan\nDana/Pagu\nIndikatif"],
+            Src::F("p27"),
+            16.0,
+        ),
+    ];
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2026",
+            "dan Prakiraan Maju Tahun 2027",
+            "Dinas Sosial",
+        ],
+        c33,
+    )
+    .page(9, "Halaman")
+    .num(NumStyle::Bare, CodeNum::Merged);
+    vec![
+        sheet("Renja 2026", vec![Block::Table(t33)]),
+        sheet("Evaluasi", vec![Block::Table(t29_plain())]),
+        sheet("Review", vec![Block::Table(t31_ribuan(false))]),
+    ]
+}
+
+/// IND (Sumedang): `Fisik`/`Keuangan` instead of K/Rp, no Kode, the four factor columns after
+/// the unit column, `(Tahun n-1)` placeholder for the year evaluated with the year only in
+/// `Periode Pelaksanaan 2024`, number row `13 = 6 + 12`, `14=13/5x100%`, `15` … `19`.
+fn layout_e81_ind(_plan: &Plan) -> Vec<SheetSpec> {
+    let mut g = vec![
+        eg(
+            "Target Renstra Perangkat Daerah pada Tahun 2026 (Akhir Periode Renstra Perangkat Daerah)",
+            "5",
+            "e5",
+        ),
+        eg(
+            "Realisasi Capaian Kinerja Renstra Perangkat Daerah sampai dengan Renja Perangkat Daerah Tahun Lalu (n-2)",
+            "6",
+            "e6",
+        ),
+        eg(
+            "Target Kinerja dan Anggaran Renja Perangkat Daerah Tahun berjalan (Tahun n-1) yang dievaluasi",
+            "7",
+            "e7",
+        ),
+    ];
+    g.extend(quarters(
+        "Realisasi Kinerja Pada Triwulan",
+        ["I", "II", "III", "IV"],
+        8,
+    ));
+    g.push(eg(
+        "Realisasi Capaian Kinerja dan Anggaran Renja Perangkat Daerah yang dievaluasi",
+        "12",
+        "e12",
+    ));
+    g.push(eg("Realisasi kinerja dan Anggaran Renstra Perangkat Daerah s/d tahun 2024 (Akhir Tahun Pelaksanaan Renja Perangkat Daerah Tahun 2026)", "13 = 6 + 12", "e13"));
+    g.push(eg("Tingkat Capaian Kinerja Dan Realisasi Anggaran Renstra Perangkat Daerah s/d tahun 2024 (%)", "14=13/5x100%", "e14"));
+    let e81 = e81_table(
+        &[
+            "Evaluasi terhadap Hasil Renja",
+            "Dinas Sosial Kabupaten Kutai Kartanegara",
+            "Periode Pelaksanaan 2024",
+        ],
+        vec![
+            ("No", "1", Src::F("no")),
+            ("Sasaran", "2", Src::Empty),
+            ("Program / Kegiatan", "3", Src::F("name")),
+            (
+                "Indikator Kinerja Program (outcome) / Kegiatan (output)",
+                "4",
+                Src::F("ind"),
+            ),
+        ],
+        g,
+        ("Fisik", "Keuangan"),
+        vec![
+            (
+                "Unit Perangkat Daerah Penanggung Jawab",
+                "15",
+                Src::Const("Dinas Sosial"),
+            ),
+            ("Faktor pendorong keberhasilan kinerja:", "16", Src::Empty),
+            ("Faktor penghambat pencapaian kinerja:", "17", Src::Empty),
+            (
+                "Tindak lanjut yang diperlukan dalam triwulan berikutnya*):",
+                "18",
+                Src::Empty,
+            ),
+            (
+                "Tindak lanjut yang diperlukan dalam RKPD berikutnya*):",
+                "19",
+                Src::Empty,
+            ),
+        ],
+    );
+    vec![
+        sheet("E81", vec![Block::Table(e81)]),
+        sheet("TC29", vec![Block::Table(t29_plain())]),
+    ]
 }
