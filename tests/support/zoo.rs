@@ -6764,12 +6764,11 @@ fn plant_e81_quarter_rp(code: &'static str, delta: i64) -> Plant {
     Plant {
         what: format!("E.81: kegiatan {code} quarter II Rp raised by {delta}"),
         apply: Box::new(move |k, rows| {
-            if k == Kind::E81 {
-                if let Some(r) = rows.iter_mut().find(|r| r.key == code) {
-                    if let Some(V::Amt(a)) = r.vals.get("e9r").cloned() {
-                        r.vals.insert("e9r", V::Amt(a + delta));
-                    }
-                }
+            if k == Kind::E81
+                && let Some(r) = rows.iter_mut().find(|r| r.key == code)
+                && let Some(V::Amt(a)) = r.vals.get("e9r").cloned()
+            {
+                r.vals.insert("e9r", V::Amt(a + delta));
             }
         }),
         expect: vec![
@@ -6818,12 +6817,11 @@ fn plant_e81_backwards(code: &'static str) -> Plant {
     Plant {
         what: format!("E.81: {code} (a level) quarter III K below quarter II"),
         apply: Box::new(move |k, rows| {
-            if k == Kind::E81 {
-                if let Some(r) = rows.iter_mut().find(|r| r.key == code) {
-                    if let Some(V::Num(q1, dp)) = r.vals.get("e8k").cloned() {
-                        r.vals.insert("e10k", V::Num(q1 - Decimal::ONE, dp));
-                    }
-                }
+            if k == Kind::E81
+                && let Some(r) = rows.iter_mut().find(|r| r.key == code)
+                && let Some(V::Num(q1, dp)) = r.vals.get("e8k").cloned()
+            {
+                r.vals.insert("e10k", V::Num(q1 - Decimal::ONE, dp));
             }
         }),
         expect: vec![exp(
