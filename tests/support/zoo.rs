@@ -2980,6 +2980,12 @@ fn plants_of(layout: &str) -> Vec<Plant> {
             plant_code("1.06.01.2.06"),
             plant_missing_sub("1.06.04.2.02.0002"),
         ],
+        "e81_mrs" => vec![
+            plant_e81_k12("1.06.01.2.06"),
+            plant_e81_quarter_rp("1.06.06.2.01", 4_000_000),
+            plant_e81_backwards("1.06.01.2.02"),
+            plant_e81_predikat("Sedang"),
+        ],
         _ => vec![],
     }
 }
@@ -3135,6 +3141,11 @@ const LAYOUTS: &[(&str, &str, Build)] = &[
         "sc_pdf_pages",
         "T-C.33 as an SC PDF pasted into Excel: `Rencana tahun N` / `Prakiraan Maju Tahun N+1` with the years only in a two-line title, forced line breaks in every leaf, the header repeated every 9 data rows after a `Halaman` line, codes with a trailing dot, bare number row; T-C.31 in Ribuan, T-C.29 plain",
         layout_sc_pdf_pages,
+    ),
+    (
+        "e81_mrs",
+        "E.81 as MRS/Bintan's export: number row `1 2 4 5 … 16` (3 missing, so every group is numbered one more than the form: Renstra target `6`, quarters `9`–`12`, 12 = `13`, 14 = `15`) with no formula labels, `Target RENSTRA Tahun 2026`, `(N-1)` for the year evaluated (2024 only in `Periode Pelaksanaan 2024`), caps NO/SASARAN; E.81 with T-C.33 and no T-C.29",
+        layout_e81_mrs,
     ),
 ];
 
@@ -7345,5 +7356,124 @@ fn layout_e81_ind(_plan: &Plan) -> Vec<SheetSpec> {
     vec![
         sheet("E81", vec![Block::Table(e81)]),
         sheet("TC29", vec![Block::Table(t29_plain())]),
+    ]
+}
+
+/// E.81: a flow kegiatan's year figure (12 K) one more than its quarters (C006 on 12 K and on
+/// 13 K, which no longer equals 6 + the written 12).
+fn plant_e81_k12(code: &'static str) -> Plant {
+    Plant {
+        what: format!("E.81: {code} realisation 12 K one more than the sum of its quarters"),
+        apply: Box::new(move |k, rows| {
+            if k == Kind::E81
+                && let Some(r) = rows.iter_mut().find(|r| r.key == code)
+                && let Some(V::Num(x, dp)) = r.vals.get("e12k").cloned()
+            {
+                r.vals.insert("e12k", V::Num(x + Decimal::ONE, dp));
+            }
+        }),
+        expect: vec![
+            exp(
+                "C006",
+                vec![loc(Kind::E81, code, "e12k")],
+                &format!("E.81 {code}: 12 K is not the sum of the quarters"),
+            ),
+            exp(
+                "C006",
+                vec![loc(Kind::E81, code, "e13k")],
+                &format!("E.81 {code}: 13 K is not 6 + 12"),
+            ),
+        ],
+    }
+}
+
+/// MRS (Bintan): number row `1 2 4 5 … 16` (3 missing, so every group number is one more
+/// than the form's), `Target RENSTRA Tahun 2026`, `(N-1)`, caps NO/SASARAN, no formulas in the
+/// number row, `Perangkat Daerah Penanggung Jawab`; an E.81 alone with the plan's T-C.33.
+fn layout_e81_mrs(_plan: &Plan) -> Vec<SheetSpec> {
+    let mut g = vec![
+        eg("Target RENSTRA Tahun 2026", "6", "e5"),
+        eg(
+            "Realisasi Capaian Kinerja RENSTRA s/d Renja Tahun Lalu (2023)",
+            "7",
+            "e6",
+        ),
+        eg(
+            "Target Kinerja dan Anggaran Renja Tahun Berjalan (N-1) yang Dievaluasi",
+            "8",
+            "e7",
+        ),
+    ];
+    g.extend(quarters(
+        "Realisasi Kinerja pada Triwulan",
+        ["I", "II", "III", "IV"],
+        9,
+    ));
+    g.push(eg(
+        "Realisasi Capaian Kinerja dan Anggaran Renja",
+        "13",
+        "e12",
+    ));
+    g.push(eg(
+        "Realisasi Kinerja dan Anggaran Renstra s/d Tahun 2024",
+        "14",
+        "e13",
+    ));
+    g.push(eg(
+        "Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra s/d Tahun 2024",
+        "15",
+        "e14",
+    ));
+    let e81 = e81_table(
+        &[
+            "Evaluasi Terhadap Hasil Renja Perangkat Daerah",
+            "Dinas Sosial Kabupaten Kutai Kartanegara",
+            "Periode Pelaksanaan 2024",
+            "Indikator dan target kinerja yang mengacu pada sasaran RKPD :",
+        ],
+        vec![
+            ("NO", "1", Src::F("no")),
+            ("SASARAN", "2", Src::Empty),
+            ("Program/Kegiatan", "4", Src::F("name")),
+            (
+                "Indikator Kinerja Program (outcome)/Kegiatan (output)",
+                "5",
+                Src::F("ind"),
+            ),
+        ],
+        g,
+        ("K", "Rp"),
+        vec![(
+            "Perangkat Daerah Penanggung Jawab",
+            "16",
+            Src::Const("Dinas Sosial"),
+        )],
+    );
+    let (n, n1) = ("Rencana Tahun 2026", "Prakiraan Maju Rencana Tahun 2027");
+    let c33 = vec![
+        col(&["Kode"], Src::Code, 20.0),
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["Indikator Kinerja Program/Kegiatan"], Src::F("ind"), 30.0),
+        col(&[n, "Lokasi"], Src::F("lok"), 16.0),
+        col(&[n, "Target Capaian Kinerja"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "Kebutuhan Dana/Pagu Indikatif"], Src::F("p26"), 16.0),
+        col(&[n, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan Penting"], Src::Empty, 14.0),
+        col(&[n1, "Target Capaian Kinerja"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "Kebutuhan Dana/Pagu Indikatif"], Src::F("p27"), 16.0),
+    ];
+    let t33 = Table::new(
+        Kind::T33,
+        &["Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2026 dan Prakiraan Maju Tahun 2027"],
+        c33,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged);
+    vec![
+        sheet("Evaluasi Renja", vec![Block::Table(e81)]),
+        sheet("Renja 2026", vec![Block::Table(t33)]),
     ]
 }
