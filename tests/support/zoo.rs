@@ -2986,6 +2986,12 @@ fn plants_of(layout: &str) -> Vec<Plant> {
             plant_e81_backwards("1.06.01.2.02"),
             plant_e81_predikat("Sedang"),
         ],
+        "e81_wp" => vec![
+            plant_e81_target("1.06.01.2.06", "50", true),
+            plant_e81_quarter_rp("1.06.01.2.01", 2_000_000),
+            plant_e81_backwards("1.06.04"),
+            plant_e81_predikat("Sangat Tinggi"),
+        ],
         _ => vec![],
     }
 }
@@ -3146,6 +3152,11 @@ const LAYOUTS: &[(&str, &str, Build)] = &[
         "e81_mrs",
         "E.81 as MRS/Bintan's export: number row `1 2 4 5 … 16` (3 missing, so every group is numbered one more than the form: Renstra target `6`, quarters `9`–`12`, 12 = `13`, 14 = `15`) with no formula labels, `Target RENSTRA Tahun 2026`, `(N-1)` for the year evaluated (2024 only in `Periode Pelaksanaan 2024`), caps NO/SASARAN; E.81 with T-C.33 and no T-C.29",
         layout_e81_mrs,
+    ),
+    (
+        "e81_wp",
+        "E.81 as WP's monev table: K split into `Volume` / `Satuan` with Rp beside (three columns per group, the 12/7 and 14 percentages two), No numbered `0`, Tujuan and Sasaran columns, number row last under Volume/Satuan/Rp (`12 = 8+9+10+11`, `13 = 12/7x100`, `14 = 6 + 12`, `15 = 14/5 x100`), `… Tahun Lalu` with no year, `Tahun 2024 yang dievaluasi`; T-C.29 on the next sheet",
+        layout_e81_wp,
     ),
 ];
 
@@ -7475,5 +7486,116 @@ fn layout_e81_mrs(_plan: &Plan) -> Vec<SheetSpec> {
     vec![
         sheet("Evaluasi Renja", vec![Block::Table(e81)]),
         sheet("Renja 2026", vec![Block::Table(t33)]),
+    ]
+}
+
+/// WP (wp-sipd monev): K split into `Volume` / `Satuan` (three columns per group, percentages
+/// two), a leading No numbered `0`, Tujuan and Sasaran columns, the 12/7 column, the number
+/// row last (under Volume/Satuan/Rp), `Realisasi … Tahun Lalu` with no year at all.
+fn layout_e81_wp(_plan: &Plan) -> Vec<SheetSpec> {
+    let mut cols: Vec<Col> = Vec::new();
+    let mut cells: Vec<NumCell> = Vec::new();
+    for (i, h) in [
+        "No",
+        "Tujuan",
+        "Sasaran",
+        "Program, Kegiatan, Sub Kegiatan",
+        "Indikator Kinerja Tujuan, Sasaran, Program(outcome) dan Kegiatan (output), Sub Kegiatan",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let src = match i {
+            0 => Src::F("no"),
+            3 => Src::F("name"),
+            4 => Src::F("ind"),
+            _ => Src::Empty,
+        };
+        cols.push(col(&[h], src, 14.0));
+        cells.push(NumCell::N(i as i64, 1));
+    }
+    let group3 = |cols: &mut Vec<Col>,
+                  cells: &mut Vec<NumCell>,
+                  g: &str,
+                  sub: &str,
+                  num: &'static str,
+                  f: &str| {
+        cols.push(col(
+            &[g, sub, "K", "Volume"],
+            Src::F(leak(format!("{f}k"))),
+            9.0,
+        ));
+        cols.push(col(&[g, sub, "K", "Satuan"], Src::F("unit"), 9.0));
+        cols.push(col(
+            &[g, sub, "Rp", "Rp"],
+            Src::F(leak(format!("{f}r"))),
+            14.0,
+        ));
+        cells.push(NumCell::S(num, 3));
+    };
+    let group2 =
+        |cols: &mut Vec<Col>, cells: &mut Vec<NumCell>, g: &str, num: &'static str, f: &str| {
+            cols.push(col(&[g, g, "K", "K"], Src::F(leak(format!("{f}k"))), 9.0));
+            cols.push(col(&[g, g, "Rp", "Rp"], Src::F(leak(format!("{f}r"))), 9.0));
+            cells.push(NumCell::S(num, 2));
+        };
+    let g5 = "Target Renstra SKPD pada Tahun 2022 s/d 2026 (periode Renstra SKPD)";
+    group3(&mut cols, &mut cells, g5, g5, "5", "e5");
+    let g6 = "Realisasi Capaian Kinerja Renstra SKPD sampai dengan Renja SKPD Tahun Lalu";
+    group3(&mut cols, &mut cells, g6, g6, "6", "e6");
+    let g7 = "Target kinerja dan anggaran Renja SKPD Tahun Berjalan Tahun 2024 yang dievaluasi";
+    group3(&mut cols, &mut cells, g7, g7, "7", "e7");
+    let tw = "Realisasi Kinerja Pada Triwulan";
+    for (i, (l, n)) in [("I", "8"), ("II", "9"), ("III", "10"), ("IV", "11")]
+        .iter()
+        .enumerate()
+    {
+        group3(
+            &mut cols,
+            &mut cells,
+            tw,
+            l,
+            n,
+            ["e8", "e9", "e10", "e11"][i],
+        );
+    }
+    let g12 = "Realisasi Capaian Kinerja dan Anggaran Renja SKPD yang dievaluasi";
+    group3(&mut cols, &mut cells, g12, g12, "12 = 8+9+10+11", "e12");
+    group2(
+        &mut cols,
+        &mut cells,
+        "Tingkat Capaian Kinerja dan Realisasi Anggaran Renja yang dievaluasi (%)",
+        "13 = 12/7x100",
+        "e127",
+    );
+    let g13 = "Realisasi Kinerja dan Anggaran Renstra SKPD s/d Tahun 2024 (Akhir Tahun Pelaksanaan Renja SKPD)";
+    group3(&mut cols, &mut cells, g13, g13, "14 = 6 + 12", "e13");
+    group2(
+        &mut cols,
+        &mut cells,
+        "Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra SKPD s/d tahun 2024 (%)",
+        "15 = 14/5 x100",
+        "e14",
+    );
+    cols.push(col(
+        &["Unit OPD Penanggung Jawab"],
+        Src::Const("Dinas Sosial"),
+        14.0,
+    ));
+    cells.push(NumCell::N(16, 1));
+    cols.push(col(&["Keterangan"], Src::Empty, 14.0));
+    cells.push(NumCell::N(17, 1));
+    let e81 = Table::new(
+        Kind::E81,
+        &[
+            "Tabel Monitoring dan Evaluasi RENJA",
+            "Dinas Sosial Tahun 2024",
+        ],
+        cols,
+    )
+    .num_cells(cells);
+    vec![
+        sheet("Monev Renja", vec![Block::Table(e81)]),
+        sheet("Evaluasi Renja", vec![Block::Table(t29_plain())]),
     ]
 }
