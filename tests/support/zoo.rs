@@ -818,6 +818,8 @@ struct RowOpts {
     total_top: bool,
     /// Only this program's rows (a sheet per program).
     only_prog: Option<&'static str>,
+    /// E.81 with sub kegiatan rows under each kegiatan.
+    e81_subs: bool,
 }
 
 fn rows_of(kind: Kind, plan: &Plan, o: RowOpts) -> Vec<Row> {
@@ -1160,7 +1162,7 @@ fn rows_of(kind: Kind, plan: &Plan, o: RowOpts) -> Vec<Row> {
             }
         }
         Kind::E81 => {
-            rows = e81_rows(plan);
+            rows = e81_rows(plan, o.e81_subs);
         }
         Kind::Staff => {
             let staff = [
@@ -1413,6 +1415,7 @@ impl Table {
                 total: None,
                 total_top: false,
                 only_prog: None,
+                e81_subs: false,
             },
             page: None,
             gap: 1,
@@ -1428,6 +1431,10 @@ impl Table {
             rp_fmt: false,
             protect: false,
         }
+    }
+    fn e81_subs(mut self) -> Table {
+        self.rows.e81_subs = true;
+        self
     }
     fn rp_fmt(mut self) -> Table {
         self.rp_fmt = true;
@@ -2992,6 +2999,12 @@ fn plants_of(layout: &str) -> Vec<Plant> {
             plant_e81_backwards("1.06.04"),
             plant_e81_predikat("Sangat Tinggi"),
         ],
+        "e81_tgl_subs" => vec![
+            plant_e81_quarter_rp("1.06.06.2.01.0002", 1_500_000),
+            plant_e81_target("1.06.01.2.08", "26", true),
+            plant_e81_predikat("Sangat Rendah"),
+            plant_e81_backwards("1.06.01"),
+        ],
         _ => vec![],
     }
 }
@@ -3157,6 +3170,11 @@ const LAYOUTS: &[(&str, &str, Build)] = &[
         "e81_wp",
         "E.81 as WP's monev table: K split into `Volume` / `Satuan` with Rp beside (three columns per group, the 12/7 and 14 percentages two), No numbered `0`, Tujuan and Sasaran columns, number row last under Volume/Satuan/Rp (`12 = 8+9+10+11`, `13 = 12/7x100`, `14 = 6 + 12`, `15 = 14/5 x100`), `… Tahun Lalu` with no year, `Tahun 2024 yang dievaluasi`; T-C.29 on the next sheet",
         layout_e81_wp,
+    ),
+    (
+        "e81_tgl_subs",
+        "E.81 as TGL/Tegal's: sub kegiatan rows under each kegiatan (Rp of a kegiatan = sum of its subs; a sub's 2024 K target = realisation = its 2026 target, flows), the 12/7 column, `Rp` on most groups but `Rp.` on the quarters, number row `1` … `15` with no formulas and an unnumbered unit column, `Form E.81` with trailing spaces, the year only in `Periode Pelaksanaan 2024` (no header names the evaluated year); T-C.29 before it",
+        layout_e81_tgl_subs,
     ),
 ];
 
@@ -6721,12 +6739,18 @@ fn band(x: Decimal) -> &'static str {
 }
 
 /// The mean of column 14 K over the program and kegiatan rows, two decimals.
-fn e81_mean(plan: &Plan) -> Decimal {
-    let mut v = Vec::new();
+fn e81_mean(plan: &Plan, subs: bool) -> Decimal {
+    let mut owned = Vec::new();
     for p in &plan.progs {
-        v.push(&p.ev);
-        v.extend(p.kegs.iter().map(|k| &k.ev));
+        owned.push(p.ev.clone());
+        for k in &p.kegs {
+            owned.push(k.ev.clone());
+            if subs {
+                owned.extend(k.subs.iter().map(sub_ev));
+            }
+        }
     }
+    let v: Vec<&Ev> = owned.iter().collect();
     let k14 = |ev: &Ev| {
         let k13 = if ev.level { ev.k7() } else { ev.k5() + ev.k7() };
         pct(k13, ev.k4())
@@ -6736,7 +6760,17 @@ fn e81_mean(plan: &Plan) -> Decimal {
         .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
-fn e81_rows(plan: &Plan) -> Vec<Row> {
+/// A sub kegiatan's 2024 evaluation: Renstra target 5t, realised 2t to 2023, target and
+/// realisation t in 2024 (a flow), where t is its 2026 target.
+fn sub_ev(s: &Sub) -> Ev {
+    let t = s.t.0;
+    Ev {
+        k: [t * 5, t * 2, t, t, t].map(Decimal::from),
+        level: false,
+    }
+}
+
+fn e81_rows(plan: &Plan, subs: bool) -> Vec<Row> {
     let mut rows = Vec::new();
     let mut no = 0;
     for p in &plan.progs {
@@ -6764,9 +6798,24 @@ fn e81_rows(plan: &Plan) -> Vec<Row> {
                 &k.ev,
                 Plan::keg_pagu(k).0 / 1000,
             ));
+            if subs {
+                for sb in &k.subs {
+                    no += 1;
+                    rows.push(e81_vals(
+                        Row::new(sb.code, Lv::Sub)
+                            .n("no", Decimal::from(no), None)
+                            .t("code", sb.code)
+                            .t("name", sb.name)
+                            .t("ind", sb.ind)
+                            .t("unit", sb.unit),
+                        &sub_ev(sb),
+                        sb.p.0 / 1000,
+                    ));
+                }
+            }
         }
     }
-    let mean = e81_mean(plan);
+    let mean = e81_mean(plan, subs);
     rows.push(
         Row::new("mean", Lv::Other)
             .t("name", "Rata-rata capaian kinerja (%)")
@@ -6780,7 +6829,8 @@ fn e81_rows(plan: &Plan) -> Vec<Row> {
     rows
 }
 
-/// E.81: a kegiatan's quarter II Rp raised (C005 on its 12 Rp, B001 on its program's II Rp).
+/// E.81: a kegiatan's (or sub kegiatan's) quarter II Rp raised (C005 on its 12 Rp, B001 on its
+/// parent's II Rp).
 fn plant_e81_quarter_rp(code: &'static str, delta: i64) -> Plant {
     let prog = find_keg_prog(code);
     Plant {
@@ -6809,6 +6859,10 @@ fn plant_e81_quarter_rp(code: &'static str, delta: i64) -> Plant {
 }
 
 fn find_keg_prog(code: &str) -> &'static str {
+    if code.split('.').count() == 6 {
+        // A sub kegiatan: its kegiatan.
+        return leak(parent(code));
+    }
     Plan::new()
         .progs
         .iter()
@@ -7597,5 +7651,90 @@ fn layout_e81_wp(_plan: &Plan) -> Vec<SheetSpec> {
     vec![
         sheet("Monev Renja", vec![Block::Table(e81)]),
         sheet("Evaluasi Renja", vec![Block::Table(t29_plain())]),
+    ]
+}
+
+/// TGL (Kota Tegal): sub kegiatan rows under each kegiatan (`Program/ Kegiatan / Sub
+/// Kegiatan`), the 12/7 column, `Rp` and `Rp.` mixed, number row `1` … `15` with no formulas,
+/// `Form E.81` with trailing spaces, the evaluated year only in `Periode Pelaksanaan 2024`
+/// (headers name none), Sasaran PD column.
+fn layout_e81_tgl_subs(_plan: &Plan) -> Vec<SheetSpec> {
+    let mut g = vec![
+        eg(
+            "Target Renstra PD pada Tahun 2026 (Akhir Periode Renstra)",
+            "5",
+            "e5",
+        ),
+        eg(
+            "Realisasi capaian kinerja Renstra PD sampai dengan Tahun 2023",
+            "6",
+            "e6",
+        ),
+        eg(
+            "Target Kinerja dan Anggaran Renja Tahun Berjalan",
+            "7",
+            "e7",
+        ),
+    ];
+    g.extend(quarters(
+        "Realisasi Kinerja Pada Triwulan",
+        ["I", "II", "III", "IV"],
+        8,
+    ));
+    g.push(eg(
+        "Realisasi Capaian Kinerja dan Anggaran Renja yang Dievaluasi",
+        "12",
+        "e12",
+    ));
+    g.push(eg(
+        "Tingkat Capaian Kinerja dan Realisasi Anggaran Renja PD Tahun 2024(%)",
+        "13",
+        "e127",
+    ));
+    g.push(eg(
+        "Realisasi Kinerja dan Anggaran Renstra PD s/d tahun 2024",
+        "14",
+        "e13",
+    ));
+    g.push(eg(
+        "Tingkat Capaian Kinerja Dan Realisasi Anggaran Renstra PD s/d tahun 2024 (%)",
+        "15",
+        "e14",
+    ));
+    let mut e81 = e81_table(
+        &[
+            "Form E.81              ",
+            "Dinas Sosial",
+            "Periode Pelaksanaan 2024",
+        ],
+        vec![
+            ("No.", "1", Src::F("no")),
+            ("Sasaran PD", "2", Src::Empty),
+            ("Program/ Kegiatan / Sub Kegiatan", "3", Src::F("name")),
+            (
+                "Indikator Kinerja Program (Outcome) / SubKegiatan (Output)",
+                "4",
+                Src::F("ind"),
+            ),
+        ],
+        g,
+        ("K", "Rp"),
+        vec![(
+            "Perangkat Daerah Penanggung Jawab",
+            "",
+            Src::Const("Dinas Sosial"),
+        )],
+    )
+    .e81_subs();
+    // TGL mixes `Rp` and `Rp.`: the quarters say `Rp.`.
+    for c in e81.cols.iter_mut() {
+        if c.head.len() == 4 && c.head[0].starts_with("Realisasi Kinerja Pada") && c.head[3] == "Rp"
+        {
+            c.head[3] = "Rp.".into();
+        }
+    }
+    vec![
+        sheet("T-C.29", vec![Block::Table(t29_plain())]),
+        sheet("Form E.81", vec![Block::Table(e81)]),
     ]
 }
