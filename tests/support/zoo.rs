@@ -3005,6 +3005,12 @@ fn plants_of(layout: &str) -> Vec<Plant> {
             plant_e81_predikat("Sangat Rendah"),
             plant_e81_backwards("1.06.01"),
         ],
+        "e81_sir" => vec![
+            plant_e81_target("1.06.04.2.02", "90", true),
+            plant_e81_quarter_rp("1.06.01.2.08", 3_500_000),
+            plant_e81_backwards("1.06.06"),
+            plant_e81_predikat("Sedang"),
+        ],
         _ => vec![],
     }
 }
@@ -3175,6 +3181,11 @@ const LAYOUTS: &[(&str, &str, Build)] = &[
         "e81_tgl_subs",
         "E.81 as TGL/Tegal's: sub kegiatan rows under each kegiatan (Rp of a kegiatan = sum of its subs; a sub's 2024 K target = realisation = its 2026 target, flows), the 12/7 column, `Rp` on most groups but `Rp.` on the quarters, number row `1` … `15` with no formulas and an unnumbered unit column, `Form E.81` with trailing spaces, the year only in `Periode Pelaksanaan 2024` (no header names the evaluated year); T-C.29 before it",
         layout_e81_tgl_subs,
+    ),
+    (
+        "e81_sir",
+        "E.81 as SIR/Klungkung prints it: no number row at all, KODE over 4 columns (1.06 | 01 | 2.01 | …), padded ` K ` / ` Rp ` and ` I ` … ` IV ` labels, `&` for `dan`, the `KSPD` typo, `s./d.`, the 12/7 column, `Tahun Berjalan (2024)` for 13, Ket; T-C.29 on the first sheet",
+        layout_e81_sir,
     ),
 ];
 
@@ -7736,5 +7747,89 @@ fn layout_e81_tgl_subs(_plan: &Plan) -> Vec<SheetSpec> {
     vec![
         sheet("T-C.29", vec![Block::Table(t29_plain())]),
         sheet("Form E.81", vec![Block::Table(e81)]),
+    ]
+}
+
+/// SIR print (Klungkung): no number row at all, KODE over 4 columns, padded ` K ` / ` Rp `
+/// and ` I ` labels, `&` for `dan`, the `KSPD` typo, `s./d.`, the 12/7 column, Ket.
+fn layout_e81_sir(_plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::Split4;
+    let mut cols: Vec<Col> = code_cols("KODE", cs)
+        .into_iter()
+        .map(|mut c| {
+            let h = c.head[0].clone();
+            c.head = vec![h.clone(), h.clone(), h];
+            c
+        })
+        .collect();
+    let single = |h: &str, src: Src| col(&[h, h, h], src, 16.0);
+    cols.insert(0, single("No", Src::F("no")));
+    cols.push(single(
+        "Urusan/Bidang Urusan Pemerintahan Daerah dan Program / Kegiatan",
+        Src::F("name"),
+    ));
+    cols.push(single(
+        "Indikator Kinerja Program (Outcome) / Kegiatan(Output)",
+        Src::F("ind"),
+    ));
+    let mut pair = |g: &str, sub: &str, f: &str| {
+        cols.push(col(&[g, sub, " K "], Src::F(leak(format!("{f}k"))), 10.0));
+        cols.push(col(&[g, sub, " Rp "], Src::F(leak(format!("{f}r"))), 14.0));
+    };
+    for (g, f) in [
+        ("Target Renstra SKPD Pada Tahun 2026", "e5"),
+        (
+            "Realisasi Capaian Kinerja Renstra SKPD s./d. Renja SKPD Tahun Lalu (2023)",
+            "e6",
+        ),
+        (
+            "Target Kinerja & Anggaran Renja SKPD Tahun Berjalan Yang Dievaluasi 2024",
+            "e7",
+        ),
+    ] {
+        pair(g, g, f);
+    }
+    for (l, f) in [
+        (" I ", "e8"),
+        (" II ", "e9"),
+        (" III ", "e10"),
+        (" IV ", "e11"),
+    ] {
+        pair("Realisasi Kinerja Pada Triwulan", l, f);
+    }
+    for (g, f) in [
+        (
+            "Realisasi Capaian Kinerja dan Anggaran Renja KSPD Yang Dievaluasi (2024)",
+            "e12",
+        ),
+        (
+            "Tingkat Capaian Kinerja & Anggaran Renja SKPD Yang Dievaluasi (2024)",
+            "e127",
+        ),
+        (
+            "Realisasi Kinerja & Anggaran Renstra SKPD s/d Tahun Berjalan (2024)",
+            "e13",
+        ),
+        (
+            "Tingkat Capaian Kinerja & Realisasi Anggaran Renstra SKPD s/d Tahun 2024 (%)",
+            "e14",
+        ),
+    ] {
+        pair(g, g, f);
+    }
+    cols.push(single(
+        "Unit SKPD Penanggung Jawab",
+        Src::Const("Dinas Sosial"),
+    ));
+    cols.push(single("Ket", Src::Empty));
+    let e81 = Table::new(
+        Kind::E81,
+        &["EVALUASI HASIL RENJA SKPD", "TRIWULAN : IV", "TAHUN 2024"],
+        cols,
+    )
+    .code(cs);
+    vec![
+        sheet("Evaluasi Renja", vec![Block::Table(t29_plain())]),
+        sheet("E81", vec![Block::Table(e81)]),
     ]
 }
