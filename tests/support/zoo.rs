@@ -785,6 +785,9 @@ pub enum Kind {
     /// Not T-C.31: HF's `Penggabungan Prioritas Masukan Masyarakat dengan Rancangan Renja`,
     /// the same 5 + 5 + note shape, its second side the community's requests.
     Merge,
+    /// Form E.81, the year-end evaluation of the 2024 Renja (K/Rp pairs for columns 5–14, the
+    /// mean capaian and predikat rows under the grid).
+    E81,
 }
 
 impl Kind {
@@ -799,6 +802,7 @@ impl Kind {
             Kind::Staff => "daftar pegawai",
             Kind::Renstra23 => "Renstra tabel 2.3",
             Kind::Merge => "penggabungan usulan masyarakat",
+            Kind::E81 => "E.81",
         }
     }
 }
@@ -814,6 +818,8 @@ struct RowOpts {
     total_top: bool,
     /// Only this program's rows (a sheet per program).
     only_prog: Option<&'static str>,
+    /// E.81 with sub kegiatan rows under each kegiatan.
+    e81_subs: bool,
 }
 
 fn rows_of(kind: Kind, plan: &Plan, o: RowOpts) -> Vec<Row> {
@@ -1155,6 +1161,9 @@ fn rows_of(kind: Kind, plan: &Plan, o: RowOpts) -> Vec<Row> {
                 rows.push(row);
             }
         }
+        Kind::E81 => {
+            rows = e81_rows(plan, o.e81_subs);
+        }
         Kind::Staff => {
             let staff = [
                 (
@@ -1255,6 +1264,8 @@ enum Src {
     Fx(Helper),
     /// The code with trailing spaces (`1.06.01.2.01.0001  `) as typed or pasted.
     CodePadded,
+    /// The code typed with a trailing dot (`1.06.01.`, `1.06.01.2.01.0001.`).
+    CodeDot,
 }
 
 /// What a hidden helper column computes.
@@ -1382,6 +1393,10 @@ struct Table {
     notes: Vec<(usize, &'static str)>,
     /// Titles written in one cell each, not merged over the table.
     titles_unmerged: bool,
+    /// Amount cells with an `"Rp "#,##0` number format (a number shown `Rp 185.500.000`).
+    rp_fmt: bool,
+    /// The worksheet is protected (no difference in the data).
+    protect: bool,
 }
 
 impl Table {
@@ -1400,6 +1415,7 @@ impl Table {
                 total: None,
                 total_top: false,
                 only_prog: None,
+                e81_subs: false,
             },
             page: None,
             gap: 1,
@@ -1412,7 +1428,21 @@ impl Table {
             pct_text: false,
             notes: vec![],
             titles_unmerged: false,
+            rp_fmt: false,
+            protect: false,
         }
+    }
+    fn e81_subs(mut self) -> Table {
+        self.rows.e81_subs = true;
+        self
+    }
+    fn rp_fmt(mut self) -> Table {
+        self.rp_fmt = true;
+        self
+    }
+    fn protect(mut self) -> Table {
+        self.protect = true;
+        self
     }
     fn left(mut self, c: u16) -> Table {
         self.left = c;
@@ -1577,6 +1607,8 @@ struct Fmts {
     keg_code: Format,
     two: Format,
     pct: Format,
+    amount_rp: Format,
+    bold_amount_rp: Format,
 }
 
 fn fmts() -> Fmts {
@@ -1625,6 +1657,13 @@ fn fmts() -> Fmts {
             .set_align(FormatAlign::Top)),
         two: b(Format::new()
             .set_num_format("00")
+            .set_align(FormatAlign::Top)),
+        amount_rp: b(Format::new()
+            .set_num_format("\"Rp \"#,##0")
+            .set_align(FormatAlign::Top)),
+        bold_amount_rp: b(Format::new()
+            .set_bold()
+            .set_num_format("\"Rp \"#,##0")
             .set_align(FormatAlign::Top)),
     }
 }
@@ -1731,7 +1770,19 @@ fn write_header(ws: &mut Worksheet, t: &Table, top: u32, f: &Fmts) -> u32 {
                 }
                 e += 1;
             }
-            let bottom = if leaf { depth - 1 } else { r };
+            // A level repeating the text above it is the cell above merged down (E.81's
+            // group headers spanning two rows beside the quarters' sub-groups).
+            if r > 0 && h[r - 1] == h[r] {
+                c = e + 1;
+                continue;
+            }
+            let mut bottom = if leaf { depth - 1 } else { r };
+            while !leaf && bottom + 1 < h.len() && h[bottom + 1] == h[r] {
+                bottom += 1;
+                if bottom + 1 == h.len() {
+                    bottom = depth - 1;
+                }
+            }
             let (r0, r1) = (top + r as u32, top + bottom as u32);
             let text = &h[r];
             match t.hstyle {
@@ -1904,7 +1955,12 @@ fn write_cell(
                 let s = if t.rp { format!("Rp. {s}") } else { s };
                 ws.write_string_with_format(row, c, s, tf).unwrap();
             } else {
-                let fm = if bold { &f.bold_amount } else { &f.amount };
+                let fm = match (bold, t.rp_fmt) {
+                    (true, false) => &f.bold_amount,
+                    (false, false) => &f.amount,
+                    (true, true) => &f.bold_amount_rp,
+                    (false, true) => &f.amount_rp,
+                };
                 ws.write_number_with_format(row, c, a as f64, fm).unwrap();
             }
         }
@@ -1945,6 +2001,18 @@ fn write_cell(
                 Some(V::Text(code)) => {
                     let pad = if r.lv == Lv::Sub { "  " } else { " " };
                     ws.write_string_with_format(row, c, format!("{code}{pad}"), tf)
+                        .unwrap();
+                }
+                _ => {
+                    ws.write_blank(row, c, tf).unwrap();
+                }
+            }
+            vec!["code"]
+        }
+        Src::CodeDot => {
+            match r.vals.get("code") {
+                Some(V::Text(code)) => {
+                    ws.write_string_with_format(row, c, format!("{code}."), tf)
                         .unwrap();
                 }
                 _ => {
@@ -2141,6 +2209,9 @@ fn write_table(
 ) -> u32 {
     let l = t.left;
     let last = l + t.cols.len().saturating_sub(1) as u16;
+    if t.protect {
+        ws.protect();
+    }
     for title in &t.titles {
         if t.hstyle == HStyle::Across {
             ws.write_string_with_format(row, l, title, &f.title_across)
@@ -2171,7 +2242,7 @@ fn write_table(
         let k = match &c.src {
             Src::F(n) => n.to_string(),
             Src::Seg(i) => format!("seg{i}"),
-            Src::Code | Src::CodePadded => "code".into(),
+            Src::Code | Src::CodePadded | Src::CodeDot => "code".into(),
             _ => continue,
         };
         at.entry(k).or_insert(l + ci as u16);
@@ -2201,16 +2272,24 @@ fn write_table(
         }
         // A closing total row: the label written across the code columns.
         let label_across = r.lv == Lv::Total
-            && t.cols
-                .first()
-                .is_some_and(|c| matches!(c.src, Src::Seg(_) | Src::Code | Src::CodePadded));
+            && t.cols.first().is_some_and(|c| {
+                matches!(
+                    c.src,
+                    Src::Seg(_) | Src::Code | Src::CodePadded | Src::CodeDot
+                )
+            });
         let mut skip = 0u16;
         if label_across {
             // The label is written across the code columns and the name column.
             skip = t
                 .cols
                 .iter()
-                .take_while(|c| matches!(c.src, Src::Seg(_) | Src::Code | Src::CodePadded))
+                .take_while(|c| {
+                    matches!(
+                        c.src,
+                        Src::Seg(_) | Src::Code | Src::CodePadded | Src::CodeDot
+                    )
+                })
                 .count() as u16;
             let name = match r.vals.get("name") {
                 Some(V::Text(s)) => s.clone(),
@@ -2861,6 +2940,77 @@ fn plants_of(layout: &str) -> Vec<Plant> {
             plant_svc_real(),
             plant_code("1.06.01.2.01"),
         ],
+        "reversed_dots" => vec![
+            plant_sub_pagu("1.06.04.2.01.0003", 15_000_000),
+            plant_k8("1.06.01.2.08", "97.83"),
+            plant_analysis_target("1.06.06.2.02.0001", 3),
+            plant_code("1.06.04.2.01"),
+        ],
+        "tabs_br_rp" => vec![
+            plant_prog_pagu("1.06.06", 45_000_000),
+            plant_k11("1.06.01.2.02"),
+            plant_missing_sub("1.06.01.2.08.0004"),
+            plant_k10("1.06.04.2.02"),
+        ],
+        "e81_bdg" => vec![
+            plant_e81_quarter_rp("1.06.01.2.06", 5_000_000),
+            plant_e81_predikat("Sangat Tinggi"),
+            plant_e81_backwards("1.06.01.2.02"),
+            plant_e81_target("1.06.04.2.01", "420", false),
+        ],
+        "e81_dmv" => vec![
+            plant_e81_quarter_rp("1.06.04.2.02", 2_500_000),
+            plant_e81_backwards("1.06.01"),
+            plant_e81_target("1.06.01.2.08", "25", false),
+            plant_e81_predikat("Sedang"),
+        ],
+        "e81_agp" => vec![
+            plant_e81_target("1.06.06.2.01", "1600", true),
+            plant_e81_quarter_rp("1.06.06.2.02", 1_000_000),
+            plant_e81_predikat("Rendah"),
+            plant_e81_backwards("1.06.04"),
+        ],
+        "e81_ind" => vec![
+            plant_e81_backwards("1.06.04"),
+            plant_e81_target("1.06.01.2.01", "9", false),
+            plant_e81_quarter_rp("1.06.04.2.01", 3_000_000),
+            plant_e81_predikat("Sangat Rendah"),
+        ],
+        "merge_same_sheet" => vec![
+            plant_analysis_target("1.06.01.2.06.0009", 4),
+            plant_k11("1.06.04.2.01"),
+            plant_prog_pagu("1.06.04", 30_000_000),
+        ],
+        "sc_pdf_pages" => vec![
+            plant_sub_pagu("1.06.06.2.01.0002", 8_000_000),
+            plant_k8("1.06.06.2.02", "95.00"),
+            plant_code("1.06.01.2.06"),
+            plant_missing_sub("1.06.04.2.02.0002"),
+        ],
+        "e81_mrs" => vec![
+            plant_e81_k12("1.06.01.2.06"),
+            plant_e81_quarter_rp("1.06.06.2.01", 4_000_000),
+            plant_e81_backwards("1.06.01.2.02"),
+            plant_e81_predikat("Sedang"),
+        ],
+        "e81_wp" => vec![
+            plant_e81_target("1.06.01.2.06", "50", true),
+            plant_e81_quarter_rp("1.06.01.2.01", 2_000_000),
+            plant_e81_backwards("1.06.04"),
+            plant_e81_predikat("Sangat Tinggi"),
+        ],
+        "e81_tgl_subs" => vec![
+            plant_e81_quarter_rp("1.06.06.2.01.0002", 1_500_000),
+            plant_e81_target("1.06.01.2.08", "26", true),
+            plant_e81_predikat("Sangat Rendah"),
+            plant_e81_backwards("1.06.01"),
+        ],
+        "e81_sir" => vec![
+            plant_e81_target("1.06.04.2.02", "90", true),
+            plant_e81_quarter_rp("1.06.01.2.08", 3_500_000),
+            plant_e81_backwards("1.06.06"),
+            plant_e81_predikat("Sedang"),
+        ],
         _ => vec![],
     }
 }
@@ -2976,6 +3126,66 @@ const LAYOUTS: &[(&str, &str, Build)] = &[
         "confusables",
         "tables that look like Renja tables but are not, next to the real ones: EDK's Renstra table 2.3 (`Pencapaian Kinerja Pelayanan … Selama 5 (lima) Tahun Terakhir`, `Tergat NSPK`, `Tahun ke-` sub-headers of bare digits 1–5 over a real number row) beside a regular T-C.30; HF's `Penggabungan Prioritas Masukan Masyarakat dengan Rancangan Renja OPD` (T-C.31's 5 + 5 + note shape, second side the community's requests) beside T-C.31; the drafting team's list (`No | Nama | NIP | Jabatan`) under T-C.33's signature block; T-C.29 with Kode over 4 columns",
         layout_confusables,
+    ),
+    (
+        "reversed_dots",
+        "workbook in reverse order (T-C.33 first, T-C.29 last); codes typed with a trailing dot (`1.06.01.`, `1.06.01.2.01.0001.`) in T-C.33 and T-C.29; T-C.33 in rupiah but T-C.31 `Pagu Indikatif(Ribuan)` on both sides with a JUMLAH row; T-C.29 with HF's Catatan column 12 and a number row `1 … 7 8* 9 10* 11* 12` (stars only, no formulas); T-C.33 number row (1)…",
+        layout_reversed_dots,
+    ),
+    (
+        "tabs_br_rp",
+        "four header rows (an empty width row, then group / sub-group / Target|Satuan), tab characters and literal `<br>` at odd places in header cells (`Rencana\\tTahun 2026`, `Prakiraan Maju<br>Rencana Tahun\\t2027`), budgets as numbers with the number format `\"Rp \"#,##0`, every sheet protected, T-C.31 `Pagu<br>Indikatif\\t(Rp.000)` on both sides, T-C.29 flat EP wording with `<br>` inside and bare spaced-formula number row",
+        layout_tabs_br_rp,
+    ),
+    (
+        "e81_bdg",
+        "E.81 as BDG's e81.xls (sheet `Formulir E.81`): no Kode column, number row `1 … 11, 12 = 8+9+10+11, 13 = 6 + 12, 14=13/5 x100%, 15` above the K/Rp row, quarter labels `I `/`Il `/`Ill `/`IV `, placeholder years (`Tahun …..`, `(Tahun n)`, `(n-1)`), the year only in the title line `Periode Pelaksanaan 2024`, titles in unmerged cells, mean capaian and predikat rows under the grid; beside an EP T-C.29 (2024 in columns 6–7)",
+        layout_e81_bdg,
+    ),
+    (
+        "e81_dmv",
+        "E.81 as DMV's Excel: RKPD wording in the title (`LAPORAN EVALUASI TERHADAP RKPD`, `TAHUN ANGGARAN 2024`) on a Renja evaluation, NO + Sasaran + Kode columns so the groups are numbered 6–15 (`13=9+10+11+12`, `14=7+13`, `15=14/6x100`), `Ahkir`, years in the leaves (`Tahun lalu (2023)`, `yang dievaluasi (2024)`), Unit OPD penanggung jawab + Ket; E.81 on the first sheet, T-C.29 after it",
+        layout_e81_dmv,
+    ),
+    (
+        "e81_agp",
+        "E.81 as AGP's: the extra 12/7 column (`13=12/7x100%`, so 14=6+12 and 15=14/5x100%), `K`/`Rp.`, SKPD and Perangkat Daerah mixed with the `Darah` typo, caps title ending `TAHUN ANGGARAN 2024 TRIWULAN IV`, no Kode, stacked under T-C.29 on one sheet",
+        layout_e81_agp,
+    ),
+    (
+        "e81_ind",
+        "E.81 as IND/Sumedang's: `Fisik`/`Keuangan` instead of K/Rp, no Kode, `(Tahun n-1)` and `(n-2)` placeholders in the group headers with the evaluated year only in `Periode Pelaksanaan 2024`, 12 with no formula, `13 = 6 + 12`, `14=13/5x100%`, four factor/tindak-lanjut columns 16–19 after the unit column; E.81 on the first sheet",
+        layout_e81_ind,
+    ),
+    (
+        "merge_same_sheet",
+        "HF's `Penggabungan Prioritas Masukan Masyarakat dengan Rancangan Renja OPD` (T-C.31's 5 + 5 + note shape, second side the community's requests, Rp.000) stacked two rows above the real T-C.31 (`Pagu Indikatif(Ribuan)` both sides, JUMLAH row) on one sheet `BAB III`, both with (1)… number rows",
+        layout_merge_same_sheet,
+    ),
+    (
+        "sc_pdf_pages",
+        "T-C.33 as an SC PDF pasted into Excel: `Rencana tahun N` / `Prakiraan Maju Tahun N+1` with the years only in a two-line title, forced line breaks in every leaf, the header repeated every 9 data rows after a `Halaman` line, codes with a trailing dot, bare number row; T-C.31 in Ribuan, T-C.29 plain",
+        layout_sc_pdf_pages,
+    ),
+    (
+        "e81_mrs",
+        "E.81 as MRS/Bintan's export: number row `1 2 4 5 … 16` (3 missing, so every group is numbered one more than the form: Renstra target `6`, quarters `9`–`12`, 12 = `13`, 14 = `15`) with no formula labels, `Target RENSTRA Tahun 2026`, `(N-1)` for the year evaluated (2024 only in `Periode Pelaksanaan 2024`), caps NO/SASARAN; E.81 with T-C.33 and no T-C.29",
+        layout_e81_mrs,
+    ),
+    (
+        "e81_wp",
+        "E.81 as WP's monev table: K split into `Volume` / `Satuan` with Rp beside (three columns per group, the 12/7 and 14 percentages two), No numbered `0`, Tujuan and Sasaran columns, number row last under Volume/Satuan/Rp (`12 = 8+9+10+11`, `13 = 12/7x100`, `14 = 6 + 12`, `15 = 14/5 x100`), `… Tahun Lalu` with no year, `Tahun 2024 yang dievaluasi`; T-C.29 on the next sheet",
+        layout_e81_wp,
+    ),
+    (
+        "e81_tgl_subs",
+        "E.81 as TGL/Tegal's: sub kegiatan rows under each kegiatan (Rp of a kegiatan = sum of its subs; a sub's 2024 K target = realisation = its 2026 target, flows), the 12/7 column, `Rp` on most groups but `Rp.` on the quarters, number row `1` … `15` with no formulas and an unnumbered unit column, `Form E.81` with trailing spaces, the year only in `Periode Pelaksanaan 2024` (no header names the evaluated year); T-C.29 before it",
+        layout_e81_tgl_subs,
+    ),
+    (
+        "e81_sir",
+        "E.81 as SIR/Klungkung prints it: no number row at all, KODE over 4 columns (1.06 | 01 | 2.01 | …), padded ` K ` / ` Rp ` and ` I ` … ` IV ` labels, `&` for `dan`, the `KSPD` typo, `s./d.`, the 12/7 column, `Tahun Berjalan (2024)` for 13, Ket; T-C.29 on the first sheet",
+        layout_e81_sir,
     ),
 ];
 
@@ -6187,5 +6397,1439 @@ fn layout_confusables(_plan: &Plan) -> Vec<SheetSpec> {
                 Block::Table(team),
             ],
         ),
+    ]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Held-out layouts (added after selaras passed the 21 above; not tuned on)
+// ---------------------------------------------------------------------------------------------
+
+/// A T-C.29 with the HF `Catatan` column 12 and a number row `1 … 12` whose 8, 10 and 11
+/// carry only a footnote star (no formula).
+fn t29_catatan_star(code: Src) -> Table {
+    let c = vec![
+        col(&["Kode"], code, 20.0),
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah Dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja Program (outcome)/ Kegiatan (output)"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(
+            &["Target Capaian Kinerja Renstra PD Tahun 2026 (akhir periode Renstra PD)"],
+            Src::F("k4"),
+            12.0,
+        ),
+        col(
+            &["Realisasi Target Kinerja Hasil Program dan Keluaran Kegiatan s/d Tahun 2023"],
+            Src::F("k5"),
+            12.0,
+        ),
+        col(
+            &[
+                "Target dan Realisasi Kinerja Program dan Keluaran Kegiatan PD Tahun 2024",
+                "Target",
+            ],
+            Src::F("k6"),
+            10.0,
+        ),
+        col(
+            &[
+                "Target dan Realisasi Kinerja Program dan Keluaran Kegiatan PD Tahun 2024",
+                "Realisasi",
+            ],
+            Src::F("k7"),
+            10.0,
+        ),
+        col(
+            &[
+                "Target dan Realisasi Kinerja Program dan Keluaran Kegiatan PD Tahun 2024",
+                "Tingkat Realisasi (%)",
+            ],
+            Src::F("k8"),
+            10.0,
+        ),
+        col(
+            &["Target Program/Kegiatan Renja PD Tahun Berjalan 2025"],
+            Src::F("k9"),
+            12.0,
+        ),
+        col(
+            &[
+                "Perkiraan Realisasi Capaian Target Program/Kegiatan Renstra PD s/d Tahun 2025",
+                "Realisasi Capaian",
+            ],
+            Src::F("k10"),
+            12.0,
+        ),
+        col(
+            &[
+                "Perkiraan Realisasi Capaian Target Program/Kegiatan Renstra PD s/d Tahun 2025",
+                "Tingkat Capaian (%)",
+            ],
+            Src::F("k11"),
+            12.0,
+        ),
+        col(&["Catatan"], Src::Empty, 16.0),
+    ];
+    let mut cells = nums(1, 7);
+    cells.push(NumCell::S("8*", 1));
+    cells.push(NumCell::N(9, 1));
+    cells.push(NumCell::S("10*", 1));
+    cells.push(NumCell::S("11*", 1));
+    cells.push(NumCell::N(12, 1));
+    Table::new(
+        Kind::T29,
+        &t29_title("Tabel T-C.29")
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>(),
+        c,
+    )
+    .num_cells(cells)
+}
+
+fn t31_ribuan(code: bool) -> Table {
+    let (r, a) = ("Rancangan Awal RKPD", "Hasil Analisis Kebutuhan");
+    let mut c = vec![];
+    if code {
+        c.push(col(&["Kode"], Src::CodeDot, 18.0));
+    }
+    c.extend([
+        col(&[r, "Program/Kegiatan"], Src::F("name"), 36.0),
+        col(&[r, "Lokasi"], Src::F("r_lok"), 16.0),
+        col(&[r, "Indikator Kinerja"], Src::F("r_ind"), 28.0),
+        col(&[r, "Target Capaian"], Src::F("r_t"), 8.0),
+        col(&[r, "Satuan"], Src::F("r_u"), 10.0),
+        col(&[r, "Pagu Indikatif(Ribuan)"], Src::F("r_p"), 16.0),
+        col(&[a, "Program/Kegiatan"], Src::F("name"), 36.0),
+        col(&[a, "Lokasi"], Src::F("a_lok"), 16.0),
+        col(&[a, "Indikator Kinerja"], Src::F("a_ind"), 28.0),
+        col(&[a, "Target Capaian"], Src::F("a_t"), 8.0),
+        col(&[a, "Satuan"], Src::F("a_u"), 10.0),
+        col(&[a, "Pagu Indikatif(Ribuan)"], Src::F("a_p"), 16.0),
+        col(&["Catatan Penting"], Src::Empty, 18.0),
+    ]);
+    Table::new(
+        Kind::T31,
+        &[
+            "Review terhadap Rancangan Awal RKPD Tahun 2026",
+            "Dinas Sosial",
+        ],
+        c,
+    )
+    .thousands()
+    .total("JUMLAH")
+}
+
+/// The workbook in reverse order: T-C.33 (rupiah, codes with trailing dots) first, then T-C.31
+/// in thousands on both sides, T-C.29 last with Catatan and starred numbers.
+fn layout_reversed_dots(_plan: &Plan) -> Vec<SheetSpec> {
+    let (n, n1) = ("Rencana Tahun 2026", "Prakiraan Maju Rencana Tahun 2027");
+    let c33 = vec![
+        col(&["Kode"], Src::CodeDot, 20.0),
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["Indikator Kinerja Program/Kegiatan"], Src::F("ind"), 30.0),
+        col(&[n, "Lokasi"], Src::F("lok"), 16.0),
+        col(&[n, "Target Capaian Kinerja"], Src::Tu("t26", "u26"), 12.0),
+        col(
+            &[n, "Kebutuhan Dana/Pagu Indikatif (Rp)"],
+            Src::F("p26"),
+            16.0,
+        ),
+        col(&[n, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan Penting"], Src::Empty, 14.0),
+        col(&[n1, "Target Capaian Kinerja"], Src::Tu("t27", "u27"), 12.0),
+        col(
+            &[n1, "Kebutuhan Dana/Pagu Indikatif (Rp)"],
+            Src::F("p27"),
+            16.0,
+        ),
+    ];
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "Tabel T-C.33",
+            "Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2026 dan Prakiraan Maju Tahun 2027",
+            "Dinas Sosial Kabupaten Kutai Kartanegara",
+        ],
+        c33,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged)
+    .total("JUMLAH");
+    vec![
+        sheet("T-C.33", vec![Block::Table(t33)]),
+        sheet("T-C.31", vec![Block::Table(t31_ribuan(false))]),
+        sheet("T-C.29", vec![Block::Table(t29_catatan_star(Src::CodeDot))]),
+    ]
+}
+
+/// Four header rows (an empty width row, then three), tabs and literal `<br>` inside header
+/// cells at odd places, budgets as numbers formatted `"Rp "#,##0`, protected sheets.
+fn layout_tabs_br_rp(_plan: &Plan) -> Vec<SheetSpec> {
+    let g = "Rencana\tTahun 2026";
+    let g1 = "Prakiraan Maju<br>Rencana Tahun\t2027";
+    let c33 = vec![
+        col(&["Kode"], Src::Code, 20.0),
+        col(
+            &["Urusan/Bidang Urusan<br>Pemerintahan Daerah dan\tProgram/<br>Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator\tKinerja Program/<br>Kegiatan"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&[g, "Lokasi"], Src::F("lok"), 16.0),
+        col(
+            &[g, "Target Capaian<br>Kinerja", "Target"],
+            Src::F("t26"),
+            8.0,
+        ),
+        col(
+            &[g, "Target Capaian<br>Kinerja", "Satuan"],
+            Src::F("u26"),
+            10.0,
+        ),
+        col(
+            &[g, "Kebutuhan\tDana/ Pagu<br>Indikatif"],
+            Src::F("p26"),
+            18.0,
+        ),
+        col(&[g, "Sumber<br>Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan<br>Penting"], Src::Empty, 14.0),
+        col(
+            &[g1, "Target Capaian<br>Kinerja", "Target"],
+            Src::F("t27"),
+            8.0,
+        ),
+        col(
+            &[g1, "Target Capaian<br>Kinerja", "Satuan"],
+            Src::F("u27"),
+            10.0,
+        ),
+        col(
+            &[g1, "Kebutuhan Dana/<br>Pagu\tIndikatif"],
+            Src::F("p27"),
+            18.0,
+        ),
+    ];
+    let t33 = Table::new(
+        Kind::T33,
+        &["Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2026 dan Prakiraan Maju Tahun 2027 Kabupaten Kutai Kartanegara"],
+        c33,
+    )
+    .width_row()
+    .rp_fmt()
+    .protect()
+    .num(NumStyle::Bare, CodeNum::Merged);
+
+    let c29 = vec![
+        col(&["Kode"], Src::Code, 20.0),
+        col(
+            &["Urusan/Bidang\tUrusan dan<br>Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja<br>Program/\tKegiatan"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(
+            &["Target Kinerja<br>Capaian Program (Renstra\tPD)"],
+            Src::F("k4"),
+            12.0,
+        ),
+        col(&["Realisasi s/d<br>Tahun 2023"], Src::F("k5"), 12.0),
+        col(&["Target Renja<br>PD 2024"], Src::F("k6"), 10.0),
+        col(&["Realisasi\tRenja PD<br>2024"], Src::F("k7"), 10.0),
+        col(&["Tingkat<br>Realisasi (%)"], Src::F("k8"), 10.0),
+        col(&["Target Tahun<br>Berjalan\t2025"], Src::F("k9"), 12.0),
+        col(
+            &["Realisasi Capaian s/d<br>Tahun Berjalan 2025"],
+            Src::F("k10"),
+            12.0,
+        ),
+        col(
+            &["Tingkat Capaian\tRealisasi<br>Target Renstra (%)"],
+            Src::F("k11"),
+            12.0,
+        ),
+    ];
+    let t29 = Table::new(
+        Kind::T29,
+        &["Tabel 2.1 Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Dinas Sosial dan Pencapaian Renstra Dinas Sosial s/d Tahun 2025"],
+        c29,
+    )
+    .width_row()
+    .protect()
+    .num(NumStyle::BareFx, CodeNum::Merged);
+    let mut t31 = t31_ribuan(false);
+    for c in t31.cols.iter_mut() {
+        for h in c.head.iter_mut() {
+            *h = h.replace("Pagu Indikatif(Ribuan)", "Pagu<br>Indikatif\t(Rp.000)");
+        }
+    }
+    vec![
+        sheet("Renja 2026", vec![Block::Table(t33)]),
+        sheet("Evaluasi", vec![Block::Table(t29)]),
+        sheet("Review RKPD", vec![Block::Table(t31.protect())]),
+    ]
+}
+
+// ---------------------------------------------------------------------------------------------
+// E.81 (held-out): the 2024 evaluation of the same plan
+// ---------------------------------------------------------------------------------------------
+
+/// One E.81 row's values. K: 5 = T-C.29 col 4, 6 = col 5, 7 = col 6, 12 = col 7; quarters add
+/// up to 12 for a flow, rise to it for a level. Rp in thousands-of-rupiah units `b` of the
+/// kegiatan's 2026 pagu: 7 = 900b, quarters 171b 214b 214b 256b (12 = 855b), 5 = 4500b,
+/// 6 = 1800b; so every Rp column is linear in `b` and parents are exact sums of children.
+fn e81_vals(r: Row, ev: &Ev, b: i64) -> Row {
+    let k12 = ev.k7();
+    let q: [Decimal; 4] = if ev.level {
+        let f = |x: &str| {
+            (k12 * d(x)).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+        };
+        [f("0.7"), f("0.8"), f("0.9"), k12]
+    } else {
+        let each = (k12 / Decimal::from(4)).floor();
+        [each, each, each, k12 - each * Decimal::from(3)]
+    };
+    let k13 = if ev.level { k12 } else { ev.k5() + k12 };
+    let k14 = pct(k13, ev.k4());
+    let (r5, r6, r7) = (4500 * b, 1800 * b, 900 * b);
+    let rq = [171 * b, 214 * b, 214 * b, 256 * b];
+    let r12: i64 = rq.iter().sum();
+    let r13 = r6 + r12;
+    let r14 = pct(Decimal::from(r13), Decimal::from(r5));
+    let mut r = r
+        .n("e5k", ev.k4(), None)
+        .a("e5r", r5)
+        .n("e6k", ev.k5(), None)
+        .a("e6r", r6)
+        .n("e7k", ev.k6(), None)
+        .a("e7r", r7);
+    let qk = ["e8k", "e9k", "e10k", "e11k"];
+    let qr = ["e8r", "e9r", "e10r", "e11r"];
+    for i in 0..4 {
+        r = r.n(qk[i], q[i], None).a(qr[i], rq[i]);
+    }
+    r.n("e12k", k12, None)
+        .a("e12r", r12)
+        .n("e127k", pct(k12, ev.k6()), Some(2))
+        .n("e127r", pct(Decimal::from(r12), Decimal::from(r7)), Some(2))
+        .n("e13k", k13, None)
+        .a("e13r", r13)
+        .n("e14k", k14, Some(2))
+        .n("e14r", r14, Some(2))
+}
+
+fn band(x: Decimal) -> &'static str {
+    if x >= d("91") {
+        "Sangat Tinggi"
+    } else if x >= d("76") {
+        "Tinggi"
+    } else if x >= d("66") {
+        "Sedang"
+    } else if x >= d("51") {
+        "Rendah"
+    } else {
+        "Sangat Rendah"
+    }
+}
+
+/// The mean of column 14 K over the program and kegiatan rows, two decimals.
+fn e81_mean(plan: &Plan, subs: bool) -> Decimal {
+    let mut owned = Vec::new();
+    for p in &plan.progs {
+        owned.push(p.ev.clone());
+        for k in &p.kegs {
+            owned.push(k.ev.clone());
+            if subs {
+                owned.extend(k.subs.iter().map(sub_ev));
+            }
+        }
+    }
+    let v: Vec<&Ev> = owned.iter().collect();
+    let k14 = |ev: &Ev| {
+        let k13 = if ev.level { ev.k7() } else { ev.k5() + ev.k7() };
+        pct(k13, ev.k4())
+    };
+    let sum: Decimal = v.iter().map(|e| k14(e)).sum();
+    (sum / Decimal::from(v.len() as u64))
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// A sub kegiatan's 2024 evaluation: Renstra target 5t, realised 2t to 2023, target and
+/// realisation t in 2024 (a flow), where t is its 2026 target.
+fn sub_ev(s: &Sub) -> Ev {
+    let t = s.t.0;
+    Ev {
+        k: [t * 5, t * 2, t, t, t].map(Decimal::from),
+        level: false,
+    }
+}
+
+fn e81_rows(plan: &Plan, subs: bool) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let mut no = 0;
+    for p in &plan.progs {
+        no += 1;
+        let b: i64 = p.kegs.iter().map(|k| Plan::keg_pagu(k).0 / 1000).sum();
+        rows.push(e81_vals(
+            Row::new(p.code, Lv::Program)
+                .n("no", Decimal::from(no), None)
+                .t("code", p.code)
+                .t("name", p.name)
+                .t("ind", p.ind)
+                .t("unit", p.unit),
+            &p.ev,
+            b,
+        ));
+        for k in &p.kegs {
+            no += 1;
+            rows.push(e81_vals(
+                Row::new(k.code, Lv::Kegiatan)
+                    .n("no", Decimal::from(no), None)
+                    .t("code", k.code)
+                    .t("name", k.name)
+                    .t("ind", k.ind)
+                    .t("unit", k.unit),
+                &k.ev,
+                Plan::keg_pagu(k).0 / 1000,
+            ));
+            if subs {
+                for sb in &k.subs {
+                    no += 1;
+                    rows.push(e81_vals(
+                        Row::new(sb.code, Lv::Sub)
+                            .n("no", Decimal::from(no), None)
+                            .t("code", sb.code)
+                            .t("name", sb.name)
+                            .t("ind", sb.ind)
+                            .t("unit", sb.unit),
+                        &sub_ev(sb),
+                        sb.p.0 / 1000,
+                    ));
+                }
+            }
+        }
+    }
+    let mean = e81_mean(plan, subs);
+    rows.push(
+        Row::new("mean", Lv::Other)
+            .t("name", "Rata-rata capaian kinerja (%)")
+            .n("ind", mean, Some(2)),
+    );
+    rows.push(
+        Row::new("predikat", Lv::Other)
+            .t("name", "Predikat kinerja")
+            .t("ind", band(mean)),
+    );
+    rows
+}
+
+/// E.81: a kegiatan's (or sub kegiatan's) quarter II Rp raised (C005 on its 12 Rp, B001 on its
+/// parent's II Rp).
+fn plant_e81_quarter_rp(code: &'static str, delta: i64) -> Plant {
+    let prog = find_keg_prog(code);
+    Plant {
+        what: format!("E.81: kegiatan {code} quarter II Rp raised by {delta}"),
+        apply: Box::new(move |k, rows| {
+            if k == Kind::E81
+                && let Some(r) = rows.iter_mut().find(|r| r.key == code)
+                && let Some(V::Amt(a)) = r.vals.get("e9r").cloned()
+            {
+                r.vals.insert("e9r", V::Amt(a + delta));
+            }
+        }),
+        expect: vec![
+            exp(
+                "C005",
+                vec![loc(Kind::E81, code, "e12r")],
+                &format!("E.81 {code}: 12 Rp is not 8+9+10+11"),
+            ),
+            exp(
+                "B001",
+                vec![loc(Kind::E81, prog, "e9r")],
+                &format!("E.81 {prog}: quarter II Rp is not the sum of its kegiatan"),
+            ),
+        ],
+    }
+}
+
+fn find_keg_prog(code: &str) -> &'static str {
+    if code.split('.').count() == 6 {
+        // A sub kegiatan: its kegiatan.
+        return leak(parent(code));
+    }
+    Plan::new()
+        .progs
+        .iter()
+        .find(|p| p.kegs.iter().any(|k| k.code == code))
+        .map(|p| p.code)
+        .unwrap()
+}
+
+/// E.81: the predikat under the table names the wrong band (C008).
+fn plant_e81_predikat(wrong: &'static str) -> Plant {
+    Plant {
+        what: format!("E.81: predikat kinerja written `{wrong}`"),
+        apply: Box::new(move |k, rows| {
+            if k == Kind::E81 {
+                set_val(rows, "predikat", "ind", V::Text(wrong.to_string()));
+            }
+        }),
+        expect: vec![exp(
+            "C008",
+            vec![loc(Kind::E81, "predikat", "ind")],
+            "E.81 predikat is not the band of the mean of column 14 K",
+        )],
+    }
+}
+
+/// E.81: a level indicator's quarter III K below quarter II (F011 on quarter III).
+fn plant_e81_backwards(code: &'static str) -> Plant {
+    Plant {
+        what: format!("E.81: {code} (a level) quarter III K below quarter II"),
+        apply: Box::new(move |k, rows| {
+            if k == Kind::E81
+                && let Some(r) = rows.iter_mut().find(|r| r.key == code)
+                && let Some(V::Num(q1, dp)) = r.vals.get("e8k").cloned()
+            {
+                r.vals.insert("e10k", V::Num(q1 - Decimal::ONE, dp));
+            }
+        }),
+        expect: vec![exp(
+            "F011",
+            vec![loc(Kind::E81, code, "e10k")],
+            &format!("E.81 {code}: a level going down from quarter II to III"),
+        )],
+    }
+}
+
+/// E.81: the year's target (7) K differs from T-C.29 column 6 (E008; with a 12/7 column that
+/// column is then wrong too: C007).
+fn plant_e81_target(code: &'static str, new: &'static str, ratio_col: bool) -> Plant {
+    let mut expect = vec![exp(
+        "E008",
+        vec![loc(Kind::E81, code, "e7k")],
+        &format!("E.81 {code}: target (7) K {new} is not T-C.29 column 6"),
+    )];
+    if ratio_col {
+        expect.push(exp(
+            "C007",
+            vec![loc(Kind::E81, code, "e127k")],
+            &format!("E.81 {code}: 12/7 K no longer matches the changed target"),
+        ));
+    }
+    Plant {
+        what: format!("E.81: {code} target (7) K written {new}"),
+        apply: Box::new(move |k, rows| {
+            if k == Kind::E81 {
+                set_val(rows, code, "e7k", V::Num(d(new), None));
+            }
+        }),
+        expect,
+    }
+}
+
+/// One E.81 column group: header, number-row text, field prefix (`e5` → `e5k`, `e5r`), and the
+/// quarter label under `Realisasi Kinerja Pada Triwulan` for quarters.
+struct EGroup {
+    head: String,
+    sub: Option<&'static str>,
+    num: String,
+    field: &'static str,
+}
+
+fn eg(head: &str, num: &str, field: &'static str) -> EGroup {
+    EGroup {
+        head: head.to_string(),
+        sub: None,
+        num: num.to_string(),
+        field,
+    }
+}
+
+/// An E.81 grid whose number row sits above the K/Rp row (single columns' numbers span both
+/// rows, group numbers span K and Rp). `lead` and `trail`: single columns (header, number,
+/// source).
+fn e81_table(
+    titles: &[&str],
+    lead: Vec<(&str, &str, Src)>,
+    groups: Vec<EGroup>,
+    kr: (&str, &str),
+    trail: Vec<(&str, &str, Src)>,
+) -> Table {
+    let single = |h: &str, n: &str, src: Src| col(&[h, h, n], src, 14.0);
+    let mut cols: Vec<Col> = lead.into_iter().map(|(h, n, s)| single(h, n, s)).collect();
+    for g in &groups {
+        let second = g.sub.unwrap_or(&g.head);
+        for (lab, side) in [(kr.0, 'k'), (kr.1, 'r')] {
+            let f = leak(format!("{}{side}", g.field));
+            cols.push(col(&[&g.head, second, &g.num, lab], Src::F(f), 11.0));
+        }
+    }
+    cols.extend(trail.into_iter().map(|(h, n, s)| single(h, n, s)));
+    Table::new(Kind::E81, titles, cols)
+}
+
+fn quarters(tw: &str, labels: [&'static str; 4], first: u32) -> Vec<EGroup> {
+    let f = ["e8", "e9", "e10", "e11"];
+    (0..4)
+        .map(|i| EGroup {
+            head: tw.to_string(),
+            sub: Some(labels[i]),
+            num: (first + i as u32).to_string(),
+            field: f[i],
+        })
+        .collect()
+}
+
+/// A plain EP-style T-C.29 (joined codes) for the books that carry an E.81.
+fn t29_plain() -> Table {
+    let c = vec![
+        col(&["Kode"], Src::Code, 18.0),
+        col(
+            &["Urusan/Bidang Urusan dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["Indikator Kinerja Program/Kegiatan"], Src::F("ind"), 30.0),
+        col(
+            &["Target Kinerja Capaian Program (Renstra PD)"],
+            Src::F("k4"),
+            12.0,
+        ),
+        col(&["Realisasi s/d Tahun 2023"], Src::F("k5"), 12.0),
+        col(&["Target Renja PD 2024"], Src::F("k6"), 10.0),
+        col(&["Realisasi Renja PD 2024"], Src::F("k7"), 10.0),
+        col(&["Tingkat Realisasi (%)"], Src::F("k8"), 10.0),
+        col(&["Target Tahun Berjalan 2025"], Src::F("k9"), 12.0),
+        col(
+            &["Realisasi Capaian s/d Tahun Berjalan 2025"],
+            Src::F("k10"),
+            12.0,
+        ),
+        col(
+            &["Tingkat Capaian Realisasi Target Renstra (%)"],
+            Src::F("k11"),
+            12.0,
+        ),
+    ];
+    Table::new(
+        Kind::T29,
+        &["Tabel 2.1 Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Dinas Sosial dan Pencapaian Renstra Dinas Sosial s/d Tahun 2025"],
+        c,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged)
+}
+
+/// BDG `e81.xls`: no Kode, number row above the K/Rp row, `Il`/`Ill` quarter labels, the year
+/// only in `Periode Pelaksanaan 2024`, placeholders `(Tahun n)` in the headers.
+fn layout_e81_bdg(_plan: &Plan) -> Vec<SheetSpec> {
+    let mut g = vec![
+        eg(
+            "Target Renstra Perangkat Daerah  pada Tahun ….. (Akhir Periode Renstra Perangkat Daerah) ",
+            "5",
+            "e5",
+        ),
+        eg(
+            "Realisasi Capaian Kinerja Renstra Perangkat Daerah sampai dengan Renja Perangkat Daerah Tahun Lalu (n-1) ",
+            "6",
+            "e6",
+        ),
+        eg(
+            "Target Kinerja dan Anggaran Renja Perangkat Daerah Tahun Berjalan (Tahun n) yang Dievaluasi",
+            "7",
+            "e7",
+        ),
+    ];
+    g.extend(quarters(
+        "Realisasi Kinerja Pada Triwulan",
+        ["I ", "Il ", "Ill ", "IV "],
+        8,
+    ));
+    g.push(eg(
+        "Realisasi Capaian Kinerja dan Anggaran Renja Perangkat Daerah yang Dievaluasi",
+        "12 = 8+9+10+11",
+        "e12",
+    ));
+    g.push(eg("Realisasi Kinerja dan Anggaran Renstra Perangkat Daerah s/d Tahun ……. (Akhir Tahun Pelaksanaan Renja Perangkat Daerah tahun...)", "13 = 6 + 12", "e13"));
+    g.push(eg("Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra Perangkat daerah s/d Tahun…                     (%)", "14=13/5 x100%", "e14"));
+    let e81 = e81_table(
+        &[
+            "Formulir E.81",
+            "Evaluasi Terhadap Hasil Renja Perangkat daerah Lingkup Kabupaten /Kota ",
+            "Renja Perangkat Daerah Dinas Sosial Kabupaten/kota Kutai Kartanegara",
+            "Periode Pelaksanaan 2024",
+            "Indikator dan Target Kinerja Perangkat daerah Kabupaten/Kota yang mengacu pada sasaran:",
+        ],
+        vec![
+            ("No", "1", Src::F("no")),
+            ("Sasaran", "2", Src::Empty),
+            ("Program/ Kegiatan", "3", Src::F("name")),
+            ("Indikator Kinerja Program (outcome)/Kegiatan (output)", "4", Src::F("ind")),
+        ],
+        g,
+        ("K", "Rp"),
+        vec![("unit Perangkat Daerah Penanggu Jawab", "15", Src::Const("Dinas Sosial"))],
+    )
+    .titles_unmerged();
+    vec![
+        sheet("T-C.29", vec![Block::Table(t29_plain())]),
+        sheet("Formulir E.81", vec![Block::Table(e81)]),
+    ]
+}
+
+/// DMV Excel: Kode column, `13=9+10+11+12`, `14=7+13`, `15=14/6x100`, `Ahkir`, RKPD wording in
+/// the title of a Renja evaluation, Unit OPD penanggung jawab + Ket.
+fn layout_e81_dmv(_plan: &Plan) -> Vec<SheetSpec> {
+    let mut g = vec![
+        eg(
+            "Target Renstra OPD pada Tahun 2022 s/d 2026 (akhir periode Renstra OPD)",
+            "6",
+            "e5",
+        ),
+        eg(
+            "Realisasi Capaian Kinerja Renstra OPD s/d Renja OPD Tahun lalu (2023)",
+            "7",
+            "e6",
+        ),
+        eg(
+            "Target Kinerja dan Anggaran Renja OPD Tahun berjalan yang dievaluasi (2024)",
+            "8",
+            "e7",
+        ),
+    ];
+    g.extend(quarters(
+        "Realisasi Kinerja Pada Triwulan",
+        ["I", "II", "III", "IV"],
+        9,
+    ));
+    g.push(eg(
+        "Realisasi Capaian Kinerja dan Anggaran Renja OPD yang Dievaluasi",
+        "13=9+10+11+12",
+        "e12",
+    ));
+    g.push(eg("Realisasi kinerja dan Anggaran Renstra OPD s/d tahun 2024 (Ahkir Tahun pelaksanaan Renja OPD)", "14=7+13", "e13"));
+    g.push(eg(
+        "Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra OPD s/d tahun 2024 (%)",
+        "15=14/6x100",
+        "e14",
+    ));
+    let e81 = e81_table(
+        &[
+            "LAPORAN EVALUASI TERHADAP RKPD",
+            "KABUPATEN KUTAI KARTANEGARA TAHUN ANGGARAN 2024",
+            "DINAS SOSIAL",
+        ],
+        vec![
+            ("NO", "1", Src::F("no")),
+            ("Sasaran", "2", Src::Empty),
+            ("Kode", "3", Src::Code),
+            (
+                "Urusan/Bidang Urusan Pemerintah Daerah dan Program/Kegiatan/Sub Kegiatan",
+                "4",
+                Src::F("name"),
+            ),
+            (
+                "Indikator Kinerja Program (outcome) / Kegiatan (output)",
+                "5",
+                Src::F("ind"),
+            ),
+        ],
+        g,
+        ("K", "Rp"),
+        vec![
+            (
+                "Unit OPD penanggung jawab",
+                "16",
+                Src::Const("Dinas Sosial"),
+            ),
+            ("Ket", "17", Src::Empty),
+        ],
+    );
+    vec![
+        sheet("Evaluasi Renja 2024", vec![Block::Table(e81)]),
+        sheet("Tabel 2.1", vec![Block::Table(t29_plain())]),
+    ]
+}
+
+/// AGP: the extra 12/7 column (`13=12/7x100%`), `K`/`Rp.`, SKPD and PD mixed, caps title with
+/// `TAHUN ANGGARAN 2024 TRIWULAN IV`, Kode joined, the E.81 stacked under T-C.29 on one sheet.
+fn layout_e81_agp(_plan: &Plan) -> Vec<SheetSpec> {
+    let mut g = vec![
+        eg(
+            "Target Renstra Perangkat Daerah pada Tahun 2026 (Akhir Periode Renstra Perangkat Daerah)",
+            "5",
+            "e5",
+        ),
+        eg(
+            "Realisasi Capaian Kinerja Renstra Perangkat Daerah s.d Renja Perangkat Darah Tahun Lalu 2023",
+            "6",
+            "e6",
+        ),
+        eg(
+            "Target Kinerja dan Anggaran Renja Perangkat Daerah Tahun Berjalan Tahun 2024 yang di evaluasi",
+            "7",
+            "e7",
+        ),
+    ];
+    g.extend(quarters(
+        "Realisasi Kinerja Pada Triwulan",
+        ["I", "II", "III", "IV"],
+        8,
+    ));
+    g.push(eg(
+        "Realisasi Capaian Kinerja dan Anggaran Renja SKPD yang dievaluasi (2024)",
+        "12=8+9+10+11",
+        "e12",
+    ));
+    g.push(eg(
+        "Tingkat Capaian Kinerja dan Realisasi Anggaran Renja Tahun (2024) (%)",
+        "13=12/7x100%",
+        "e127",
+    ));
+    g.push(eg("Realisasi Kinerja dan Anggaran Renstra SKPD s/d Tahun 2024 (Akhir Tahun Pelaksanaan Renja SKPD)", "14=6+12", "e13"));
+    g.push(eg(
+        "Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra SKPD s/d tahun 2024 (%)",
+        "15=14/5x100%",
+        "e14",
+    ));
+    let e81 = e81_table(
+        &[
+            "EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH",
+            "DINAS SOSIAL",
+            "KABUPATEN KUTAI KARTANEGARA",
+            "TAHUN ANGGARAN 2024 TRIWULAN IV",
+        ],
+        vec![
+            ("No", "1", Src::F("no")),
+            ("Sasaran RKPD", "2", Src::Empty),
+            ("Urusan / Program / Kegiatan", "3", Src::F("name")),
+            (
+                "Indikator Kinerja Program (outcome)/ Kegiatan (output)",
+                "4",
+                Src::F("ind"),
+            ),
+        ],
+        g,
+        ("K", "Rp."),
+        vec![
+            ("SKPD Penanggungjawab", "16", Src::Const("Dinas Sosial")),
+            ("Keterangan", "17", Src::Empty),
+        ],
+    );
+    vec![sheet(
+        "Evaluasi",
+        vec![
+            Block::Table(t29_plain()),
+            Block::Blank(3),
+            Block::Table(e81),
+        ],
+    )]
+}
+
+/// HF's `Penggabungan` table (T-C.31's shape, the second side the community's requests)
+/// stacked directly above the real T-C.31 on the same sheet, both in thousands.
+fn layout_merge_same_sheet(_plan: &Plan) -> Vec<SheetSpec> {
+    let (rr, hm) = ("Rancangan Renja ", "Hasil Prioritas Masukan Masyarakat ");
+    let cm = vec![
+        col(&[rr, "Program/ Kegiatan "], Src::F("name"), 36.0),
+        col(&[rr, "Lokasi "], Src::F("r_lok"), 16.0),
+        col(&[rr, "Indikator Kinerja "], Src::F("r_ind"), 28.0),
+        col(&[rr, "Target Capaian "], Src::Tu("r_t", "r_u"), 12.0),
+        col(&[rr, "Pagu Indikatif (Rp.000) "], Src::F("r_p"), 14.0),
+        col(&[hm, "Program/ Kegiatan "], Src::F("name"), 36.0),
+        col(&[hm, "Lokasi "], Src::F("a_lok"), 16.0),
+        col(&[hm, "Indikator Kinerja "], Src::F("a_ind"), 28.0),
+        col(&[hm, "Target Capaian "], Src::Tu("a_t", "a_u"), 12.0),
+        col(&[hm, "Kebutuhan Dana (Rp.000) "], Src::F("a_p"), 14.0),
+        col(&["Catatan Penting "], Src::Empty, 18.0),
+    ];
+    let merge = Table::new(
+        Kind::Merge,
+        &["Penggabungan Prioritas Masukan Masyarakat dengan Rancangan Renja OPD"],
+        cm,
+    )
+    .thousands()
+    .num(NumStyle::Paren, CodeNum::Merged);
+    let mut t31 = t31_ribuan(false);
+    t31.titles = vec!["Review terhadap Rancangan Awal RKPD 2026".into()];
+    t31 = t31.num(NumStyle::Paren, CodeNum::Merged);
+    let (n, n1) = ("Rencana Tahun 2026", "Prakiraan Maju Rencana Tahun 2027");
+    let c33 = vec![
+        col(&["Kode"], Src::Code, 20.0),
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["Indikator Kinerja Program/Kegiatan"], Src::F("ind"), 30.0),
+        col(&[n, "Lokasi"], Src::F("lok"), 16.0),
+        col(&[n, "Target Capaian Kinerja"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "Kebutuhan Dana/Pagu Indikatif"], Src::F("p26"), 16.0),
+        col(&[n, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan Penting"], Src::Empty, 14.0),
+        col(&[n1, "Target Capaian Kinerja"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "Kebutuhan Dana/Pagu Indikatif"], Src::F("p27"), 16.0),
+    ];
+    let t33 = Table::new(
+        Kind::T33,
+        &["Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2026 dan Prakiraan Maju Tahun 2027"],
+        c33,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged);
+    vec![
+        sheet("Tabel 2.1", vec![Block::Table(t29_plain())]),
+        sheet(
+            "BAB III",
+            vec![Block::Table(merge), Block::Blank(2), Block::Table(t31)],
+        ),
+        sheet("BAB IV", vec![Block::Table(t33)]),
+    ]
+}
+
+/// T-C.33 as a PDF turned into Excel: `Rencana tahun N` / `Prakiraan Maju Tahun N+1` with the
+/// year only in the title, forced line breaks inside leaves, the header repeated every 9 rows
+/// after a `Halaman N` line, codes with a trailing dot.
+fn layout_sc_pdf_pages(_plan: &Plan) -> Vec<SheetSpec> {
+    let (n, n1) = ("Rencana tahun N", "Prakiraan Maju Tahun N+1");
+    let c33 = vec![
+        col(&["Kode"], Src::CodeDot, 18.0),
+        col(
+            &["Urusan/Bidang Urusan\nPemerintahan Daerah dan\nProgram/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(
+            &["Indikator Kinerja\nProgram/Kegiatan"],
+            Src::F("ind"),
+            30.0,
+        ),
+        col(&[n, "Lokasi"], Src::F("lok"), 16.0),
+        col(
+            &[n, "Target\nCapaian\nKinerja"],
+            Src::Tu("t26", "u26"),
+            12.0,
+        ),
+        col(&[n, "Kebutuhan\nDana/Pagu\nIndikatif"], Src::F("p26"), 16.0),
+        col(&[n, "Sumber\nDana"], Src::F("dana"), 10.0),
+        col(&["Catatan\nPenting"], Src::Empty, 14.0),
+        col(
+            &[n1, "Target\nCapaian\nKinerja"],
+            Src::Tu("t27", "u27"),
+            12.0,
+        ),
+        col(
+            &[n1, "Kebutuhan\nDana/Pagu\nIndikatif"],
+            Src::F("p27"),
+            16.0,
+        ),
+    ];
+    let t33 = Table::new(
+        Kind::T33,
+        &[
+            "Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2026",
+            "dan Prakiraan Maju Tahun 2027",
+            "Dinas Sosial",
+        ],
+        c33,
+    )
+    .page(9, "Halaman")
+    .num(NumStyle::Bare, CodeNum::Merged);
+    vec![
+        sheet("Renja 2026", vec![Block::Table(t33)]),
+        sheet("Evaluasi", vec![Block::Table(t29_plain())]),
+        sheet("Review", vec![Block::Table(t31_ribuan(false))]),
+    ]
+}
+
+/// IND (Sumedang): `Fisik`/`Keuangan` instead of K/Rp, no Kode, the four factor columns after
+/// the unit column, `(Tahun n-1)` placeholder for the year evaluated with the year only in
+/// `Periode Pelaksanaan 2024`, number row `13 = 6 + 12`, `14=13/5x100%`, `15` … `19`.
+fn layout_e81_ind(_plan: &Plan) -> Vec<SheetSpec> {
+    let mut g = vec![
+        eg(
+            "Target Renstra Perangkat Daerah pada Tahun 2026 (Akhir Periode Renstra Perangkat Daerah)",
+            "5",
+            "e5",
+        ),
+        eg(
+            "Realisasi Capaian Kinerja Renstra Perangkat Daerah sampai dengan Renja Perangkat Daerah Tahun Lalu (n-2)",
+            "6",
+            "e6",
+        ),
+        eg(
+            "Target Kinerja dan Anggaran Renja Perangkat Daerah Tahun berjalan (Tahun n-1) yang dievaluasi",
+            "7",
+            "e7",
+        ),
+    ];
+    g.extend(quarters(
+        "Realisasi Kinerja Pada Triwulan",
+        ["I", "II", "III", "IV"],
+        8,
+    ));
+    g.push(eg(
+        "Realisasi Capaian Kinerja dan Anggaran Renja Perangkat Daerah yang dievaluasi",
+        "12",
+        "e12",
+    ));
+    g.push(eg("Realisasi kinerja dan Anggaran Renstra Perangkat Daerah s/d tahun 2024 (Akhir Tahun Pelaksanaan Renja Perangkat Daerah Tahun 2026)", "13 = 6 + 12", "e13"));
+    g.push(eg("Tingkat Capaian Kinerja Dan Realisasi Anggaran Renstra Perangkat Daerah s/d tahun 2024 (%)", "14=13/5x100%", "e14"));
+    let e81 = e81_table(
+        &[
+            "Evaluasi terhadap Hasil Renja",
+            "Dinas Sosial Kabupaten Kutai Kartanegara",
+            "Periode Pelaksanaan 2024",
+        ],
+        vec![
+            ("No", "1", Src::F("no")),
+            ("Sasaran", "2", Src::Empty),
+            ("Program / Kegiatan", "3", Src::F("name")),
+            (
+                "Indikator Kinerja Program (outcome) / Kegiatan (output)",
+                "4",
+                Src::F("ind"),
+            ),
+        ],
+        g,
+        ("Fisik", "Keuangan"),
+        vec![
+            (
+                "Unit Perangkat Daerah Penanggung Jawab",
+                "15",
+                Src::Const("Dinas Sosial"),
+            ),
+            ("Faktor pendorong keberhasilan kinerja:", "16", Src::Empty),
+            ("Faktor penghambat pencapaian kinerja:", "17", Src::Empty),
+            (
+                "Tindak lanjut yang diperlukan dalam triwulan berikutnya*):",
+                "18",
+                Src::Empty,
+            ),
+            (
+                "Tindak lanjut yang diperlukan dalam RKPD berikutnya*):",
+                "19",
+                Src::Empty,
+            ),
+        ],
+    );
+    vec![
+        sheet("E81", vec![Block::Table(e81)]),
+        sheet("TC29", vec![Block::Table(t29_plain())]),
+    ]
+}
+
+/// E.81: a flow kegiatan's year figure (12 K) one more than its quarters (C006 on 12 K and on
+/// 13 K, which no longer equals 6 + the written 12).
+fn plant_e81_k12(code: &'static str) -> Plant {
+    Plant {
+        what: format!("E.81: {code} realisation 12 K one more than the sum of its quarters"),
+        apply: Box::new(move |k, rows| {
+            if k == Kind::E81
+                && let Some(r) = rows.iter_mut().find(|r| r.key == code)
+                && let Some(V::Num(x, dp)) = r.vals.get("e12k").cloned()
+            {
+                r.vals.insert("e12k", V::Num(x + Decimal::ONE, dp));
+            }
+        }),
+        expect: vec![
+            exp(
+                "C006",
+                vec![loc(Kind::E81, code, "e12k")],
+                &format!("E.81 {code}: 12 K is not the sum of the quarters"),
+            ),
+            exp(
+                "C006",
+                vec![loc(Kind::E81, code, "e13k")],
+                &format!("E.81 {code}: 13 K is not 6 + 12"),
+            ),
+        ],
+    }
+}
+
+/// MRS (Bintan): number row `1 2 4 5 … 16` (3 missing, so every group number is one more
+/// than the form's), `Target RENSTRA Tahun 2026`, `(N-1)`, caps NO/SASARAN, no formulas in the
+/// number row, `Perangkat Daerah Penanggung Jawab`; an E.81 alone with the plan's T-C.33.
+fn layout_e81_mrs(_plan: &Plan) -> Vec<SheetSpec> {
+    let mut g = vec![
+        eg("Target RENSTRA Tahun 2026", "6", "e5"),
+        eg(
+            "Realisasi Capaian Kinerja RENSTRA s/d Renja Tahun Lalu (2023)",
+            "7",
+            "e6",
+        ),
+        eg(
+            "Target Kinerja dan Anggaran Renja Tahun Berjalan (N-1) yang Dievaluasi",
+            "8",
+            "e7",
+        ),
+    ];
+    g.extend(quarters(
+        "Realisasi Kinerja pada Triwulan",
+        ["I", "II", "III", "IV"],
+        9,
+    ));
+    g.push(eg(
+        "Realisasi Capaian Kinerja dan Anggaran Renja",
+        "13",
+        "e12",
+    ));
+    g.push(eg(
+        "Realisasi Kinerja dan Anggaran Renstra s/d Tahun 2024",
+        "14",
+        "e13",
+    ));
+    g.push(eg(
+        "Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra s/d Tahun 2024",
+        "15",
+        "e14",
+    ));
+    let e81 = e81_table(
+        &[
+            "Evaluasi Terhadap Hasil Renja Perangkat Daerah",
+            "Dinas Sosial Kabupaten Kutai Kartanegara",
+            "Periode Pelaksanaan 2024",
+            "Indikator dan target kinerja yang mengacu pada sasaran RKPD :",
+        ],
+        vec![
+            ("NO", "1", Src::F("no")),
+            ("SASARAN", "2", Src::Empty),
+            ("Program/Kegiatan", "4", Src::F("name")),
+            (
+                "Indikator Kinerja Program (outcome)/Kegiatan (output)",
+                "5",
+                Src::F("ind"),
+            ),
+        ],
+        g,
+        ("K", "Rp"),
+        vec![(
+            "Perangkat Daerah Penanggung Jawab",
+            "16",
+            Src::Const("Dinas Sosial"),
+        )],
+    );
+    let (n, n1) = ("Rencana Tahun 2026", "Prakiraan Maju Rencana Tahun 2027");
+    let c33 = vec![
+        col(&["Kode"], Src::Code, 20.0),
+        col(
+            &["Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan"],
+            Src::F("name"),
+            40.0,
+        ),
+        col(&["Indikator Kinerja Program/Kegiatan"], Src::F("ind"), 30.0),
+        col(&[n, "Lokasi"], Src::F("lok"), 16.0),
+        col(&[n, "Target Capaian Kinerja"], Src::Tu("t26", "u26"), 12.0),
+        col(&[n, "Kebutuhan Dana/Pagu Indikatif"], Src::F("p26"), 16.0),
+        col(&[n, "Sumber Dana"], Src::F("dana"), 10.0),
+        col(&["Catatan Penting"], Src::Empty, 14.0),
+        col(&[n1, "Target Capaian Kinerja"], Src::Tu("t27", "u27"), 12.0),
+        col(&[n1, "Kebutuhan Dana/Pagu Indikatif"], Src::F("p27"), 16.0),
+    ];
+    let t33 = Table::new(
+        Kind::T33,
+        &["Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2026 dan Prakiraan Maju Tahun 2027"],
+        c33,
+    )
+    .num(NumStyle::Paren, CodeNum::Merged);
+    vec![
+        sheet("Evaluasi Renja", vec![Block::Table(e81)]),
+        sheet("Renja 2026", vec![Block::Table(t33)]),
+    ]
+}
+
+/// WP (wp-sipd monev): K split into `Volume` / `Satuan` (three columns per group, percentages
+/// two), a leading No numbered `0`, Tujuan and Sasaran columns, the 12/7 column, the number
+/// row last (under Volume/Satuan/Rp), `Realisasi … Tahun Lalu` with no year at all.
+fn layout_e81_wp(_plan: &Plan) -> Vec<SheetSpec> {
+    let mut cols: Vec<Col> = Vec::new();
+    let mut cells: Vec<NumCell> = Vec::new();
+    for (i, h) in [
+        "No",
+        "Tujuan",
+        "Sasaran",
+        "Program, Kegiatan, Sub Kegiatan",
+        "Indikator Kinerja Tujuan, Sasaran, Program(outcome) dan Kegiatan (output), Sub Kegiatan",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let src = match i {
+            0 => Src::F("no"),
+            3 => Src::F("name"),
+            4 => Src::F("ind"),
+            _ => Src::Empty,
+        };
+        cols.push(col(&[h], src, 14.0));
+        cells.push(NumCell::N(i as i64, 1));
+    }
+    let group3 = |cols: &mut Vec<Col>,
+                  cells: &mut Vec<NumCell>,
+                  g: &str,
+                  sub: &str,
+                  num: &'static str,
+                  f: &str| {
+        cols.push(col(
+            &[g, sub, "K", "Volume"],
+            Src::F(leak(format!("{f}k"))),
+            9.0,
+        ));
+        cols.push(col(&[g, sub, "K", "Satuan"], Src::F("unit"), 9.0));
+        cols.push(col(
+            &[g, sub, "Rp", "Rp"],
+            Src::F(leak(format!("{f}r"))),
+            14.0,
+        ));
+        cells.push(NumCell::S(num, 3));
+    };
+    let group2 =
+        |cols: &mut Vec<Col>, cells: &mut Vec<NumCell>, g: &str, num: &'static str, f: &str| {
+            cols.push(col(&[g, g, "K", "K"], Src::F(leak(format!("{f}k"))), 9.0));
+            cols.push(col(&[g, g, "Rp", "Rp"], Src::F(leak(format!("{f}r"))), 9.0));
+            cells.push(NumCell::S(num, 2));
+        };
+    let g5 = "Target Renstra SKPD pada Tahun 2022 s/d 2026 (periode Renstra SKPD)";
+    group3(&mut cols, &mut cells, g5, g5, "5", "e5");
+    let g6 = "Realisasi Capaian Kinerja Renstra SKPD sampai dengan Renja SKPD Tahun Lalu";
+    group3(&mut cols, &mut cells, g6, g6, "6", "e6");
+    let g7 = "Target kinerja dan anggaran Renja SKPD Tahun Berjalan Tahun 2024 yang dievaluasi";
+    group3(&mut cols, &mut cells, g7, g7, "7", "e7");
+    let tw = "Realisasi Kinerja Pada Triwulan";
+    for (i, (l, n)) in [("I", "8"), ("II", "9"), ("III", "10"), ("IV", "11")]
+        .iter()
+        .enumerate()
+    {
+        group3(
+            &mut cols,
+            &mut cells,
+            tw,
+            l,
+            n,
+            ["e8", "e9", "e10", "e11"][i],
+        );
+    }
+    let g12 = "Realisasi Capaian Kinerja dan Anggaran Renja SKPD yang dievaluasi";
+    group3(&mut cols, &mut cells, g12, g12, "12 = 8+9+10+11", "e12");
+    group2(
+        &mut cols,
+        &mut cells,
+        "Tingkat Capaian Kinerja dan Realisasi Anggaran Renja yang dievaluasi (%)",
+        "13 = 12/7x100",
+        "e127",
+    );
+    let g13 = "Realisasi Kinerja dan Anggaran Renstra SKPD s/d Tahun 2024 (Akhir Tahun Pelaksanaan Renja SKPD)";
+    group3(&mut cols, &mut cells, g13, g13, "14 = 6 + 12", "e13");
+    group2(
+        &mut cols,
+        &mut cells,
+        "Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra SKPD s/d tahun 2024 (%)",
+        "15 = 14/5 x100",
+        "e14",
+    );
+    cols.push(col(
+        &["Unit OPD Penanggung Jawab"],
+        Src::Const("Dinas Sosial"),
+        14.0,
+    ));
+    cells.push(NumCell::N(16, 1));
+    cols.push(col(&["Keterangan"], Src::Empty, 14.0));
+    cells.push(NumCell::N(17, 1));
+    let e81 = Table::new(
+        Kind::E81,
+        &[
+            "Tabel Monitoring dan Evaluasi RENJA",
+            "Dinas Sosial Tahun 2024",
+        ],
+        cols,
+    )
+    .num_cells(cells);
+    vec![
+        sheet("Monev Renja", vec![Block::Table(e81)]),
+        sheet("Evaluasi Renja", vec![Block::Table(t29_plain())]),
+    ]
+}
+
+/// TGL (Kota Tegal): sub kegiatan rows under each kegiatan (`Program/ Kegiatan / Sub
+/// Kegiatan`), the 12/7 column, `Rp` and `Rp.` mixed, number row `1` … `15` with no formulas,
+/// `Form E.81` with trailing spaces, the evaluated year only in `Periode Pelaksanaan 2024`
+/// (headers name none), Sasaran PD column.
+fn layout_e81_tgl_subs(_plan: &Plan) -> Vec<SheetSpec> {
+    let mut g = vec![
+        eg(
+            "Target Renstra PD pada Tahun 2026 (Akhir Periode Renstra)",
+            "5",
+            "e5",
+        ),
+        eg(
+            "Realisasi capaian kinerja Renstra PD sampai dengan Tahun 2023",
+            "6",
+            "e6",
+        ),
+        eg(
+            "Target Kinerja dan Anggaran Renja Tahun Berjalan",
+            "7",
+            "e7",
+        ),
+    ];
+    g.extend(quarters(
+        "Realisasi Kinerja Pada Triwulan",
+        ["I", "II", "III", "IV"],
+        8,
+    ));
+    g.push(eg(
+        "Realisasi Capaian Kinerja dan Anggaran Renja yang Dievaluasi",
+        "12",
+        "e12",
+    ));
+    g.push(eg(
+        "Tingkat Capaian Kinerja dan Realisasi Anggaran Renja PD Tahun 2024(%)",
+        "13",
+        "e127",
+    ));
+    g.push(eg(
+        "Realisasi Kinerja dan Anggaran Renstra PD s/d tahun 2024",
+        "14",
+        "e13",
+    ));
+    g.push(eg(
+        "Tingkat Capaian Kinerja Dan Realisasi Anggaran Renstra PD s/d tahun 2024 (%)",
+        "15",
+        "e14",
+    ));
+    let mut e81 = e81_table(
+        &[
+            "Form E.81              ",
+            "Dinas Sosial",
+            "Periode Pelaksanaan 2024",
+        ],
+        vec![
+            ("No.", "1", Src::F("no")),
+            ("Sasaran PD", "2", Src::Empty),
+            ("Program/ Kegiatan / Sub Kegiatan", "3", Src::F("name")),
+            (
+                "Indikator Kinerja Program (Outcome) / SubKegiatan (Output)",
+                "4",
+                Src::F("ind"),
+            ),
+        ],
+        g,
+        ("K", "Rp"),
+        vec![(
+            "Perangkat Daerah Penanggung Jawab",
+            "",
+            Src::Const("Dinas Sosial"),
+        )],
+    )
+    .e81_subs();
+    // TGL mixes `Rp` and `Rp.`: the quarters say `Rp.`.
+    for c in e81.cols.iter_mut() {
+        if c.head.len() == 4 && c.head[0].starts_with("Realisasi Kinerja Pada") && c.head[3] == "Rp"
+        {
+            c.head[3] = "Rp.".into();
+        }
+    }
+    vec![
+        sheet("T-C.29", vec![Block::Table(t29_plain())]),
+        sheet("Form E.81", vec![Block::Table(e81)]),
+    ]
+}
+
+/// SIR print (Klungkung): no number row at all, KODE over 4 columns, padded ` K ` / ` Rp `
+/// and ` I ` labels, `&` for `dan`, the `KSPD` typo, `s./d.`, the 12/7 column, Ket.
+fn layout_e81_sir(_plan: &Plan) -> Vec<SheetSpec> {
+    let cs = CodeStyle::Split4;
+    let mut cols: Vec<Col> = code_cols("KODE", cs)
+        .into_iter()
+        .map(|mut c| {
+            let h = c.head[0].clone();
+            c.head = vec![h.clone(), h.clone(), h];
+            c
+        })
+        .collect();
+    let single = |h: &str, src: Src| col(&[h, h, h], src, 16.0);
+    cols.insert(0, single("No", Src::F("no")));
+    cols.push(single(
+        "Urusan/Bidang Urusan Pemerintahan Daerah dan Program / Kegiatan",
+        Src::F("name"),
+    ));
+    cols.push(single(
+        "Indikator Kinerja Program (Outcome) / Kegiatan(Output)",
+        Src::F("ind"),
+    ));
+    let mut pair = |g: &str, sub: &str, f: &str| {
+        cols.push(col(&[g, sub, " K "], Src::F(leak(format!("{f}k"))), 10.0));
+        cols.push(col(&[g, sub, " Rp "], Src::F(leak(format!("{f}r"))), 14.0));
+    };
+    for (g, f) in [
+        ("Target Renstra SKPD Pada Tahun 2026", "e5"),
+        (
+            "Realisasi Capaian Kinerja Renstra SKPD s./d. Renja SKPD Tahun Lalu (2023)",
+            "e6",
+        ),
+        (
+            "Target Kinerja & Anggaran Renja SKPD Tahun Berjalan Yang Dievaluasi 2024",
+            "e7",
+        ),
+    ] {
+        pair(g, g, f);
+    }
+    for (l, f) in [
+        (" I ", "e8"),
+        (" II ", "e9"),
+        (" III ", "e10"),
+        (" IV ", "e11"),
+    ] {
+        pair("Realisasi Kinerja Pada Triwulan", l, f);
+    }
+    for (g, f) in [
+        (
+            "Realisasi Capaian Kinerja dan Anggaran Renja KSPD Yang Dievaluasi (2024)",
+            "e12",
+        ),
+        (
+            "Tingkat Capaian Kinerja & Anggaran Renja SKPD Yang Dievaluasi (2024)",
+            "e127",
+        ),
+        (
+            "Realisasi Kinerja & Anggaran Renstra SKPD s/d Tahun Berjalan (2024)",
+            "e13",
+        ),
+        (
+            "Tingkat Capaian Kinerja & Realisasi Anggaran Renstra SKPD s/d Tahun 2024 (%)",
+            "e14",
+        ),
+    ] {
+        pair(g, g, f);
+    }
+    cols.push(single(
+        "Unit SKPD Penanggung Jawab",
+        Src::Const("Dinas Sosial"),
+    ));
+    cols.push(single("Ket", Src::Empty));
+    let e81 = Table::new(
+        Kind::E81,
+        &["EVALUASI HASIL RENJA SKPD", "TRIWULAN : IV", "TAHUN 2024"],
+        cols,
+    )
+    .code(cs);
+    vec![
+        sheet("Evaluasi Renja", vec![Block::Table(t29_plain())]),
+        sheet("E81", vec![Block::Table(e81)]),
     ]
 }
