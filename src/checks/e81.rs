@@ -284,12 +284,20 @@ pub(crate) fn derived(ctx: &Context, rule: &'static Rule, side: Side) -> Vec<Fin
     out
 }
 
-/// The year an E.81 evaluates: the year of its column 7 or 12 header, else a year in its title
-/// lines (`Periode Pelaksanaan 2026`).
+/// The year an E.81 evaluates: the year written in its column 7 or 12 header, else a year in
+/// its title lines (`Periode Pelaksanaan 2026`), else the year a placeholder in those headers
+/// stands for. A placeholder (`(Tahun n)`, `(n-1)`) comes last because forms mean different
+/// things by it: BDG's n is the year evaluated, IND's n−1 is, and both state the period.
 pub(crate) fn year(t: &TableModel) -> Option<i32> {
-    ["e7_k", "e12_k", "e7_rp", "e12_rp"]
-        .iter()
-        .find_map(|r| t.table.column(r).and_then(|c| c.year))
+    let header = |written: bool| {
+        ["e7_k", "e12_k", "e7_rp", "e12_rp"].iter().find_map(|r| {
+            t.table
+                .column(r)
+                .filter(|c| c.year_placeholder.is_none() == written)
+                .and_then(|c| c.year)
+        })
+    };
+    header(true)
         .or_else(|| {
             t.table.title.iter().find_map(|l| {
                 crate::ingest::rules::normalize(l)
@@ -298,6 +306,7 @@ pub(crate) fn year(t: &TableModel) -> Option<i32> {
                     .find(|y| (1990..=2100).contains(y))
             })
         })
+        .or_else(|| header(false))
 }
 
 /// What the year-end summary (Ringkasan) shows of an office's E.81.
