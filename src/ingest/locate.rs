@@ -484,18 +484,25 @@ fn number_roles(
             *e = (*di, *w);
         }
     }
+    // Columns whose own label is a role's formula: their offset needs no neighbour.
+    let mut by_formula: HashMap<u32, i64> = HashMap::new();
     for (col, label) in &numrow.labels {
         let mut d: Option<i64> = None;
-        // A formula label that is some role's formula, shifted, is the strongest anchor.
+        // A formula label that is some role's formula, shifted, is the strongest anchor. A form
+        // that inserts a column (the 12/7 column of an E.81) shifts the numbers after it but not
+        // the ones its formulas name before it: `14 = 6 + 12` is column 13's formula, one on.
         if let Some(f) = &label.formula {
             for c in def.columns.iter() {
                 if let (Some(df), [n]) = (c.formula(), c.number.as_slice()) {
                     let shift = label.number as i64 - *n as i64;
                     let back = f.map(|x| u32::try_from(x as i64 - shift).ok());
-                    if back.as_ref() == Some(&df) {
+                    if back.as_ref() == Some(&df) || (f == &df && (1..=2).contains(&shift.abs())) {
                         d = Some(shift);
                     }
                 }
+            }
+            if let Some(d) = d {
+                by_formula.insert(*col, d);
             }
         }
         if d.is_none()
@@ -535,6 +542,7 @@ fn number_roles(
         // The number row only speaks where the neighbours agree on the offset: both sides alike,
         // three of four alike, or (at the table's edge) the two on the one side alike.
         let k = match (agree(&left), agree(&right)) {
+            _ if by_formula.contains_key(col) => by_formula.get(col).copied(),
             (Some(l), Some(r)) if l == r => Some(l),
             _ if majority.is_some() => majority,
             (Some(x), None) if right.is_empty() && left.len() == 2 => Some(x),
