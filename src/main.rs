@@ -156,6 +156,14 @@ enum Cmd {
     },
 }
 
+/// The table definitions and check settings, built in or from `--rules DIR`.
+fn load_rules(dir: Option<&std::path::Path>) -> Result<(TableRules, CheckConfig), ExitCode> {
+    let bad = |e: String| usage_error(&format!("aturan tidak valid (invalid rules): {e}"));
+    let tables = TableRules::load(dir).map_err(|e| bad(e.to_string()))?;
+    let config = CheckConfig::load(dir).map_err(|e| bad(e.to_string()))?;
+    Ok((tables, config))
+}
+
 fn usage_error(msg: &str) -> ExitCode {
     eprintln!("selaras: {msg}");
     ExitCode::from(2)
@@ -232,13 +240,9 @@ fn main() -> ExitCode {
             lang,
             rules,
         } => {
-            let tables = match TableRules::load(rules.as_deref()) {
+            let (tables, config) = match load_rules(rules.as_deref()) {
                 Ok(r) => r,
-                Err(e) => return usage_error(&format!("aturan tidak valid (invalid rules): {e}")),
-            };
-            let config = match CheckConfig::load(rules.as_deref()) {
-                Ok(c) => c,
-                Err(e) => return usage_error(&format!("aturan tidak valid (invalid rules): {e}")),
+                Err(code) => return code,
             };
             let (inputs, walk_errors) = run::collect_inputs(&files);
             for e in &walk_errors {
@@ -275,13 +279,9 @@ fn main() -> ExitCode {
             format,
             rules,
         } => {
-            let tables = match TableRules::load(rules.as_deref()) {
+            let (tables, nomenclature) = match load_rules(rules.as_deref()) {
                 Ok(r) => r,
-                Err(e) => return usage_error(&format!("aturan tidak valid (invalid rules): {e}")),
-            };
-            let nomenclature = match CheckConfig::load(rules.as_deref()) {
-                Ok(c) => c,
-                Err(e) => return usage_error(&format!("aturan tidak valid (invalid rules): {e}")),
+                Err(code) => return code,
             };
             let (files, errors) = run::collect_inputs(&files);
             let mut failed = !errors.is_empty();
@@ -335,13 +335,9 @@ fn main() -> ExitCode {
             office,
         } => {
             let en = lang == Lang::En;
-            let tables = match TableRules::load(rules.as_deref()) {
+            let (tables, mut config) = match load_rules(rules.as_deref()) {
                 Ok(r) => r,
-                Err(e) => return usage_error(&format!("aturan tidak valid (invalid rules): {e}")),
-            };
-            let mut config = match CheckConfig::load(rules.as_deref()) {
-                Ok(c) => c,
-                Err(e) => return usage_error(&format!("aturan tidak valid (invalid rules): {e}")),
+                Err(code) => return code,
             };
             if let Some(n) = &nomenclature
                 && let Err(e) = config.load_nomenclature(n)
