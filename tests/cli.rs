@@ -455,3 +455,22 @@ fn under_lang_en_expected_and_found_are_english_too() {
         }
     }
 }
+
+#[test]
+fn a_mistyped_rules_folder_is_a_usage_error_not_a_silent_default() {
+    let missing = Path::new(env!("CARGO_MANIFEST_DIR")).join("no-such-rules-folder");
+    for cmd in ["check", "inspect", "export"] {
+        let o = selaras(&[
+            cmd,
+            sample(SAMPLES[0]).to_str().unwrap(),
+            "--rules",
+            missing.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{cmd}");
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("no-such-rules-folder"),
+            "{cmd}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}

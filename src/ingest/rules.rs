@@ -151,7 +151,17 @@ impl TableRules {
     }
 
     /// Reads `dir/tables.toml` when present, else the embedded default.
+    /// The built-in table definitions, or `DIR/tables.toml` when `--rules DIR` holds one. A
+    /// `DIR` that is not a folder is an error: a mistyped path must not fall back silently.
     pub fn load(dir: Option<&Path>) -> Result<TableRules, String> {
+        if let Some(d) = dir
+            && !d.is_dir()
+        {
+            return Err(format!(
+                "{}: folder aturan tidak ada (no such rules folder)",
+                d.display()
+            ));
+        }
         match dir.map(|d| d.join("tables.toml")) {
             Some(p) if p.exists() => {
                 let text =
