@@ -575,6 +575,14 @@ pub fn check_against_rkpd_in(
                     en,
                 )
                 .related(pd_header)
+                .expected_found_en(
+                    if wanted.is_some() {
+                        exp.clone()
+                    } else {
+                        "(office name)".to_string()
+                    },
+                    "(not in the RKPD)",
+                )
                 .expected_found(exp, "(tidak ada di RKPD)"),
             );
         }
@@ -662,7 +670,8 @@ pub fn check_against_rkpd_in(
                             ),
                         )
                         .related([ctx.related(&rk.table.sheet, name_pos(rk, rn))])
-                        .expected_found(label(rn, false), "(tidak ada)"),
+                        .expected_found(label(rn, false), "(tidak ada)")
+                        .expected_found_en(label(rn, true), "(none)"),
                     );
                 }
             }
@@ -956,6 +965,15 @@ mod tests {
         assert_eq!(f[0].expected.as_deref(), Some("300"));
         assert_eq!(f[0].found.as_deref(), Some("350"));
         assert_eq!(f[1].related[0].cell, "B6");
+        // The missing row's expected/found follow the report's language.
+        assert_eq!(f[1].found_text(false), Some("(tidak ada)"));
+        assert_eq!(f[1].found_text(true), Some("(none)"));
+        assert!(
+            f[1].expected_text(false)
+                .unwrap()
+                .starts_with("sub kegiatan")
+        );
+        assert_ne!(f[1].expected_text(true), f[1].expected_text(false));
         assert_eq!(f[4].related[0].sheet, "rkpd.xlsx:Plafon");
         assert!(f.iter().all(|f| match f.rule {
             "K002" | "K003" => f.severity == Severity::Error,
