@@ -110,18 +110,12 @@ pub fn frame(rows: &[ExportRow]) -> PolarsResult<DataFrame> {
     let d = |f: fn(&ExportRow) -> Option<Decimal>| rows.iter().map(f).collect::<Vec<_>>();
     DataFrame::new_infer_height(vec![
         Column::new("office".into(), s(|r| &r.office)),
-        // The same office is written "DINAS SOSIAL …" in one table and "Dinas Sosial …" in
-        // another: it is grouped by its name folded to one case and spacing.
+        // The same office is written "DINAS SOSIAL KABUPATEN …" in one table and "Dinas Sosial"
+        // in another: it is grouped by the key the RKPD comparison matches offices by.
         Column::new(
             "office_key".into(),
             rows.iter()
-                .map(|r| {
-                    r.office
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                        .to_uppercase()
-                })
+                .map(|r| crate::rkpd::office_key(&r.office))
                 .collect::<Vec<String>>(),
         ),
         Column::new("file".into(), s(|r| &r.file)),
@@ -134,7 +128,8 @@ pub fn frame(rows: &[ExportRow]) -> PolarsResult<DataFrame> {
     ])
 }
 
-/// Sub kegiatan codes that two or more offices plan in their T-C.33: (code, offices).
+/// Sub kegiatan codes that two or more offices plan in their T-C.33: (code, offices as first
+/// written).
 pub fn shared_codes(df: &DataFrame) -> PolarsResult<Vec<(String, Vec<String>)>> {
     let out = df
         .clone()
@@ -146,11 +141,11 @@ pub fn shared_codes(df: &DataFrame) -> PolarsResult<Vec<(String, Vec<String>)>> 
                 .and(col("code").neq(lit("")))
                 .and(col("office_key").neq(lit(""))),
         )
+        // One name per office (as first written), then the offices per code.
+        .group_by_stable([col("code"), col("office_key")])
+        .agg([col("office").first()])
         .group_by([col("code")])
-        .agg([col("office_key")
-            .unique()
-            .sort(SortOptions::default())
-            .alias("offices")])
+        .agg([col("office").sort(SortOptions::default()).alias("offices")])
         .filter(col("offices").list().len().gt(lit(1)))
         .sort(["code"], SortMultipleOptions::default())
         .collect()?;
@@ -375,18 +370,24 @@ mod tests {
             row("Dinas A", "1.06.01.2.01.0001"),
             row("Dinas B", "1.06.01.2.01.0001"),
             row("Dinas B", "1.06.01.2.01.0002"),
-            row("DINAS  A", "1.06.01.2.01.0002"),
+            row("DINAS  A KABUPATEN KUTAI", "1.06.01.2.01.0002"),
         ];
         let df = frame(&rows).unwrap();
         assert_eq!(df.height(), 4);
         let shared = shared_codes(&df).unwrap();
-        let ab = vec!["DINAS A".to_string(), "DINAS B".to_string()];
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(
             shared,
             [
-                ("1.06.01.2.01.0001".to_string(), ab.clone()),
-                // "DINAS  A" is Dinas A written another way, not a third office
-                ("1.06.01.2.01.0002".to_string(), ab),
+                (
+                    "1.06.01.2.01.0001".to_string(),
+                    names(&["Dinas A", "Dinas B"])
+                ),
+                // "DINAS  A KABUPATEN KUTAI" is Dinas A written another way, not a third office
+                (
+                    "1.06.01.2.01.0002".to_string(),
+                    names(&["DINAS  A KABUPATEN KUTAI", "Dinas B"])
+                ),
             ]
         );
     }
@@ -395,7 +396,7 @@ mod tests {
     fn one_office_planning_a_code_twice_is_not_shared() {
         let rows = vec![
             row("Dinas A", "1.06.01.2.01.0001"),
-            row("DINAS A", "1.06.01.2.01.0001"),
+            row("DINAS A Kab. Kutai Kartanegara", "1.06.01.2.01.0001"),
         ];
         assert!(shared_codes(&frame(&rows).unwrap()).unwrap().is_empty());
     }
