@@ -197,20 +197,36 @@ fn tag_end(raw: &[u8]) -> usize {
     raw.len()
 }
 
-/// (name, value) byte ranges of each attribute of the start tag `tag` (from its `<`).
-fn attr_spans(tag: &[u8]) -> Vec<(Range<usize>, Range<usize>)> {
-    let mut out = Vec::new();
+/// (name, value) byte ranges of each attribute of the start tag `tag` (from its `<`), read
+/// lazily and without allocating.
+fn attr_spans(tag: &[u8]) -> AttrSpans<'_> {
     let n = tag.len();
     let mut i = usize::from(tag.first() == Some(&b'<'));
     while i < n && !tag[i].is_ascii_whitespace() && tag[i] != b'/' && tag[i] != b'>' {
         i += 1;
     }
-    loop {
+    AttrSpans { tag, i }
+}
+
+struct AttrSpans<'t> {
+    tag: &'t [u8],
+    i: usize,
+}
+
+impl Iterator for AttrSpans<'_> {
+    type Item = (Range<usize>, Range<usize>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let tag = self.tag;
+        let n = tag.len();
+        let mut i = self.i;
+        // Ends the iteration for good (a malformed rest is not read).
+        self.i = n;
         while i < n && tag[i].is_ascii_whitespace() {
             i += 1;
         }
         if i >= n || tag[i] == b'/' || tag[i] == b'>' {
-            return out;
+            return None;
         }
         let ns = i;
         while i < n && tag[i] != b'=' && !tag[i].is_ascii_whitespace() && tag[i] != b'>' {
@@ -221,14 +237,14 @@ fn attr_spans(tag: &[u8]) -> Vec<(Range<usize>, Range<usize>)> {
             i += 1;
         }
         if i >= n || tag[i] != b'=' {
-            return out;
+            return None;
         }
         i += 1;
         while i < n && tag[i].is_ascii_whitespace() {
             i += 1;
         }
         if i >= n || (tag[i] != b'"' && tag[i] != b'\'') {
-            return out;
+            return None;
         }
         let q = tag[i];
         i += 1;
@@ -236,8 +252,8 @@ fn attr_spans(tag: &[u8]) -> Vec<(Range<usize>, Range<usize>)> {
         while i < n && tag[i] != q {
             i += 1;
         }
-        out.push((name, vs..i));
-        i += 1;
+        self.i = i + 1;
+        Some((name, vs..i))
     }
 }
 
@@ -258,7 +274,7 @@ fn prefix_of(name: &[u8]) -> String {
 /// The unescaped value of the attribute whose local name is `name` (namespace declarations are
 /// never matched).
 fn get_attr(tag: &[u8], name: &str) -> Option<String> {
-    attr_spans(tag).into_iter().find_map(|(k, v)| {
+    attr_spans(tag).find_map(|(k, v)| {
         let key = &tag[k];
         (!key.starts_with(b"xmlns") && local(key) == name.as_bytes()).then(|| {
             let raw = String::from_utf8_lossy(&tag[v]);
@@ -272,7 +288,7 @@ fn get_attr(tag: &[u8], name: &str) -> Option<String> {
 /// The start tag with attribute `name` (exact qualified name) set to `value` (already escaped):
 /// replaced in place, or added right after the element name.
 fn set_attr(tag: &[u8], name: &str, value: &str) -> Vec<u8> {
-    let spans = attr_spans(tag);
+    let spans: Vec<_> = attr_spans(tag).collect();
     if let Some((_, v)) = spans
         .iter()
         .find(|(k, _)| &tag[k.clone()] == name.as_bytes())
@@ -294,7 +310,7 @@ fn set_attr(tag: &[u8], name: &str, value: &str) -> Vec<u8> {
 
 /// The prefix bound to namespace `ns` by the tag's declarations, if any.
 fn ns_prefix(tag: &[u8], ns: &str) -> Option<String> {
-    attr_spans(tag).into_iter().find_map(|(k, v)| {
+    attr_spans(tag).find_map(|(k, v)| {
         let key = &tag[k];
         (key.starts_with(b"xmlns:") && &tag[v] == ns.as_bytes())
             .then(|| String::from_utf8_lossy(&key[6..]).into_owned())
@@ -958,40 +974,9 @@ const AFTER_LEGACY: [&[u8]; 9] = [
 
 /// The raw value of attribute `name` (exact qualified name) in a start tag, without allocating.
 fn raw_attr<'t>(tag: &'t [u8], name: &[u8]) -> Option<&'t [u8]> {
-    let n = tag.len();
-    let mut i = usize::from(tag.first() == Some(&b'<'));
-    while i < n && !tag[i].is_ascii_whitespace() && tag[i] != b'/' && tag[i] != b'>' {
-        i += 1;
-    }
-    loop {
-        while i < n && tag[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        if i >= n || tag[i] == b'/' || tag[i] == b'>' {
-            return None;
-        }
-        let ns = i;
-        while i < n && tag[i] != b'=' && !tag[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let key = &tag[ns..i];
-        while i < n && (tag[i].is_ascii_whitespace() || tag[i] == b'=') {
-            i += 1;
-        }
-        if i >= n {
-            return None;
-        }
-        let q = tag[i];
-        i += 1;
-        let vs = i;
-        while i < n && tag[i] != q {
-            i += 1;
-        }
-        if key == name {
-            return Some(&tag[vs..i.min(n)]);
-        }
-        i += 1;
-    }
+    attr_spans(tag)
+        .find(|(k, _)| &tag[k.clone()] == name)
+        .map(|(_, v)| &tag[v])
 }
 
 fn raw_u32(v: &[u8]) -> Option<u32> {
