@@ -4,7 +4,7 @@
 use super::c001_realisation_rate::{Slot, fmt_shown, shown, slot, within};
 use super::e81::{Side, role, tables};
 use super::frame::join_by_key;
-use super::util::{label, node_rows, same_text, tc33_pagu_role, text};
+use super::util::{label, node_rows, same_text, tc33_pagu_role};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::locate::TableRow;
 use crate::model::code::Level;
@@ -186,8 +186,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 if a.value == bv {
                     continue;
                 }
-                let name = text(e, &e.nodes[ei], "uraian").unwrap_or("");
-                let _ = name;
                 out.push(
                     Finding::new(
                         &RULE,
