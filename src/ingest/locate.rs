@@ -980,14 +980,11 @@ fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Parsed {
                 };
             }
             match num {
-                Some((d, percent)) if ty == ColumnType::Amount => {
-                    let _ = percent;
-                    Parsed::Amount(if thousands {
-                        d * Decimal::from(1000)
-                    } else {
-                        d
-                    })
-                }
+                Some((d, _)) if ty == ColumnType::Amount => Parsed::Amount(if thousands {
+                    d * Decimal::from(1000)
+                } else {
+                    d
+                }),
                 Some((value, percent)) => Parsed::Number { value, percent },
                 None => Parsed::Unparsed {
                     text,
