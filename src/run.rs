@@ -143,15 +143,23 @@ fn check_input(
         worst: None,
         evaluation: None,
     };
-    let read = if opts.out_dir.is_some() {
-        crate::ingest::ingest
-    } else {
-        crate::ingest::ingest_without_styles
+    // The workbook's bytes, read once, when an annotated copy is made from them (an upload
+    // brings its own); a check without copies reads the file without cell looks.
+    let from_disk = match (upload, &opts.out_dir) {
+        (None, Some(_)) => match crate::ingest::workbook::read_file(path) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                report.error = Some(e.cause);
+                return (report, None);
+            }
+        },
+        _ => None,
     };
-    let read = match upload {
+    let input: Option<&[u8]> = upload.or(from_disk.as_deref());
+    let read = match input {
         Some(bytes) => crate::ingest::workbook::read_workbook_bytes(path, bytes)
             .map(|wb| crate::ingest::ingest_workbook(wb, &opts.tables)),
-        None => read(path, &opts.tables),
+        None => crate::ingest::ingest_without_styles(path, &opts.tables),
     };
     let ing = match read {
         Ok(i) => i,
@@ -211,12 +219,13 @@ fn check_input(
     if let Some(dir) = &opts.out_dir {
         let out = annotate::output_path(dir, path);
         // The copy is made from the file's own bytes (an .xlsx package is patched, not rebuilt).
-        let made = std::fs::read(path)
-            .map_err(|e| format!("{}: {e}", path.display()))
-            .and_then(|input| {
-                annotate::annotated_bytes(&input, &ing.workbook, &report.findings, opts.en)
-                    .map_err(|e| e.to_string())
-            });
+        let made = annotate::annotated_bytes(
+            input.unwrap_or_default(),
+            &ing.workbook,
+            &report.findings,
+            opts.en,
+        )
+        .map_err(|e| e.to_string());
         match made {
             Ok(bytes) => match annotate::write_atomic(&out, &bytes) {
                 Ok(()) => report.annotated = Some(out),

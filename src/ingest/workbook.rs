@@ -227,6 +227,12 @@ pub fn read_workbook(path: &Path) -> Result<Workbook, ReadError> {
 /// [`read_workbook`], optionally without keeping cell looks (bold, fills, borders), which only the
 /// annotated copy needs; number formats are always read, since the checks need them.
 pub fn read_workbook_opts(path: &Path, styles: bool) -> Result<Workbook, ReadError> {
+    read_bytes(path, &read_file(path)?, styles)
+}
+
+/// The bytes of a workbook file, with the errors a planner can act on (a folder, an empty file,
+/// no permission). Read once: the checks and the annotated copy share them.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, ReadError> {
     let meta = std::fs::metadata(path)
         .map_err(|e| err(path, format!("tidak dapat dibuka (cannot open: {e})")))?;
     if meta.is_dir() {
@@ -235,9 +241,7 @@ pub fn read_workbook_opts(path: &Path, styles: bool) -> Result<Workbook, ReadErr
     if meta.len() == 0 {
         return Err(err(path, "berkas kosong, 0 byte (empty file)"));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| err(path, format!("tidak dapat dibaca (cannot read: {e})")))?;
-    read_bytes(path, &bytes, styles)
+    std::fs::read(path).map_err(|e| err(path, format!("tidak dapat dibaca (cannot read: {e})")))
 }
 
 const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
