@@ -530,9 +530,9 @@ fn reconcile(
     en: bool,
     rules: Option<&std::path::Path>,
 ) -> ExitCode {
-    let tables = match TableRules::load(rules) {
+    let (tables, config) = match load_rules(rules) {
         Ok(r) => r,
-        Err(e) => return usage_error(&format!("aturan tidak valid (invalid rules): {e}")),
+        Err(code) => return code,
     };
     let (o, n) = match (ingest::ingest(old, &tables), ingest::ingest(new, &tables)) {
         (Ok(o), Ok(n)) => (o, n),
@@ -546,7 +546,8 @@ fn reconcile(
     };
     let r = selaras::reconcile::reconcile(&build_plan(&o, &tables), &build_plan(&n, &tables))
         .with_labels(label(old), label(new));
-    let findings = selaras::reconcile::to_findings(&r, en);
+    let mut findings = selaras::reconcile::to_findings(&r, en);
+    selaras::checks::settle(&mut findings, &config);
     match format {
         Format::Json => println!(
             "{}",

@@ -795,7 +795,8 @@ fn info(
 ) -> Finding {
     Finding {
         rule,
-        severity: Severity::Info,
+        // R001–R003's registry severity; `rules.toml` settles it with `checks::settle`.
+        severity: crate::checks::rule(rule).map_or(Severity::Info, |r| r.severity),
         sheet: at.sheet.clone(),
         cell: at.cell.clone(),
         related,

@@ -261,17 +261,12 @@ impl Ctx<'_> {
     }
 }
 
-fn finding(
-    rule: &'static str,
-    severity: Severity,
-    sheet: &str,
-    pos: Pos,
-    id: String,
-    en: String,
-) -> Finding {
+/// A finding of one of K001–K004 at its registry severity; `rules.toml` settles it later with
+/// every other finding (`checks::settle`).
+fn finding(rule: &'static str, sheet: &str, pos: Pos, id: String, en: String) -> Finding {
     Finding {
         rule,
-        severity,
+        severity: crate::checks::rule(rule).map_or(Severity::Warning, |r| r.severity),
         sheet: sheet.to_string(),
         cell: pos.a1(),
         related: Vec::new(),
@@ -314,7 +309,6 @@ fn compare_pair(
             out.push(
                 finding(
                     VALUE_DIFFERS,
-                    Severity::Error,
                     sheet,
                     pos,
                     format!(
@@ -404,7 +398,6 @@ fn compare_pair(
         out.push(
             finding(
                 VALUE_DIFFERS,
-                Severity::Error,
                 sheet,
                 field_pos(ot, on, side.pagu),
                 format!(
@@ -566,24 +559,17 @@ pub fn check_against_rkpd_in(
                 ),
             };
             out.push(
-                finding(
-                    OFFICE_NOT_FOUND,
-                    Severity::Warning,
-                    sheet,
-                    Pos::new(0, 0),
-                    id,
-                    en,
-                )
-                .related(pd_header)
-                .expected_found_en(
-                    if wanted.is_some() {
-                        exp.clone()
-                    } else {
-                        "(office name)".to_string()
-                    },
-                    "(not in the RKPD)",
-                )
-                .expected_found(exp, "(tidak ada di RKPD)"),
+                finding(OFFICE_NOT_FOUND, sheet, Pos::new(0, 0), id, en)
+                    .related(pd_header)
+                    .expected_found_en(
+                        if wanted.is_some() {
+                            exp.clone()
+                        } else {
+                            "(office name)".to_string()
+                        },
+                        "(not in the RKPD)",
+                    )
+                    .expected_found(exp, "(tidak ada di RKPD)"),
             );
         }
         return out;
@@ -598,7 +584,6 @@ pub fn check_against_rkpd_in(
         if let Some(sheet) = &home_sheet {
             out.push(finding(
                 MISSING_ROW,
-                Severity::Warning,
                 sheet,
                 Pos::new(0, 0),
                 format!(
@@ -653,7 +638,6 @@ pub fn check_against_rkpd_in(
                     out.push(
                         finding(
                             MISSING_ROW,
-                            Severity::Warning,
                             &st.sheet,
                             pos,
                             format!(
@@ -700,7 +684,6 @@ pub fn check_against_rkpd_in(
                 out.push(
                     finding(
                         ABOVE_CEILING,
-                        Severity::Error,
                         &t.table.sheet,
                         pos,
                         format!(

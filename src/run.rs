@@ -186,12 +186,9 @@ fn check_input(
     report.findings = run_all(&ctx);
     report.evaluation = crate::checks::e81::evaluation(&ctx);
     if let Some((label, rkpd)) = &opts.rkpd {
-        report.findings.extend(crate::rkpd::check_against_rkpd_in(
-            rkpd,
-            label,
-            &plan,
-            opts.office.as_deref(),
-        ));
+        let mut k = crate::rkpd::check_against_rkpd_in(rkpd, label, &plan, opts.office.as_deref());
+        crate::checks::settle(&mut k, &opts.config);
+        report.findings.extend(k);
     }
     for f in &report.findings {
         report.counts[f.severity as usize] += 1;

@@ -474,3 +474,41 @@ fn a_mistyped_rules_folder_is_a_usage_error_not_a_silent_default() {
         );
     }
 }
+
+/// Two-workbook findings go through the same severities as the others: a `rules.toml` that
+/// raises K004 (office not in the RKPD) to an error makes it an error, and `off` silences it.
+/// Before, K findings kept the severity they were built with.
+#[test]
+fn rules_toml_sets_the_severity_of_rkpd_findings_too() {
+    let s = sample(SAMPLES[0]);
+    let rkpd = sample("rkpd/rancangan-awal-rkpd-2026.xlsx");
+    let k004 = |setting: Option<&str>| -> Vec<String> {
+        let dir = tempfile::tempdir().unwrap();
+        let mut args = vec![
+            "check",
+            s.to_str().unwrap(),
+            "--rkpd",
+            rkpd.to_str().unwrap(),
+            "--office",
+            "Dinas Yang Tidak Ada",
+            "--no-annotate",
+            "--format",
+            "json",
+        ];
+        if let Some(v) = setting {
+            std::fs::write(dir.path().join("rules.toml"), format!("[severity]\n{v}\n")).unwrap();
+            args.extend(["--rules", dir.path().to_str().unwrap()]);
+        }
+        let j = json_of(&selaras(&args));
+        j["files"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "K004")
+            .map(|f| f["severity"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(k004(None), ["warning"]);
+    assert_eq!(k004(Some("K004 = \"error\"")), ["error"]);
+    assert!(k004(Some("K004 = \"off\"")).is_empty());
+}

@@ -107,13 +107,6 @@ impl CheckConfig {
 
     /// The severity a rule runs at, or None when switched off.
     /// The severity rules.toml sets for a rule, if it sets one (None also when it is `off`).
-    pub fn severity_set(&self, rule: &Rule) -> Option<Severity> {
-        self.severity
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(rule.code) || k.eq_ignore_ascii_case(rule.name))
-            .and_then(|(_, v)| Severity::parse(v))
-    }
-
     pub fn severity_of(&self, rule: &Rule) -> Option<Severity> {
         let key = self
             .severity
@@ -266,22 +259,36 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join("rules.toml"),
-            "[severity]\nF002 = \"info\"\n",
+            "[severity]\nF002 = \"info\"\nF014 = \"error\"\n",
         )
         .unwrap();
         let config = CheckConfig::load(Some(dir.path())).unwrap();
-        let f = crate::checks::run_all(&crate::checks::Context {
-            ingested: &ing,
-            plan: &plan,
-            config: &config,
-        });
-        let f002: Vec<Severity> = f
-            .iter()
-            .filter(|f| f.rule == "F002")
-            .map(|f| f.severity)
-            .collect();
-        assert!(f002.len() >= 2, "{f:?}");
+        let run = |config: &CheckConfig| {
+            crate::checks::run_all(&crate::checks::Context {
+                ingested: &ing,
+                plan: &plan,
+                config,
+            })
+        };
+        let of = |f: &[crate::checks::Finding], code: &str| -> Vec<Severity> {
+            f.iter()
+                .filter(|x| x.rule == code)
+                .map(|x| x.severity)
+                .collect()
+        };
+        let defaults = run(&CheckConfig::default_config());
+        assert!(
+            of(&defaults, "F002")
+                .iter()
+                .all(|s| *s == Severity::Warning)
+        );
+        assert_eq!(of(&defaults, "F014"), [Severity::Info], "{defaults:?}");
+        // Each code is set on its own: the missing budget and the zero budget of Sub B.
+        let f = run(&config);
+        let f002 = of(&f, "F002");
+        assert!(!f002.is_empty(), "{f:?}");
         assert!(f002.iter().all(|s| *s == Severity::Info), "{f002:?}");
+        assert_eq!(of(&f, "F014"), [Severity::Error], "{f:?}");
     }
 
     #[test]

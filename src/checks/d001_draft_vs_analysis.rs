@@ -1,5 +1,7 @@
 //! D001 `draft-analysis-mismatch`: in T-C.31, a column of the RKPD draft (*Rancangan Awal
-//! RKPD*) differs from the same column of the needs analysis (*Hasil Analisis Kebutuhan*).
+//! RKPD*) differs from the same column of the needs analysis (*Hasil Analisis Kebutuhan*) and
+//! the row's note does not explain it. The explained differences are D002's
+//! (`d002_draft_analysis_explained`), which shares [`differences`].
 
 use super::util::{label, rp, same_text, same_unit, text_cell};
 use super::{Context, Finding, Related, Rule, Severity};
@@ -28,10 +30,10 @@ Apa yang diperiksa
   satu sisi dan berisi di sisi lain adalah perbedaan (kosong bukan nol). Bila target dan satuan
   ditulis dalam satu sel (`25 Lembaga`), satuan diambil dari sel itu. Satu temuan untuk setiap
   pasangan yang berbeda, pada sel sisi analisis. Bila Catatan Penting di baris itu (atau di baris
-  utama entitasnya) menjelaskan perbedaan, temuan menjadi peringatan; catatan yang hanya berisi
-  kode prioritas (`P1 = Wajib dan Mengikat`, `P2 = Standar Pelayanan Minimal`, daftar
-  `note_not_explaining` di rules.toml) tidak dihitung sebagai penjelasan. Sel yang tidak terbaca
-  dilewati (dilaporkan A001).
+  utama entitasnya) menjelaskan perbedaan, yang melapor D002 (peringatan), bukan D001; catatan
+  yang hanya berisi kode prioritas (`P1 = Wajib dan Mengikat`, `P2 = Standar Pelayanan Minimal`,
+  daftar `note_not_explaining` di rules.toml) tidak dihitung sebagai penjelasan. Sel yang tidak
+  terbaca dilewati (dilaporkan A001).
 
 Mengapa ini masalah
   Hasil Analisis Kebutuhan adalah jawaban perangkat daerah atas Rancangan Awal RKPD. Perbedaan
@@ -56,7 +58,7 @@ What it does
   the other is a difference (blank is not zero). When target and unit share one cell
   (`25 Lembaga`), the unit is read from that cell. One finding per differing pair, on the
   analysis-side cell. When the Catatan Penting of the row (or of the entity's main row) explains
-  the difference the finding is a warning; a note that only holds priority codes
+  the difference, D002 (a warning) reports it instead of D001; a note that only holds priority codes
   (`P1 = Wajib dan Mengikat`, `P2 = Standar Pelayanan Minimal`, the `note_not_explaining` list
   of rules.toml) does not explain anything. Unreadable cells are skipped (A001 reports them).
 
@@ -210,6 +212,13 @@ fn row_label(n: &Node, extra: Option<usize>, en: bool) -> String {
 }
 
 fn run(ctx: &Context) -> Vec<Finding> {
+    differences(ctx, &RULE, false)
+}
+
+/// Every differing draft/analysis pair of T-C.31 whose note explains it (`explained`) or does
+/// not, as findings of `rule`: D001 takes the unexplained ones, D002 the explained ones.
+pub(crate) fn differences(ctx: &Context, rule: &'static Rule, explained: bool) -> Vec<Finding> {
+    let want_explained = explained;
     let mut out = Vec::new();
     let not_explaining = &ctx.config.words.note_not_explaining;
     for (_, t) in ctx.plan.tables_of("T-C.31") {
@@ -234,6 +243,9 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     }
                     let note = note_for(row, main);
                     let explained = note.filter(|s| note_explains(s, not_explaining));
+                    if explained.is_some() != want_explained {
+                        continue;
+                    }
                     let header = t
                         .table
                         .column(a_role)
@@ -253,8 +265,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
                             "; no explanation in Catatan Penting".to_string(),
                         ),
                     };
-                    let mut f = Finding::new(
-                        &RULE,
+                    let f = Finding::new(
+                        rule,
                         sheet,
                         apos,
                         format!(
@@ -281,9 +293,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     .related([Related::new(sheet, rpos)])
                     .expected_found(rv.show(kind, false), av.show(kind, false))
                     .expected_found_en(rv.show(kind, true), av.show(kind, true));
-                    if explained.is_some() {
-                        f = f.severity(Severity::Warning);
-                    }
                     out.push(f);
                 }
             }
@@ -407,24 +416,24 @@ mod tests {
     }
 
     #[test]
-    fn an_explaining_note_turns_the_finding_into_a_warning() {
-        let f = run(
-            &RULE,
+    fn an_explaining_note_moves_the_difference_to_d002() {
+        let notes = "P1 = Wajib dan Mengikat; pagu dikurangi karena efisiensi";
+        let book = || {
             vec![sheet(
                 "T-C.31",
                 &[],
                 TC31,
-                &rows(
-                    "Tenggarong, Melayu",
-                    "3",
-                    "500.000.000",
-                    "P1 = Wajib dan Mengikat; pagu dikurangi karena efisiensi",
-                ),
-            )],
-        );
-        assert_eq!(f.len(), 2, "{f:?}"); // pagu, and the continuation row's indicator
-        let k = f.iter().find(|x| x.cell == "K4").unwrap();
-        assert_eq!(k.severity, Severity::Warning);
+                &rows("Tenggarong, Melayu", "3", "500.000.000", notes),
+            )]
+        };
+        // The main row's note explains both the pagu and the continuation row's indicator.
+        let d001 = run(&RULE, book());
+        assert!(d001.is_empty(), "{d001:?}");
+        let d002 = run(&super::super::d002_draft_analysis_explained::RULE, book());
+        let cells: Vec<_> = d002.iter().map(|x| (x.rule, x.cell.as_str())).collect();
+        assert_eq!(cells.len(), 2, "{d002:?}");
+        assert!(cells.contains(&("D002", "K4")) && cells.contains(&("D002", "H5")));
+        assert!(d002.iter().all(|x| x.severity == Severity::Warning));
     }
 
     #[test]

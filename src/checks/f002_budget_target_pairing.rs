@@ -1,4 +1,6 @@
 //! F002 `budget-target-pairing`: A budget without a target, or a target without a budget.
+//! The same walk finds a target planned with a budget of 0, which is F014's
+//! (`f014_target_with_zero_budget`): [`pairing`] gives both, each rule keeps its own.
 
 use super::util::{label, node_rows, rp, target_text, year_label};
 use super::{Context, Finding, Related, Rule, Severity};
@@ -22,9 +24,8 @@ Apa yang diperiksa
   Rancangan Awal RKPD dan sisi Hasil Analisis Kebutuhan. Dilaporkan:
   - pagu terisi tetapi target kosong (peringatan);
   - target terisi tetapi pagu kosong (peringatan);
-  - pagu terisi (bukan nol) tetapi targetnya 0 (peringatan);
-  - target terisi dengan pagu 0: \"direncanakan dengan pagu nol\" (info, bukan pagu yang hilang);
-    kegiatan/program yang pagunya 0 karena semua rinciannya 0 tidak diulang, cukup rinciannya.
+  - pagu terisi (bukan nol) tetapi targetnya 0 (peringatan).
+  Target terisi dengan pagu 0 bukan pagu yang hilang: itu F014 (info).
   Kosong tidak sama dengan nol: target dan pagu yang sama-sama kosong berarti tidak
   direncanakan pada tahun/sisi itu, tidak ada yang dilaporkan; pagu 0 tanpa target dan target 0
   tanpa pagu juga tidak dilaporkan. Program dengan beberapa indikator (baris lanjutan dengan
@@ -37,8 +38,7 @@ Mengapa ini masalah
   akan dipertanyakan saat verifikasi Renja.
 
 Contoh
-  T-C.33, program 1.06.02: pagu 2026 7.058.800.000, target 2026 kosong. Sub kegiatan
-  1.06.01.2.05.0002: target 153 Paket dengan pagu 0 (info).
+  T-C.33, program 1.06.02: pagu 2026 7.058.800.000, target 2026 kosong.
 
 Sebaiknya
   Isi target (dan satuannya) untuk setiap pagu, dan pagu untuk setiap target; jika memang
@@ -50,9 +50,8 @@ What it does
   (Rancangan Awal RKPD) and needs-analysis side (Hasil Analisis Kebutuhan). It reports:
   - a budget with a blank target (warning);
   - a target with a blank budget (warning);
-  - a non-zero budget whose target is 0 (warning);
-  - a target with a budget of 0: \"planned at zero\" (info, not a missing budget); a kegiatan
-    or program at 0 because all its children are at 0 is not repeated, its children say it.
+  - a non-zero budget whose target is 0 (warning).
+  A target with a budget of 0 is not a missing budget: F014 (info) says it.
   Blank is not zero: target and budget both blank means not planned in that year / on that
   side, and nothing is said; a budget of 0 without a target and a target of 0 without a budget
   are not reported either. A program with several indicators (continuation rows with a blank
@@ -65,8 +64,7 @@ Why is this bad
   unfilled, and are questioned at Renja verification.
 
 Example
-  T-C.33, program 1.06.02: 2026 budget 7.058.800.000, 2026 target blank. Sub kegiatan
-  1.06.01.2.05.0002: target 153 Paket with a budget of 0 (info).
+  T-C.33, program 1.06.02: 2026 budget 7.058.800.000, 2026 target blank.
 
 Use instead
   Give every budget a target (with its unit) and every target a budget; when it is really not
@@ -139,6 +137,15 @@ fn header(t: &TableModel, role: &str) -> String {
 }
 
 fn run(ctx: &Context) -> Vec<Finding> {
+    let mut f = pairing(ctx);
+    f.retain(|x| x.rule == RULE.code);
+    f
+}
+
+/// Every target–budget pair that does not pair up: F002's findings (a half missing) and F014's
+/// (a target planned with a budget of 0), each under its own rule.
+pub(crate) fn pairing(ctx: &Context) -> Vec<Finding> {
+    let zero_budget = &super::f014_target_with_zero_budget::RULE;
     let mut out = Vec::new();
     for t in &ctx.plan.tables {
         let sheet = &t.table.sheet;
@@ -230,7 +237,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                         let tt = target_text(v, u.as_deref());
                         out.push(
                             Finding::new(
-                                &RULE,
+                                zero_budget,
                                 sheet,
                                 pagu_field.pos,
                                 format!(
@@ -250,7 +257,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
                                     p_header
                                 ),
                             )
-                            .severity(Severity::Info)
                             .related(target_cells)
                             .expected_found(format!("pagu > 0 (untuk target {tt})"), "0")
                             .expected_found_en(format!("budget > 0 (for target {tt})"), "0"),
@@ -338,6 +344,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::f014_target_with_zero_budget::RULE as F014;
     use super::*;
     use crate::checks::util::testkit::{TC31, TC33, run, sheet};
 
@@ -462,10 +469,12 @@ mod tests {
     }
 
     #[test]
-    fn a_zero_budget_with_a_target_is_info_not_a_missing_budget() {
+    fn a_zero_budget_with_a_target_is_f014_info_not_a_missing_budget() {
         let mut rows = consistent();
         rows[2][11] = "0";
         let f = run(&RULE, vec![sheet("T-C.33", &[], TC33, &rows)]);
+        assert!(f.is_empty(), "F002 stays silent: {f:?}");
+        let f = run(&F014, vec![sheet("T-C.33", &[], TC33, &rows)]);
         assert_eq!(f.len(), 1, "{f:?}");
         let x = &f[0];
         assert_eq!(x.cell, "L4");
@@ -484,7 +493,7 @@ mod tests {
         for r in rows.iter_mut() {
             r[6] = "0"; // program, kegiatan and sub kegiatan all at 0 in 2026
         }
-        let f = run(&RULE, vec![sheet("T-C.33", &[], TC33, &rows)]);
+        let f = run(&F014, vec![sheet("T-C.33", &[], TC33, &rows)]);
         let cells: Vec<&str> = f.iter().map(|x| x.cell.as_str()).collect();
         assert_eq!(cells, ["G4"], "{f:?}");
         assert_eq!(f[0].severity, Severity::Info);
