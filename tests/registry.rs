@@ -75,3 +75,62 @@ fn rules_toml_names_only_registered_rules() {
         }
     }
 }
+
+/// Every role name the code asks a table or row for (`.field("r_pagu")`, `.has(..)`,
+/// `.column(..)`, `.text(..)`, `.fields_of(..)`) is a role of the built-in `tables.toml`: a role
+/// renamed on one side only would otherwise load fine and silence the rules that read it.
+#[test]
+fn every_role_the_code_reads_is_defined_in_tables_toml() {
+    let rules = selaras::ingest::rules::TableRules::default_rules();
+    let roles: BTreeSet<&str> = rules
+        .tables
+        .iter()
+        .flat_map(|t| t.columns.iter().map(|c| c.role.as_str()))
+        .collect();
+    let mut unknown = Vec::new();
+    let mut seen = 0;
+    let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            if p.extension().is_none_or(|x| x != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&p).unwrap();
+            // polars frames have `.column("code")` too: their columns are not roles.
+            if text.contains("use polars") {
+                continue;
+            }
+            for method in [
+                ".field(\"",
+                ".has(\"",
+                ".column(\"",
+                ".text(\"",
+                ".fields_of(\"",
+            ] {
+                for (i, _) in text.match_indices(method) {
+                    let rest = &text[i + method.len()..];
+                    let Some(end) = rest.find('"') else { continue };
+                    let name = &rest[..end];
+                    if !name
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                    {
+                        continue;
+                    }
+                    seen += 1;
+                    if !roles.contains(name) {
+                        let line = text[..i].matches('\n').count() + 1;
+                        unknown.push(format!("{}:{line}: {name}", p.display()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(seen > 50, "only {seen} role reads found");
+    assert!(unknown.is_empty(), "roles not in tables.toml: {unknown:#?}");
+}

@@ -150,7 +150,58 @@ impl TableRules {
         Ok(rules)
     }
 
-    /// Reads `dir/tables.toml` when present, else the embedded default.
+    /// A user's tables.toml may re-word, re-number and re-order what selaras knows, but not name
+    /// a table kind or a column role that no rule reads: a misspelt or renamed `role` would
+    /// otherwise load fine and silence every rule that needs the column. The known names are
+    /// those of the embedded default; the error names the line.
+    fn check_names(text: &str, known: &TableRules) -> Result<(), String> {
+        #[derive(Deserialize)]
+        struct RawColumn {
+            role: toml::Spanned<String>,
+        }
+        #[derive(Deserialize)]
+        struct RawTable {
+            kind: toml::Spanned<String>,
+            #[serde(rename = "column", default)]
+            columns: Vec<RawColumn>,
+        }
+        #[derive(Deserialize)]
+        struct Raw {
+            #[serde(rename = "table", default)]
+            tables: Vec<RawTable>,
+        }
+        let raw: Raw = toml::from_str(text).map_err(|e| e.to_string())?;
+        let line = |s: &toml::Spanned<String>| text[..s.span().start].matches('\n').count() + 1;
+        let kinds: Vec<&str> = known.tables.iter().map(|t| t.kind.as_str()).collect();
+        let roles: std::collections::BTreeSet<&str> = known
+            .tables
+            .iter()
+            .flat_map(|t| t.columns.iter().map(|c| c.role.as_str()))
+            .collect();
+        for t in &raw.tables {
+            if !kinds.contains(&t.kind.get_ref().as_str()) {
+                return Err(format!(
+                    "line {}: jenis tabel `{}` tidak dikenal (unknown table kind); known: {}",
+                    line(&t.kind),
+                    t.kind.get_ref(),
+                    kinds.join(", ")
+                ));
+            }
+            for c in &t.columns {
+                if !roles.contains(c.role.get_ref().as_str()) {
+                    return Err(format!(
+                        "line {}: peran kolom `{}` tidak dikenal (unknown column role) in table {}; \
+                         roles are those of the built-in tables.toml (`selaras` reads no other)",
+                        line(&c.role),
+                        c.role.get_ref(),
+                        t.kind.get_ref()
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// The built-in table definitions, or `DIR/tables.toml` when `--rules DIR` holds one. A
     /// `DIR` that is not a folder is an error: a mistyped path must not fall back silently.
     pub fn load(dir: Option<&Path>) -> Result<TableRules, String> {
@@ -166,7 +217,9 @@ impl TableRules {
             Some(p) if p.exists() => {
                 let text =
                     std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
-                Self::parse(&text).map_err(|e| format!("{}: {e}", p.display()))
+                Self::check_names(&text, &Self::default_rules())
+                    .and_then(|()| Self::parse(&text))
+                    .map_err(|e| format!("{}: {e}", p.display()))
             }
             _ => Ok(Self::default_rules()),
         }
@@ -227,6 +280,29 @@ mod tests {
     fn a_required_role_without_column_is_refused() {
         let bad = "[settings]\nnoise=[]\nthousands=[]\nprogram_prefix=[]\ntotal_words=[]\n[[table]]\nkind='x'\nrequired=['a']\n[[table.column]]\nrole='b'\ntype='text'\naliases=['b']\n";
         assert!(TableRules::parse(bad).unwrap_err().contains("`a`"));
+    }
+
+    #[test]
+    fn an_unknown_role_or_kind_in_a_users_tables_toml_names_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        // The default with one role misspelt: it parses, but no rule would ever see the column.
+        let bad = DEFAULT_TABLES.replacen("role = \"r_pagu\"", "role = \"r_pagu_indikatif\"", 1);
+        let line = bad[..bad.find("r_pagu_indikatif").unwrap()]
+            .matches('\n')
+            .count()
+            + 1;
+        std::fs::write(dir.path().join("tables.toml"), &bad).unwrap();
+        let e = TableRules::load(Some(dir.path())).unwrap_err();
+        assert!(e.contains("tables.toml"), "{e}");
+        assert!(e.contains(&format!("line {line}:")), "{e}");
+        assert!(e.contains("`r_pagu_indikatif`"), "{e}");
+        let bad = DEFAULT_TABLES.replacen("kind = \"T-C.31\"", "kind = \"TC31\"", 1);
+        std::fs::write(dir.path().join("tables.toml"), &bad).unwrap();
+        let e = TableRules::load(Some(dir.path())).unwrap_err();
+        assert!(e.contains("`TC31`") && e.contains("line "), "{e}");
+        // The default itself, written out as a user's file, loads.
+        std::fs::write(dir.path().join("tables.toml"), DEFAULT_TABLES).unwrap();
+        assert!(TableRules::load(Some(dir.path())).is_ok());
     }
 
     #[test]
