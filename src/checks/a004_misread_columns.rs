@@ -83,13 +83,17 @@ const GATED: [&str; 8] = [
 const MIN_ROWS: usize = 5;
 
 fn table_at<'a>(ctx: &'a Context, sheet: &str, pos: Pos) -> Option<&'a LocatedTable> {
-    ctx.ingested.tables.iter().find(|t| {
-        t.sheet == sheet
-            && pos.row > t.header_end
-            && pos.row <= t.last_row
-            && pos.col >= t.first_col
-            && pos.col <= t.last_col
-    })
+    ctx.ingested
+        .tables
+        .iter()
+        .find(|t| {
+            t.sheet == sheet
+                && pos.row > t.header_end
+                && pos.row <= t.last_row
+                && pos.col >= t.first_col
+                && pos.col <= t.last_col
+        })
+        .map(|t| &**t)
 }
 
 fn num_at(row: &TableRow, col: u32) -> Option<Decimal> {

@@ -554,7 +554,7 @@ mod tests {
     fn cell(v: Value, format: Option<&str>) -> Cell {
         Cell {
             value: v,
-            format: format.map(str::to_string),
+            format: format.map(std::sync::Arc::from),
             formula: None,
         }
     }

@@ -122,7 +122,7 @@ pub fn format_number(n: f64) -> String {
 pub struct Cell {
     pub value: Value,
     /// The number format code (`#,##0`, `0.00`), when the reader exposes it.
-    pub format: Option<String>,
+    pub format: Option<std::sync::Arc<str>>,
     /// The formula text without the leading `=`, when the cell holds one.
     pub formula: Option<String>,
 }

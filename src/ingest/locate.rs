@@ -1455,7 +1455,25 @@ fn read_table(
         let row = sheet.rows[i].0;
         let gap = prev_row.is_some_and(|p| row > p + 1) || (prev_row.is_none() && row > data_start);
         prev_row = Some(row);
-        let texts = row_norm_texts(sheet, row);
+        // The row's texts, normalised, are needed to tell a repeated header (enough text cells
+        // under the header's own columns) and page furniture (text only); a data row with a
+        // number and too few texts for a repeat is spared the work (most rows of a table).
+        let cells = sheet.row_cells(row);
+        let has_number = cells
+            .iter()
+            .any(|(_, c)| matches!(c.value, Value::Number(_)));
+        let under_header = cells
+            .iter()
+            .filter(|(c, v)| {
+                matches!(v.value, Value::Text(_)) && header_first.iter().any(|(h, _)| h == c)
+            })
+            .count();
+        let could_repeat = under_header >= 2 && under_header * 10 >= header_first.len() * 6;
+        let texts = if could_repeat || !has_number {
+            row_norm_texts(sheet, row)
+        } else {
+            Vec::new()
+        };
         // A repeat of the header: the same texts in the same columns as the header's first row.
         if repeats_header(&texts) {
             let mut skip_to = row + height;
@@ -1605,12 +1623,19 @@ fn read_table(
             continue;
         }
         last_row = row;
-        after_total = texts.first().is_some_and(|(_, t)| {
-            rules
-                .settings
-                .total_words
+        let first_text = match texts.first() {
+            Some((_, t)) => Some(t.clone()),
+            None => cells
                 .iter()
-                .any(|w| t == w || t.starts_with(&format!("{w} ")))
+                .find(|(_, c)| !c.value.is_empty())
+                .map(|(_, c)| normalize(&c.value.display())),
+        };
+        after_total = first_text.is_some_and(|t| {
+            rules.settings.total_words.iter().any(|w| {
+                t == *w
+                    || t.strip_prefix(w.as_str())
+                        .is_some_and(|r| r.starts_with(' '))
+            })
         });
         rows.push(TableRow { row, fields });
         i += 1;

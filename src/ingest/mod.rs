@@ -20,7 +20,8 @@ use workbook::{ReadError, Workbook};
 #[derive(Debug, Clone)]
 pub struct Ingested {
     pub workbook: Workbook,
-    pub tables: Vec<LocatedTable>,
+    /// Shared with the plan's tables (`model::plan::TableModel::table`), not copied.
+    pub tables: Vec<std::sync::Arc<LocatedTable>>,
     pub unplaced: Vec<Unplaced>,
 }
 
@@ -50,7 +51,7 @@ pub fn ingest_workbook(workbook: Workbook, rules: &TableRules) -> Ingested {
     year_from_title(&mut tables);
     Ingested {
         workbook,
-        tables,
+        tables: tables.into_iter().map(std::sync::Arc::new).collect(),
         unplaced,
     }
 }

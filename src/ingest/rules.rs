@@ -241,7 +241,12 @@ pub fn normalize(text: &str) -> String {
                 out.push(' ');
             }
             space = false;
-            out.extend(c.to_lowercase());
+            // Most header and name text is ASCII: lower it without the Unicode tables.
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
             space = true;
         }
@@ -251,8 +256,8 @@ pub fn normalize(text: &str) -> String {
 
 /// True when every word of `phrase` (normalised) is a word of `tokens`.
 pub fn phrase_in(phrase: &str, tokens: &[&str]) -> bool {
-    let words: Vec<&str> = phrase.split(' ').filter(|w| !w.is_empty()).collect();
-    !words.is_empty() && words.iter().all(|w| tokens.contains(w))
+    let mut words = phrase.split(' ').filter(|w| !w.is_empty()).peekable();
+    words.peek().is_some() && words.all(|w| tokens.contains(&w))
 }
 
 #[cfg(test)]

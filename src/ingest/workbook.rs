@@ -10,6 +10,7 @@ use super::cell::{Cell, Pos, Value};
 use calamine::{Data, DataRef, Reader, Xlsx};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Largest total uncompressed size of an xlsx's parts that selaras will read.
 pub const MAX_UNCOMPRESSED_BYTES: u64 = 1 << 30;
@@ -323,6 +324,10 @@ fn check_zip_size(path: &Path, bytes: &[u8]) -> Result<(), ReadError> {
     Ok(())
 }
 
+/// What one style id of the workbook's palette gives its cells: a number format other than
+/// `General`, and a look for the annotated copy.
+type PaletteEntry = (Option<Arc<str>>, Option<CellStyle>);
+
 fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>, ReadError> {
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
         .map_err(|e: calamine::XlsxError| err(path, explain(xlsx_cause(&e), &e)))?;
@@ -380,19 +385,42 @@ fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>,
         // styled cells (bold headers, fills, borders) for the annotated copy too.
         // Number formats are read always: the checks need them (a percent-formatted 0,98 shows
         // 98; a kegiatan code 2.1 shown `0.00` is 2.10). Looks only for the annotated copy.
+        // One light pass over the sheet's style ids (cell bodies skipped), each id of the
+        // workbook's palette turned into a format and a look once, shared by its cells.
         let mut looks = Vec::new();
-        if let Ok(styles) = wb.worksheet_style(&name)
-            && !styles.is_empty()
-        {
+        if let Ok(mut reader) = wb.worksheet_cells_reader(&name) {
+            let mut ids: Vec<(u32, u32, usize)> = Vec::new();
+            while let Ok(Some(id)) = reader.next_style_id() {
+                ids.push(id);
+            }
+            let palette = reader.styles();
+            let mut per_id: Vec<Option<PaletteEntry>> = vec![None; palette.len()];
+            if !ids.is_sorted_by_key(|&(r, c, _)| (r, c)) {
+                ids.sort_by_key(|&(r, c, _)| (r, c));
+            }
+            if !cells.is_sorted_by_key(|(r, c, _)| (*r, *c)) {
+                cells.sort_by_key(|(r, c, _)| (*r, *c));
+            }
+            let mut k = 0;
             for (r, c, cell) in cells.iter_mut() {
-                let st = styles.get((*r, *c));
-                if let Some(fmt) = st.and_then(|s| s.number_format.as_ref())
-                    && fmt.format_code != "General"
-                {
-                    cell.format = Some(fmt.format_code.clone());
+                while k < ids.len() && (ids[k].0, ids[k].1) < (*r, *c) {
+                    k += 1;
                 }
-                if with_styles && let Some(look) = st.and_then(CellStyle::from_calamine) {
-                    looks.push((Pos::new(*r, *c), look));
+                let Some(&(_, _, id)) = ids.get(k).filter(|x| (x.0, x.1) == (*r, *c)) else {
+                    continue;
+                };
+                let (fmt, look) = per_id[id].get_or_insert_with(|| {
+                    let st = &palette[id];
+                    let fmt = st
+                        .number_format
+                        .as_ref()
+                        .filter(|f| f.format_code != "General")
+                        .map(|f| Arc::from(f.format_code.as_str()));
+                    (fmt, CellStyle::from_calamine(st))
+                });
+                cell.format = fmt.clone();
+                if with_styles && let Some(look) = look {
+                    looks.push((Pos::new(*r, *c), *look));
                 }
             }
         }

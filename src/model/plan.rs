@@ -34,7 +34,7 @@ pub struct Node {
 /// as T-C.30 or T-C.32).
 #[derive(Debug, Clone)]
 pub struct TableModel {
-    pub table: LocatedTable,
+    pub table: std::sync::Arc<LocatedTable>,
     pub nodes: Vec<Node>,
 }
 

@@ -113,7 +113,7 @@ fn write_cell(
 
 fn date_format(cell: &crate::ingest::cell::Cell) -> Option<&str> {
     match (&cell.value, &cell.format) {
-        (_, Some(f)) => Some(f.as_str()),
+        (_, Some(f)) => Some(&**f),
         (Value::DateTime(_), None) => Some("yyyy-mm-dd"),
         _ => None,
     }
