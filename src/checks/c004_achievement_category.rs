@@ -1,6 +1,6 @@
 //! C004 `achievement-category-mismatch`: The achievement category does not match the achievement percentage.
 
-use super::c001_realisation_rate::{Slot, TC29, cell_subject, column_name, fmt_shown, slot};
+use super::realisation::{Slot, TC29, cell_subject, column_name, fmt_shown, slot};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::rules::normalize;
 use rust_decimal::Decimal;

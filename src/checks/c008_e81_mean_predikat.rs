@@ -1,9 +1,9 @@
 //! C008 `e81-mean-predikat`: E.81's `Rata-rata capaian kinerja` is not the mean of column 14 K,
 //! or its `Predikat kinerja` is not the band of that mean.
 
-use super::c001_realisation_rate::{Shown, fmt_pct, shown, tolerance, within};
 use super::c004_achievement_category::category;
 use super::e81::{Side, cell, tables};
+use super::realisation::{Shown, fmt_pct, shown, tolerance, within};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Value;
 use crate::ingest::locate::{Field, Parsed};

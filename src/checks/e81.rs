@@ -3,7 +3,7 @@
 //! achievement.
 
 use super::Context;
-use super::c001_realisation_rate::{Slot, slot};
+use super::realisation::{Slot, slot};
 use super::util::level_word;
 use crate::ingest::locate::TableRow;
 use crate::model::plan::TableModel;
@@ -108,7 +108,7 @@ pub(crate) fn level_reason(ctx: &Context, row: &TableRow) -> Option<String> {
     }
 }
 
-use super::c001_realisation_rate::{
+use super::realisation::{
     Shown, cell_subject, fmt_dec, fmt_pct, fmt_shown, ratio_pct, tolerance, within,
 };
 use super::{Finding, Related, Rule};
