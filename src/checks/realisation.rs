@@ -7,7 +7,9 @@
 //! - writing a value back the way the sheet shows it ([`fmt_shown`], [`fmt_dec`], [`fmt_pct`])
 //!   and naming a row, a column and a cell in messages ([`cell_subject`]);
 //! - the stated percent tolerance ([`tolerance`]: `tolerance.percent` of rules.toml, or half a
-//!   unit of the last shown digit) and the comparisons made with it ([`within`], [`ratio_pct`]).
+//!   unit of the last shown digit) and the comparisons made with it ([`within`], [`ratio_pct`]);
+//! - the achievement category of a percentage ([`category`], Permendagri 86/2017), used by C004
+//!   on T-C.29 and by C007, C008 and the E.81 summary.
 
 use super::Context;
 use super::util::label;
@@ -327,6 +329,23 @@ pub(crate) fn ratio_pct(a: Decimal, b: Decimal) -> Option<Decimal> {
     a.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(b)
 }
 
+/// The achievement category of a percentage (Permendagri 86/2017 scale), with the boundaries
+/// between whole numbers: `sangat tinggi` v ≥ 91, `tinggi` 76 ≤ v < 91, `sedang` 66 ≤ v < 76,
+/// `rendah` 51 ≤ v < 66, `sangat rendah` v < 51.
+pub fn category(v: Decimal) -> &'static str {
+    if v >= Decimal::from(91) {
+        "sangat tinggi"
+    } else if v >= Decimal::from(76) {
+        "tinggi"
+    } else if v >= Decimal::from(66) {
+        "sedang"
+    } else if v >= Decimal::from(51) {
+        "rendah"
+    } else {
+        "sangat rendah"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -342,5 +361,30 @@ mod tests {
         assert_eq!(fmt_dec("101.185".parse().unwrap(), 2), "101,19");
         assert_eq!(fmt_dec("8257".parse().unwrap(), 0), "8.257");
         assert_eq!(half_unit(2), "0.005".parse::<Decimal>().unwrap());
+    }
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn category_boundaries() {
+        for (v, c) in [
+            ("112.07", "sangat tinggi"),
+            ("91", "sangat tinggi"),
+            ("90.99", "tinggi"),
+            ("90.5", "tinggi"),
+            ("76", "tinggi"),
+            ("75.99", "sedang"),
+            ("66", "sedang"),
+            ("65.5", "rendah"),
+            ("51", "rendah"),
+            ("50.99", "sangat rendah"),
+            ("50.5", "sangat rendah"),
+            ("50", "sangat rendah"),
+            ("0", "sangat rendah"),
+        ] {
+            assert_eq!(category(d(v)), c, "{v}");
+        }
     }
 }
