@@ -351,7 +351,7 @@ pub fn evaluation(ctx: &Context) -> Option<Evaluation> {
     let programs: Vec<&TableRow> = t
         .nodes
         .iter()
-        .filter(|n| n.level == crate::model::code::Level::Program)
+        .filter(|n| n.level == crate::ingest::code::Level::Program)
         .map(|n| t.row(n))
         .collect();
     let rows: Vec<&TableRow> = if programs.is_empty() {

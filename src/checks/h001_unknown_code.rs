@@ -2,7 +2,7 @@
 
 use super::util::{closest_in, label, same_text};
 use super::{Context, Finding, Rule, Severity};
-use crate::model::code::{Code, Level};
+use crate::ingest::code::{Code, Level};
 use crate::model::plan::{name_pos, name_words};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;

@@ -2,7 +2,7 @@
 
 use super::util::{label, same_text, word_diff};
 use super::{Context, Finding, Related, Rule, Severity};
-use crate::model::code::Level;
+use crate::ingest::code::Level;
 use crate::model::plan::{name_pos, name_similarity};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;

@@ -4,11 +4,11 @@
 
 use super::{Context, Related};
 use crate::ingest::cell::{Pos, Value};
+use crate::ingest::code::Level;
 use crate::ingest::locate::{ColumnMap, Field, Parsed, TableRow};
 use crate::ingest::number::format_id;
 use crate::ingest::rules::{ColumnType, normalize};
 use crate::ingest::workbook::Sheet;
-use crate::model::code::Level;
 use crate::model::plan::{Node, Plan, TableModel, name_words, words_similarity};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
