@@ -3,11 +3,11 @@
 //! a small report per file so memory does not grow with the number of files.
 
 use crate::checks::config::CheckConfig;
-use crate::checks::{Context, Finding, Severity, run_all};
+use crate::checks::{Context, run_all};
 use crate::ingest::rules::TableRules;
+pub use crate::report::FileReport;
 use crate::report::{annotate, terminal};
 use rayon::prelude::*;
-use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 
 /// What `check` needs besides the files.
@@ -24,42 +24,6 @@ pub struct Options {
     pub rkpd: Option<(String, crate::model::plan::Plan)>,
     /// The office's name as written in the RKPD (`--office`), when the title rows differ.
     pub office: Option<String>,
-}
-
-/// The outcome for one file.
-#[derive(Debug, Clone)]
-pub struct FileReport {
-    pub path: String,
-    pub office: Option<String>,
-    pub tables: Vec<String>,
-    pub findings: Vec<Finding>,
-    /// Why the file could not be read or its copy not written.
-    pub error: Option<String>,
-    pub annotated: Option<PathBuf>,
-    /// Budget totals of the plan table (T-C.33) for year n and n+1.
-    pub total_n: Option<Decimal>,
-    pub total_n1: Option<Decimal>,
-    /// Terminal diagnostics, rendered while the workbook was loaded.
-    pub rendered: Vec<String>,
-    /// Findings per severity (error, warning, info); kept after `shrink`.
-    pub counts: [usize; 3],
-    /// The most severe finding, kept after `shrink`.
-    pub worst: Option<Severity>,
-    /// The year-end evaluation (E.81) the file holds, for the Ringkasan.
-    pub evaluation: Option<crate::checks::e81::Evaluation>,
-}
-
-impl FileReport {
-    pub fn count(&self, s: Severity) -> usize {
-        self.counts[s as usize]
-    }
-
-    /// Drops the findings and rendered text once they are written out, keeping the counts:
-    /// what a batch summary and the exit code need.
-    pub fn shrink(&mut self) {
-        self.findings = Vec::new();
-        self.rendered = Vec::new();
-    }
 }
 
 /// Extensions selaras reads.
@@ -129,20 +93,7 @@ fn check_input(
     upload: Option<&[u8]>,
     opts: &Options,
 ) -> (FileReport, Option<Vec<u8>>) {
-    let mut report = FileReport {
-        path: path.display().to_string(),
-        office: None,
-        tables: Vec::new(),
-        findings: Vec::new(),
-        error: None,
-        annotated: None,
-        total_n: None,
-        total_n1: None,
-        rendered: Vec::new(),
-        counts: [0; 3],
-        worst: None,
-        evaluation: None,
-    };
+    let mut report = FileReport::new(path.display().to_string());
     // The workbook's bytes, read once, when an annotated copy is made from them (an upload
     // brings its own); a check without copies reads the file without cell looks.
     let from_disk = match (upload, &opts.out_dir) {
@@ -268,18 +219,8 @@ pub fn check_files(
         .par_iter()
         .map(|f| {
             let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_file(f, opts))).unwrap_or_else(|_| FileReport {
-                path: f.display().to_string(),
-                office: None,
-                tables: Vec::new(),
-                findings: Vec::new(),
                 error: Some("galat internal selaras saat memeriksa berkas ini (internal error; please report)".into()),
-                annotated: None,
-                total_n: None,
-                total_n1: None,
-                rendered: Vec::new(),
-                counts: [0; 3],
-                worst: None,
-                evaluation: None,
+                ..FileReport::new(f.display().to_string())
             });
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             if let Some(p) = progress {

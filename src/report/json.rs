@@ -22,7 +22,7 @@ pub fn finding_json(f: &Finding, en: bool) -> Json {
 }
 
 /// One file's entry: path, findings, and (added fields) status, office, tables read.
-pub fn file_json(r: &crate::run::FileReport, en: bool) -> Json {
+pub fn file_json(r: &super::FileReport, en: bool) -> Json {
     json!({
         "path": r.path,
         "status": if r.error.is_some() { "unreadable" } else { "checked" },
