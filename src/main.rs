@@ -5,7 +5,7 @@ use selaras::checks::config::CheckConfig;
 use selaras::checks::{RULES, Severity};
 use selaras::ingest::{self, rules::TableRules};
 use selaras::model::plan::build_plan;
-use selaras::report::{FileReport, inspect, markdown, summary, terminal};
+use selaras::report::{self, FileReport, inspect, markdown, summary, terminal};
 use selaras::run::{self, Options};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -35,6 +35,16 @@ enum Format {
     Text,
     Json,
     Markdown,
+}
+
+impl From<Format> for report::Format {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Text => report::Format::Text,
+            Format::Json => report::Format::Json,
+            Format::Markdown => report::Format::Markdown,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -225,15 +235,24 @@ fn main() -> ExitCode {
             format,
             lang,
             rules,
-        } => reconcile(
-            &old,
-            &new,
-            &out,
-            no_annotate,
-            format,
-            lang == Lang::En,
-            rules.as_deref(),
-        ),
+        } => {
+            let (tables, config) = match load_rules(rules.as_deref()) {
+                Ok(r) => r,
+                Err(code) => return code,
+            };
+            let opts = run::ReconcileOptions {
+                tables,
+                config,
+                en: lang == Lang::En,
+                format: format.into(),
+                out_dir: (!no_annotate).then_some(out),
+                color: std::io::stdout().is_terminal(),
+            };
+            match run::reconcile_files(&old, &new, &opts, &mut std::io::stdout()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => usage_error(&e),
+            }
+        }
         Cmd::Export {
             files,
             out,
@@ -412,23 +431,35 @@ fn main() -> ExitCode {
             };
             // Text and JSON are written file by file as chunks finish; Markdown needs every
             // file's counts before its details, so it keeps the findings.
-            let mut first = true;
-            if format == Format::Json {
-                println!("{{\n  \"files\": [");
-            }
             let keep = format == Format::Markdown;
-            let reports =
-                run::check_streaming(&inputs, &opts, Some(&progress), keep, |r| match &bar {
-                    Some(b) => b.suspend(|| emit_one(r, format, en, quiet, &mut first)),
-                    None => emit_one(r, format, en, quiet, &mut first),
-                });
+            let suspended = |f: &mut dyn FnMut()| match &bar {
+                Some(b) => b.suspend(f),
+                None => f(),
+            };
+            let checked = match format {
+                Format::Json => report::json::write_files(std::io::stdout(), |sink| {
+                    run::check_streaming(&inputs, &opts, Some(&progress), keep, |r| {
+                        suspended(&mut || sink(&report::json::file_json(r, en)))
+                    })
+                })
+                .map_err(|e| e.to_string()),
+                _ => Ok(run::check_streaming(
+                    &inputs,
+                    &opts,
+                    Some(&progress),
+                    keep,
+                    |r| suspended(&mut || emit_text(r, format, en, quiet)),
+                )),
+            };
             if let Some(b) = &bar {
                 b.finish_and_clear();
             }
-            match format {
-                Format::Json => println!("{}  ]\n}}", if first { "" } else { "\n" }),
-                Format::Markdown => print!("{}", markdown::render(&reports, en)),
-                Format::Text => {}
+            let reports = match checked {
+                Ok(r) => r,
+                Err(e) => return usage_error(&e),
+            };
+            if format == Format::Markdown {
+                print!("{}", markdown::render(&reports, en));
             }
             if let Some(dir) = &out_dir
                 && reports.len() > 1
@@ -454,21 +485,11 @@ fn main() -> ExitCode {
     }
 }
 
-/// Writes one file's report: text diagnostics and summary line, or one JSON array element
-/// (pretty-printed and indented as inside `{"files": [...]}`).
-fn emit_one(r: &FileReport, format: Format, en: bool, quiet: bool, first: &mut bool) {
+/// Writes one file's text report: its diagnostics and summary line (nothing for Markdown,
+/// which is written once every file is checked).
+fn emit_text(r: &FileReport, format: Format, en: bool, quiet: bool) {
     match format {
-        Format::Json => {
-            let item = serde_json::to_string_pretty(&selaras::report::json::file_json(r, en))
-                .unwrap_or_default();
-            let indented: Vec<String> = item.lines().map(|l| format!("    {l}")).collect();
-            if !*first {
-                println!(",");
-            }
-            print!("{}", indented.join("\n"));
-            *first = false;
-        }
-        Format::Markdown => {}
+        Format::Json | Format::Markdown => {}
         Format::Text => {
             if !quiet {
                 for d in &r.rendered {
@@ -519,95 +540,4 @@ fn exit_code(reports: &[FileReport], walk_errors: bool, fail_on: FailOn) -> Exit
     } else {
         ExitCode::SUCCESS
     }
-}
-
-fn reconcile(
-    old: &std::path::Path,
-    new: &std::path::Path,
-    out: &std::path::Path,
-    no_annotate: bool,
-    format: Format,
-    en: bool,
-    rules: Option<&std::path::Path>,
-) -> ExitCode {
-    let (tables, config) = match load_rules(rules) {
-        Ok(r) => r,
-        Err(code) => return code,
-    };
-    let (o, n) = match (ingest::ingest(old, &tables), ingest::ingest(new, &tables)) {
-        (Ok(o), Ok(n)) => (o, n),
-        (Err(e), _) | (_, Err(e)) => return usage_error(&e.to_string()),
-    };
-    let label = |p: &std::path::Path| {
-        p.file_name()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_string()
-    };
-    let r = selaras::reconcile::reconcile(&build_plan(&o, &tables), &build_plan(&n, &tables))
-        .with_labels(label(old), label(new));
-    let mut findings = selaras::reconcile::to_findings(&r, en);
-    selaras::checks::settle(&mut findings, &config);
-    match format {
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&selaras::reconcile::to_json(&r, en)).unwrap_or_default()
-        ),
-        Format::Markdown => print!("{}", selaras::reconcile::to_markdown(&r, en)),
-        Format::Text => {
-            for f in &findings {
-                println!(
-                    "{}",
-                    terminal::render_finding(&n.workbook, f, en, std::io::stdout().is_terminal())
-                );
-            }
-            let (a, d, c) = r.counts();
-            if en {
-                println!(
-                    "{} → {}: {a} rows added, {d} removed, {c} values changed",
-                    old.display(),
-                    new.display()
-                );
-            } else {
-                println!(
-                    "{} → {}: {a} baris ditambah, {d} dihapus, {c} nilai berubah",
-                    old.display(),
-                    new.display()
-                );
-            }
-        }
-    }
-    if !no_annotate {
-        if let Err(e) = std::fs::create_dir_all(out) {
-            return usage_error(&format!(
-                "folder keluaran {} tidak dapat dibuat (cannot create output folder): {e}",
-                out.display()
-            ));
-        }
-        let stem = new.file_stem().and_then(|s| s.to_str()).unwrap_or("baru");
-        // An .xlsm keeps its macros in the copy, so it keeps its extension too.
-        let ext = match new.extension().and_then(|e| e.to_str()) {
-            Some(e) if e.eq_ignore_ascii_case("xlsm") || e.eq_ignore_ascii_case("xltm") => "xlsm",
-            _ => "xlsx",
-        };
-        let path = out.join(format!("{stem}.perubahan.{ext}"));
-        let made = std::fs::read(new)
-            .map_err(|e| format!("{}: {e}", new.display()))
-            .and_then(|input| {
-                selaras::report::annotate::annotated_bytes(&input, &n.workbook, &findings, en)
-                    .map_err(|e| e.to_string())
-            });
-        match made {
-            Ok(b) => {
-                if let Err(e) = selaras::report::annotate::write_atomic(&path, &b) {
-                    return usage_error(&format!("{}: {e}", path.display()));
-                }
-                if format == Format::Text {
-                    println!("  → {}", path.display());
-                }
-            }
-            Err(e) => return usage_error(&format!("{}: {e}", path.display())),
-        }
-    }
-    ExitCode::SUCCESS
 }

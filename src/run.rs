@@ -1,13 +1,17 @@
-//! Running a check over files: collect the inputs (folders recursively), check each file in
-//! parallel (rayon) through ingest → model → checks, write its annotated copy, and keep only
-//! a small report per file so memory does not grow with the number of files.
+//! The pipelines the commands run. Checking files: collect the inputs (folders recursively),
+//! check each file in parallel (rayon) through ingest → model → checks, write its annotated
+//! copy, and keep only a small report per file so memory does not grow with the number of
+//! files. Reconciling two versions of a workbook: read both, compare them, report the changes
+//! and annotate the new version.
 
 use crate::checks::config::CheckConfig;
 use crate::checks::{Context, run_all};
 use crate::ingest::rules::TableRules;
+use crate::model::plan::build_plan;
 pub use crate::report::FileReport;
-use crate::report::{annotate, terminal};
+use crate::report::{Format, annotate, terminal};
 use rayon::prelude::*;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// What `check` needs besides the files.
@@ -260,4 +264,119 @@ pub fn check_streaming(
         }
     }
     out
+}
+
+/// What `reconcile` needs besides the two files.
+pub struct ReconcileOptions {
+    pub tables: TableRules,
+    pub config: CheckConfig,
+    pub en: bool,
+    pub format: Format,
+    /// Where the annotated copy of the new version goes; None writes none.
+    pub out_dir: Option<PathBuf>,
+    /// Colour the terminal diagnostics.
+    pub color: bool,
+}
+
+/// Reconciles two versions of one workbook: reads both, pairs their rows
+/// ([`crate::reconcile`]), settles the findings' severities by rules.toml, writes the report in
+/// `opts.format` to `out`, then (with an `out_dir`) the annotated copy of the new version,
+/// `NAME.perubahan.xlsx` (`.xlsm` for a workbook with macros). Err holds why a file could not
+/// be read or written (exit code 2); what was reported before stays written.
+pub fn reconcile_files(
+    old: &Path,
+    new: &Path,
+    opts: &ReconcileOptions,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    let (en, tables) = (opts.en, &opts.tables);
+    let (o, n) = match (
+        crate::ingest::ingest(old, tables),
+        crate::ingest::ingest(new, tables),
+    ) {
+        (Ok(o), Ok(n)) => (o, n),
+        (Err(e), _) | (_, Err(e)) => return Err(e.to_string()),
+    };
+    let label = |p: &Path| {
+        p.file_name()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    let r = crate::reconcile::reconcile(&build_plan(&o, tables), &build_plan(&n, tables))
+        .with_labels(label(old), label(new));
+    let mut findings = crate::reconcile::to_findings(&r, en);
+    crate::checks::settle(&mut findings, &opts.config);
+    let written = |e: std::io::Error| e.to_string();
+    match opts.format {
+        Format::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&crate::reconcile::to_json(&r, en)).unwrap_or_default()
+        )
+        .map_err(written)?,
+        Format::Markdown => {
+            write!(out, "{}", crate::reconcile::to_markdown(&r, en)).map_err(written)?
+        }
+        Format::Text => {
+            for f in &findings {
+                writeln!(
+                    out,
+                    "{}",
+                    terminal::render_finding(&n.workbook, f, en, opts.color)
+                )
+                .map_err(written)?;
+            }
+            let (a, d, c) = r.counts();
+            if en {
+                writeln!(
+                    out,
+                    "{} → {}: {a} rows added, {d} removed, {c} values changed",
+                    old.display(),
+                    new.display()
+                )
+            } else {
+                writeln!(
+                    out,
+                    "{} → {}: {a} baris ditambah, {d} dihapus, {c} nilai berubah",
+                    old.display(),
+                    new.display()
+                )
+            }
+            .map_err(written)?;
+        }
+    }
+    let Some(dir) = &opts.out_dir else {
+        return Ok(());
+    };
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        return Err(format!(
+            "folder keluaran {} tidak dapat dibuat (cannot create output folder): {e}",
+            dir.display()
+        ));
+    }
+    let stem = new.file_stem().and_then(|s| s.to_str()).unwrap_or("baru");
+    // An .xlsm keeps its macros in the copy, so it keeps its extension too.
+    let ext = match new.extension().and_then(|e| e.to_str()) {
+        Some(e) if e.eq_ignore_ascii_case("xlsm") || e.eq_ignore_ascii_case("xltm") => "xlsm",
+        _ => "xlsx",
+    };
+    let path = dir.join(format!("{stem}.perubahan.{ext}"));
+    let made = std::fs::read(new)
+        .map_err(|e| format!("{}: {e}", new.display()))
+        .and_then(|input| {
+            annotate::annotated_bytes(&input, &n.workbook, &findings, en).map_err(|e| e.to_string())
+        });
+    match made {
+        Ok(b) => {
+            if let Err(e) = annotate::write_atomic(&path, &b) {
+                return Err(format!("{}: {e}", path.display()));
+            }
+            if opts.format == Format::Text {
+                writeln!(out, "  → {}", path.display()).map_err(written)?;
+            }
+            Ok(())
+        }
+        Err(e) => Err(format!("{}: {e}", path.display())),
+    }
 }

@@ -12,3 +12,13 @@ pub mod summary;
 pub mod terminal;
 
 pub use file_report::FileReport;
+
+/// The form of a command's report on standard output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Diagnostics for a terminal and one summary line per file.
+    Text,
+    /// The machine report (see [`json`]).
+    Json,
+    Markdown,
+}
