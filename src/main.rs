@@ -3,9 +3,8 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use selaras::checks::config::CheckConfig;
 use selaras::checks::{RULES, Severity};
-use selaras::ingest::{self, rules::TableRules};
-use selaras::model::plan::build_plan;
-use selaras::report::{self, FileReport, inspect, markdown, summary, terminal};
+use selaras::ingest::rules::TableRules;
+use selaras::report;
 use selaras::run::{self, Options};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -298,46 +297,26 @@ fn main() -> ExitCode {
             format,
             rules,
         } => {
-            let (tables, nomenclature) = match load_rules(rules.as_deref()) {
+            let (tables, config) = match load_rules(rules.as_deref()) {
                 Ok(r) => r,
                 Err(code) => return code,
             };
             let (files, errors) = run::collect_inputs(&files);
-            let mut failed = !errors.is_empty();
-            for e in errors {
+            for e in &errors {
                 eprintln!("selaras: {e}");
             }
-            let mut out = Vec::new();
-            for f in &files {
-                match ingest::ingest(f, &tables) {
-                    Ok(ing) => {
-                        let plan = selaras::model::plan::build_plan_with(
-                            &ing,
-                            &tables,
-                            Some(&nomenclature.nomenclature),
-                        );
-                        match format {
-                            Format::Json => out.push(inspect::inspect_json(f, &ing, &plan)),
-                            _ => print!("{}", inspect::inspect_text(f, &ing, &plan)),
-                        }
-                    }
-                    Err(e) => {
-                        eprintln!("selaras: {e}");
-                        failed = true;
-                    }
-                }
-            }
-            if format == Format::Json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&serde_json::json!({ "files": out }))
-                        .unwrap_or_default()
-                );
-            }
-            if failed {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
+            let read = run::inspect_files(
+                &files,
+                &tables,
+                &config,
+                format.into(),
+                &mut std::io::stdout(),
+                &mut std::io::stderr(),
+            );
+            match read {
+                Ok(true) if errors.is_empty() => ExitCode::SUCCESS,
+                Ok(_) => ExitCode::from(2),
+                Err(e) => usage_error(&e.to_string()),
             }
         }
         Cmd::Check {
@@ -383,19 +362,9 @@ fn main() -> ExitCode {
                 }
                 Some(out.clone())
             };
-            let rkpd = match &rkpd {
-                None => None,
-                Some(p) => match ingest::ingest(p, &tables) {
-                    Ok(ing) => {
-                        let label = p
-                            .file_name()
-                            .and_then(|n| n.to_str())
-                            .unwrap_or("rkpd")
-                            .to_string();
-                        Some((label, build_plan(&ing, &tables)))
-                    }
-                    Err(e) => return usage_error(&format!("RKPD: {e}")),
-                },
+            let rkpd = match rkpd.map(|p| run::load_rkpd(&p, &tables)).transpose() {
+                Ok(r) => r,
+                Err(e) => return usage_error(&e),
             };
             let tty = std::io::stdout().is_terminal();
             let color = tty && std::env::var_os("NO_COLOR").is_none();
@@ -403,7 +372,7 @@ fn main() -> ExitCode {
                 tables,
                 config,
                 en,
-                out_dir: out_dir.clone(),
+                out_dir,
                 render_terminal: format == Format::Text && !quiet,
                 color,
                 rkpd,
@@ -429,28 +398,21 @@ fn main() -> ExitCode {
                     b.set_position(n as u64);
                 }
             };
-            // Text and JSON are written file by file as chunks finish; Markdown needs every
-            // file's counts before its details, so it keeps the findings.
-            let keep = format == Format::Markdown;
-            let suspended = |f: &mut dyn FnMut()| match &bar {
+            let around_output = |f: &mut dyn FnMut()| match &bar {
                 Some(b) => b.suspend(f),
                 None => f(),
             };
-            let checked = match format {
-                Format::Json => report::json::write_files(std::io::stdout(), |sink| {
-                    run::check_streaming(&inputs, &opts, Some(&progress), keep, |r| {
-                        suspended(&mut || sink(&report::json::file_json(r, en)))
-                    })
-                })
-                .map_err(|e| e.to_string()),
-                _ => Ok(run::check_streaming(
-                    &inputs,
-                    &opts,
-                    Some(&progress),
-                    keep,
-                    |r| suspended(&mut || emit_text(r, format, en, quiet)),
-                )),
-            };
+            let format = format.into();
+            let mut stdout = std::io::stdout();
+            let checked = run::check_and_report(
+                &inputs,
+                &opts,
+                format,
+                quiet,
+                Some(&progress),
+                &around_output,
+                &mut stdout,
+            );
             if let Some(b) = &bar {
                 b.finish_and_clear();
             }
@@ -458,86 +420,17 @@ fn main() -> ExitCode {
                 Ok(r) => r,
                 Err(e) => return usage_error(&e),
             };
-            if format == Format::Markdown {
-                print!("{}", markdown::render(&reports, en));
+            match run::finish_check(&reports, &opts, format, quiet, &mut stdout) {
+                Ok(warnings) => warnings.iter().for_each(|w| eprintln!("selaras: {w}")),
+                Err(e) => return usage_error(&e),
             }
-            if let Some(dir) = &out_dir
-                && reports.len() > 1
-            {
-                let path = dir.join(if en { "summary.xlsx" } else { "ringkasan.xlsx" });
-                match summary::summary_bytes(&reports, en)
-                    .map_err(|e| e.to_string())
-                    .and_then(|b| {
-                        selaras::report::annotate::write_atomic(&path, &b)
-                            .map_err(|e| e.to_string())
-                    }) {
-                    Ok(()) if !quiet && format == Format::Text => println!(
-                        "{}: {}",
-                        if en { "summary" } else { "ringkasan" },
-                        path.display()
-                    ),
-                    Ok(()) => {}
-                    Err(e) => eprintln!("selaras: {}: {e}", path.display()),
-                }
-            }
-            exit_code(&reports, !walk_errors.is_empty(), fail_on)
+            let fail_on = match fail_on {
+                FailOn::Error => Some(Severity::Error),
+                FailOn::Warning => Some(Severity::Warning),
+                FailOn::Info => Some(Severity::Info),
+                FailOn::Never => None,
+            };
+            ExitCode::from(run::exit_code(&reports, !walk_errors.is_empty(), fail_on))
         }
-    }
-}
-
-/// Writes one file's text report: its diagnostics and summary line (nothing for Markdown,
-/// which is written once every file is checked).
-fn emit_text(r: &FileReport, format: Format, en: bool, quiet: bool) {
-    match format {
-        Format::Json | Format::Markdown => {}
-        Format::Text => {
-            if !quiet {
-                for d in &r.rendered {
-                    println!("{d}");
-                }
-            }
-            match &r.error {
-                Some(e) => println!(
-                    "{}: {} ({e})",
-                    r.path,
-                    if en { "UNREADABLE" } else { "TIDAK TERBACA" }
-                ),
-                None if !r.tables.is_empty() && r.tables.iter().all(|t| t.starts_with("rkpd")) => {
-                    let what = if en {
-                        "Rancangan Awal RKPD (a reference: use it with --rkpd)"
-                    } else {
-                        "Rancangan Awal RKPD (referensi: pakai dengan --rkpd)"
-                    };
-                    println!("{}: {what}", r.path)
-                }
-                None => println!(
-                    "{}",
-                    terminal::summary_line(&r.path, &r.findings, r.tables.len(), en)
-                ),
-            }
-            if let Some(a) = &r.annotated
-                && !quiet
-            {
-                println!("  → {}", a.display());
-            }
-        }
-    }
-}
-
-fn exit_code(reports: &[FileReport], walk_errors: bool, fail_on: FailOn) -> ExitCode {
-    if walk_errors || reports.iter().any(|r| r.error.is_some()) {
-        return ExitCode::from(2);
-    }
-    let limit = match fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
-    };
-    let failed = limit.is_some_and(|l| reports.iter().any(|r| r.worst.is_some_and(|w| w <= l)));
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
     }
 }

@@ -5,11 +5,11 @@
 //! and annotate the new version.
 
 use crate::checks::config::CheckConfig;
-use crate::checks::{Context, run_all};
+use crate::checks::{Context, Severity, run_all};
 use crate::ingest::rules::TableRules;
-use crate::model::plan::build_plan;
+use crate::model::plan::{Plan, build_plan};
 pub use crate::report::FileReport;
-use crate::report::{Format, annotate, terminal};
+use crate::report::{Format, annotate, inspect, terminal};
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -25,7 +25,7 @@ pub struct Options {
     pub render_terminal: bool,
     pub color: bool,
     /// The Rancangan Awal RKPD to check each office against (`--rkpd`): its label and plan.
-    pub rkpd: Option<(String, crate::model::plan::Plan)>,
+    pub rkpd: Option<(String, Plan)>,
     /// The office's name as written in the RKPD (`--office`), when the title rows differ.
     pub office: Option<String>,
 }
@@ -264,6 +264,189 @@ pub fn check_streaming(
         }
     }
     out
+}
+
+/// Checks `inputs` for the `check` command and writes each file's report to `out` as soon as
+/// its chunk is done ([`check_streaming`]): text diagnostics and a summary line per file, or
+/// the JSON report entry by entry; Markdown needs every file first, so nothing is written for
+/// it here (see [`finish_check`]) and the reports keep their findings. `progress` is told how
+/// many files are done; every write goes through `around_output` (a progress bar steps aside).
+/// Err says why `out` could not be written.
+pub fn check_and_report(
+    inputs: &[PathBuf],
+    opts: &Options,
+    format: Format,
+    quiet: bool,
+    progress: Option<&(dyn Fn(usize) + Sync)>,
+    around_output: &dyn Fn(&mut dyn FnMut()),
+    out: &mut dyn Write,
+) -> Result<Vec<FileReport>, String> {
+    let (en, keep) = (opts.en, format == Format::Markdown);
+    match format {
+        Format::Json => crate::report::json::write_files(out, |sink| {
+            check_streaming(inputs, opts, progress, keep, |r| {
+                around_output(&mut || sink(&crate::report::json::file_json(r, en)))
+            })
+        })
+        .map_err(|e| e.to_string()),
+        Format::Text => {
+            let mut failed = None;
+            let reports = check_streaming(inputs, opts, progress, keep, |r| {
+                around_output(&mut || {
+                    if failed.is_none()
+                        && let Err(e) = write_text(out, r, en, quiet)
+                    {
+                        failed = Some(e.to_string());
+                    }
+                })
+            });
+            match failed {
+                Some(e) => Err(e),
+                None => Ok(reports),
+            }
+        }
+        Format::Markdown => Ok(check_streaming(inputs, opts, progress, keep, |_| {})),
+    }
+}
+
+/// One file's text report: its diagnostics (unless `quiet`), its summary line and where its
+/// annotated copy went.
+fn write_text(out: &mut dyn Write, r: &FileReport, en: bool, quiet: bool) -> std::io::Result<()> {
+    if !quiet {
+        for d in &r.rendered {
+            writeln!(out, "{d}")?;
+        }
+    }
+    match &r.error {
+        Some(e) => writeln!(
+            out,
+            "{}: {} ({e})",
+            r.path,
+            if en { "UNREADABLE" } else { "TIDAK TERBACA" }
+        )?,
+        None if !r.tables.is_empty() && r.tables.iter().all(|t| t.starts_with("rkpd")) => {
+            let what = if en {
+                "Rancangan Awal RKPD (a reference: use it with --rkpd)"
+            } else {
+                "Rancangan Awal RKPD (referensi: pakai dengan --rkpd)"
+            };
+            writeln!(out, "{}: {what}", r.path)?
+        }
+        None => writeln!(
+            out,
+            "{}",
+            terminal::summary_line(&r.path, &r.findings, r.tables.len(), en)
+        )?,
+    }
+    if let Some(a) = &r.annotated
+        && !quiet
+    {
+        writeln!(out, "  → {}", a.display())?;
+    }
+    Ok(())
+}
+
+/// The end of the `check` command once every file is checked: the Markdown report, and with an
+/// output folder and more than one file the batch summary workbook (`ringkasan.xlsx` /
+/// `summary.xlsx`, its path named in the text report). Returns the messages for standard error
+/// (a summary that could not be written does not fail the check), or Err when `out` could not
+/// be written.
+pub fn finish_check(
+    reports: &[FileReport],
+    opts: &Options,
+    format: Format,
+    quiet: bool,
+    out: &mut dyn Write,
+) -> Result<Vec<String>, String> {
+    let en = opts.en;
+    let written = |e: std::io::Error| e.to_string();
+    if format == Format::Markdown {
+        write!(out, "{}", crate::report::markdown::render(reports, en)).map_err(written)?;
+    }
+    let mut warnings = Vec::new();
+    if let Some(dir) = &opts.out_dir
+        && reports.len() > 1
+    {
+        let path = dir.join(if en { "summary.xlsx" } else { "ringkasan.xlsx" });
+        match crate::report::summary::summary_bytes(reports, en)
+            .map_err(|e| e.to_string())
+            .and_then(|b| annotate::write_atomic(&path, &b).map_err(|e| e.to_string()))
+        {
+            Ok(()) if !quiet && format == Format::Text => writeln!(
+                out,
+                "{}: {}",
+                if en { "summary" } else { "ringkasan" },
+                path.display()
+            )
+            .map_err(written)?,
+            Ok(()) => {}
+            Err(e) => warnings.push(format!("{}: {e}", path.display())),
+        }
+    }
+    Ok(warnings)
+}
+
+/// The exit code of `check`: 2 when an input could not be walked or a file could not be read
+/// or its copy written, 1 when a finding is at least as severe as `fail_on` (None: never), else
+/// 0.
+pub fn exit_code(reports: &[FileReport], walk_errors: bool, fail_on: Option<Severity>) -> u8 {
+    if walk_errors || reports.iter().any(|r| r.error.is_some()) {
+        return 2;
+    }
+    let failed = fail_on.is_some_and(|l| reports.iter().any(|r| r.worst.is_some_and(|w| w <= l)));
+    u8::from(failed)
+}
+
+/// The Rancangan Awal RKPD named by `--rkpd`: its file name as a label and its plan.
+pub fn load_rkpd(path: &Path, tables: &TableRules) -> Result<(String, Plan), String> {
+    let ing = crate::ingest::ingest(path, tables).map_err(|e| format!("RKPD: {e}"))?;
+    let label = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("rkpd")
+        .to_string();
+    Ok((label, build_plan(&ing, tables)))
+}
+
+/// The `inspect` command over `files`: what was understood of each workbook (its tables,
+/// columns and plan), as text (Markdown too) file by file, or as one JSON report
+/// `{"files": [...]}` once every file is read. A file that cannot be read is named on `err`.
+/// Returns whether every file was read.
+pub fn inspect_files(
+    files: &[PathBuf],
+    tables: &TableRules,
+    config: &CheckConfig,
+    format: Format,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<bool> {
+    let mut all_read = true;
+    let mut entries = Vec::new();
+    for f in files {
+        match crate::ingest::ingest(f, tables) {
+            Ok(ing) => {
+                let plan =
+                    crate::model::plan::build_plan_with(&ing, tables, Some(&config.nomenclature));
+                match format {
+                    Format::Json => entries.push(inspect::inspect_json(f, &ing, &plan)),
+                    _ => write!(out, "{}", inspect::inspect_text(f, &ing, &plan))?,
+                }
+            }
+            Err(e) => {
+                writeln!(err, "selaras: {e}")?;
+                all_read = false;
+            }
+        }
+    }
+    if format == Format::Json {
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({ "files": entries }))
+                .unwrap_or_default()
+        )?;
+    }
+    Ok(all_read)
 }
 
 /// What `reconcile` needs besides the two files.
