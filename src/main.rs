@@ -360,7 +360,7 @@ fn main() -> ExitCode {
                         out.display()
                     ));
                 }
-                Some(out.clone())
+                Some(out)
             };
             let rkpd = match rkpd.map(|p| run::load_rkpd(&p, &tables)).transpose() {
                 Ok(r) => r,

@@ -1,14 +1,14 @@
 //! Reading and showing the numbers of the realisation tables, shared by the T-C.29 rules
 //! (C001–C004, F001, F004) and the E.81 rules (C005–C008, E008, F010–F013):
 //!
-//! - reading a row's percentage, target or realisation cell as a [`Slot`] (absent, blank, a
-//!   number, unreadable) and a number cell the way it is shown ([`Shown`]: percent-formatted
+//! - reading a row's percentage, target or realisation cell as a `Slot` (absent, blank, a
+//!   number, unreadable) and a number cell the way it is shown (`Shown`: percent-formatted
 //!   cells scaled to percent, the number of decimals shown);
-//! - writing a value back the way the sheet shows it ([`fmt_shown`], [`fmt_dec`], [`fmt_pct`])
-//!   and naming a row, a column and a cell in messages ([`cell_subject`]);
-//! - the stated percent tolerance ([`tolerance`]: `tolerance.percent` of rules.toml, or half a
-//!   unit of the last shown digit) and the comparisons made with it ([`within`], [`ratio_pct`]);
-//! - the achievement category of a percentage ([`category`], Permendagri 86/2017), used by C004
+//! - writing a value back the way the sheet shows it (`fmt_shown`, `fmt_dec`, `fmt_pct`)
+//!   and naming a row, a column and a cell in messages (`cell_subject`);
+//! - the stated percent tolerance (`tolerance`: `tolerance.percent` of rules.toml, or half a
+//!   unit of the last shown digit) and the comparisons made with it (`within`, `ratio_pct`);
+//! - the achievement category of a percentage (`category`, Permendagri 86/2017), used by C004
 //!   on T-C.29 and by C007, C008 and the E.81 summary.
 
 use super::Context;
