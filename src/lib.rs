@@ -3,7 +3,8 @@
 //!
 //! The flow runs one way: [`ingest`] (workbook → located tables) → [`model`] (the plan
 //! hierarchy) → [`checks`] (rules → findings) → [`report`] (findings → terminal, JSON,
-//! Markdown, annotated workbook).
+//! Markdown, annotated workbook). [`run`] holds the pipelines the commands run over files
+//! (check, inspect, reconcile); the `selaras` binary only parses the command line and calls them.
 
 pub mod checks;
 pub mod ingest;

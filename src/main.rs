@@ -3,10 +3,9 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use selaras::checks::config::CheckConfig;
 use selaras::checks::{RULES, Severity};
-use selaras::ingest::{self, rules::TableRules};
-use selaras::model::plan::build_plan;
-use selaras::report::{inspect, markdown, summary, terminal};
-use selaras::run::{self, FileReport, Options};
+use selaras::ingest::rules::TableRules;
+use selaras::report;
+use selaras::run::{self, Options};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,6 +34,16 @@ enum Format {
     Text,
     Json,
     Markdown,
+}
+
+impl From<Format> for report::Format {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Text => report::Format::Text,
+            Format::Json => report::Format::Json,
+            Format::Markdown => report::Format::Markdown,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -225,15 +234,24 @@ fn main() -> ExitCode {
             format,
             lang,
             rules,
-        } => reconcile(
-            &old,
-            &new,
-            &out,
-            no_annotate,
-            format,
-            lang == Lang::En,
-            rules.as_deref(),
-        ),
+        } => {
+            let (tables, config) = match load_rules(rules.as_deref()) {
+                Ok(r) => r,
+                Err(code) => return code,
+            };
+            let opts = run::ReconcileOptions {
+                tables,
+                config,
+                en: lang == Lang::En,
+                format: format.into(),
+                out_dir: (!no_annotate).then_some(out),
+                color: std::io::stdout().is_terminal(),
+            };
+            match run::reconcile_files(&old, &new, &opts, &mut std::io::stdout()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => usage_error(&e),
+            }
+        }
         Cmd::Export {
             files,
             out,
@@ -279,46 +297,26 @@ fn main() -> ExitCode {
             format,
             rules,
         } => {
-            let (tables, nomenclature) = match load_rules(rules.as_deref()) {
+            let (tables, config) = match load_rules(rules.as_deref()) {
                 Ok(r) => r,
                 Err(code) => return code,
             };
             let (files, errors) = run::collect_inputs(&files);
-            let mut failed = !errors.is_empty();
-            for e in errors {
+            for e in &errors {
                 eprintln!("selaras: {e}");
             }
-            let mut out = Vec::new();
-            for f in &files {
-                match ingest::ingest(f, &tables) {
-                    Ok(ing) => {
-                        let plan = selaras::model::plan::build_plan_with(
-                            &ing,
-                            &tables,
-                            Some(&nomenclature.nomenclature),
-                        );
-                        match format {
-                            Format::Json => out.push(inspect::inspect_json(f, &ing, &plan)),
-                            _ => print!("{}", inspect::inspect_text(f, &ing, &plan)),
-                        }
-                    }
-                    Err(e) => {
-                        eprintln!("selaras: {e}");
-                        failed = true;
-                    }
-                }
-            }
-            if format == Format::Json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&serde_json::json!({ "files": out }))
-                        .unwrap_or_default()
-                );
-            }
-            if failed {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
+            let read = run::inspect_files(
+                &files,
+                &tables,
+                &config,
+                format.into(),
+                &mut std::io::stdout(),
+                &mut std::io::stderr(),
+            );
+            match read {
+                Ok(true) if errors.is_empty() => ExitCode::SUCCESS,
+                Ok(_) => ExitCode::from(2),
+                Err(e) => usage_error(&e.to_string()),
             }
         }
         Cmd::Check {
@@ -362,21 +360,11 @@ fn main() -> ExitCode {
                         out.display()
                     ));
                 }
-                Some(out.clone())
+                Some(out)
             };
-            let rkpd = match &rkpd {
-                None => None,
-                Some(p) => match ingest::ingest(p, &tables) {
-                    Ok(ing) => {
-                        let label = p
-                            .file_name()
-                            .and_then(|n| n.to_str())
-                            .unwrap_or("rkpd")
-                            .to_string();
-                        Some((label, build_plan(&ing, &tables)))
-                    }
-                    Err(e) => return usage_error(&format!("RKPD: {e}")),
-                },
+            let rkpd = match rkpd.map(|p| run::load_rkpd(&p, &tables)).transpose() {
+                Ok(r) => r,
+                Err(e) => return usage_error(&e),
             };
             let tty = std::io::stdout().is_terminal();
             let color = tty && std::env::var_os("NO_COLOR").is_none();
@@ -384,7 +372,7 @@ fn main() -> ExitCode {
                 tables,
                 config,
                 en,
-                out_dir: out_dir.clone(),
+                out_dir,
                 render_terminal: format == Format::Text && !quiet,
                 color,
                 rkpd,
@@ -410,204 +398,39 @@ fn main() -> ExitCode {
                     b.set_position(n as u64);
                 }
             };
-            // Text and JSON are written file by file as chunks finish; Markdown needs every
-            // file's counts before its details, so it keeps the findings.
-            let mut first = true;
-            if format == Format::Json {
-                println!("{{\n  \"files\": [");
-            }
-            let keep = format == Format::Markdown;
-            let reports =
-                run::check_streaming(&inputs, &opts, Some(&progress), keep, |r| match &bar {
-                    Some(b) => b.suspend(|| emit_one(r, format, en, quiet, &mut first)),
-                    None => emit_one(r, format, en, quiet, &mut first),
-                });
+            let around_output = |f: &mut dyn FnMut()| match &bar {
+                Some(b) => b.suspend(f),
+                None => f(),
+            };
+            let format = format.into();
+            let mut stdout = std::io::stdout();
+            let checked = run::check_and_report(
+                &inputs,
+                &opts,
+                format,
+                quiet,
+                Some(&progress),
+                &around_output,
+                &mut stdout,
+            );
             if let Some(b) = &bar {
                 b.finish_and_clear();
             }
-            match format {
-                Format::Json => println!("{}  ]\n}}", if first { "" } else { "\n" }),
-                Format::Markdown => print!("{}", markdown::render(&reports, en)),
-                Format::Text => {}
+            let reports = match checked {
+                Ok(r) => r,
+                Err(e) => return usage_error(&e),
+            };
+            match run::finish_check(&reports, &opts, format, quiet, &mut stdout) {
+                Ok(warnings) => warnings.iter().for_each(|w| eprintln!("selaras: {w}")),
+                Err(e) => return usage_error(&e),
             }
-            if let Some(dir) = &out_dir
-                && reports.len() > 1
-            {
-                let path = dir.join(if en { "summary.xlsx" } else { "ringkasan.xlsx" });
-                match summary::summary_bytes(&reports, en)
-                    .map_err(|e| e.to_string())
-                    .and_then(|b| {
-                        selaras::report::annotate::write_atomic(&path, &b)
-                            .map_err(|e| e.to_string())
-                    }) {
-                    Ok(()) if !quiet && format == Format::Text => println!(
-                        "{}: {}",
-                        if en { "summary" } else { "ringkasan" },
-                        path.display()
-                    ),
-                    Ok(()) => {}
-                    Err(e) => eprintln!("selaras: {}: {e}", path.display()),
-                }
-            }
-            exit_code(&reports, !walk_errors.is_empty(), fail_on)
+            let fail_on = match fail_on {
+                FailOn::Error => Some(Severity::Error),
+                FailOn::Warning => Some(Severity::Warning),
+                FailOn::Info => Some(Severity::Info),
+                FailOn::Never => None,
+            };
+            ExitCode::from(run::exit_code(&reports, !walk_errors.is_empty(), fail_on))
         }
     }
-}
-
-/// Writes one file's report: text diagnostics and summary line, or one JSON array element
-/// (pretty-printed and indented as inside `{"files": [...]}`).
-fn emit_one(r: &FileReport, format: Format, en: bool, quiet: bool, first: &mut bool) {
-    match format {
-        Format::Json => {
-            let item = serde_json::to_string_pretty(&selaras::report::json::file_json(r, en))
-                .unwrap_or_default();
-            let indented: Vec<String> = item.lines().map(|l| format!("    {l}")).collect();
-            if !*first {
-                println!(",");
-            }
-            print!("{}", indented.join("\n"));
-            *first = false;
-        }
-        Format::Markdown => {}
-        Format::Text => {
-            if !quiet {
-                for d in &r.rendered {
-                    println!("{d}");
-                }
-            }
-            match &r.error {
-                Some(e) => println!(
-                    "{}: {} ({e})",
-                    r.path,
-                    if en { "UNREADABLE" } else { "TIDAK TERBACA" }
-                ),
-                None if !r.tables.is_empty() && r.tables.iter().all(|t| t.starts_with("rkpd")) => {
-                    let what = if en {
-                        "Rancangan Awal RKPD (a reference: use it with --rkpd)"
-                    } else {
-                        "Rancangan Awal RKPD (referensi: pakai dengan --rkpd)"
-                    };
-                    println!("{}: {what}", r.path)
-                }
-                None => println!(
-                    "{}",
-                    terminal::summary_line(&r.path, &r.findings, r.tables.len(), en)
-                ),
-            }
-            if let Some(a) = &r.annotated
-                && !quiet
-            {
-                println!("  → {}", a.display());
-            }
-        }
-    }
-}
-
-fn exit_code(reports: &[FileReport], walk_errors: bool, fail_on: FailOn) -> ExitCode {
-    if walk_errors || reports.iter().any(|r| r.error.is_some()) {
-        return ExitCode::from(2);
-    }
-    let limit = match fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
-    };
-    let failed = limit.is_some_and(|l| reports.iter().any(|r| r.worst.is_some_and(|w| w <= l)));
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-fn reconcile(
-    old: &std::path::Path,
-    new: &std::path::Path,
-    out: &std::path::Path,
-    no_annotate: bool,
-    format: Format,
-    en: bool,
-    rules: Option<&std::path::Path>,
-) -> ExitCode {
-    let (tables, config) = match load_rules(rules) {
-        Ok(r) => r,
-        Err(code) => return code,
-    };
-    let (o, n) = match (ingest::ingest(old, &tables), ingest::ingest(new, &tables)) {
-        (Ok(o), Ok(n)) => (o, n),
-        (Err(e), _) | (_, Err(e)) => return usage_error(&e.to_string()),
-    };
-    let label = |p: &std::path::Path| {
-        p.file_name()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_string()
-    };
-    let r = selaras::reconcile::reconcile(&build_plan(&o, &tables), &build_plan(&n, &tables))
-        .with_labels(label(old), label(new));
-    let mut findings = selaras::reconcile::to_findings(&r, en);
-    selaras::checks::settle(&mut findings, &config);
-    match format {
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&selaras::reconcile::to_json(&r, en)).unwrap_or_default()
-        ),
-        Format::Markdown => print!("{}", selaras::reconcile::to_markdown(&r, en)),
-        Format::Text => {
-            for f in &findings {
-                println!(
-                    "{}",
-                    terminal::render_finding(&n.workbook, f, en, std::io::stdout().is_terminal())
-                );
-            }
-            let (a, d, c) = r.counts();
-            if en {
-                println!(
-                    "{} → {}: {a} rows added, {d} removed, {c} values changed",
-                    old.display(),
-                    new.display()
-                );
-            } else {
-                println!(
-                    "{} → {}: {a} baris ditambah, {d} dihapus, {c} nilai berubah",
-                    old.display(),
-                    new.display()
-                );
-            }
-        }
-    }
-    if !no_annotate {
-        if let Err(e) = std::fs::create_dir_all(out) {
-            return usage_error(&format!(
-                "folder keluaran {} tidak dapat dibuat (cannot create output folder): {e}",
-                out.display()
-            ));
-        }
-        let stem = new.file_stem().and_then(|s| s.to_str()).unwrap_or("baru");
-        // An .xlsm keeps its macros in the copy, so it keeps its extension too.
-        let ext = match new.extension().and_then(|e| e.to_str()) {
-            Some(e) if e.eq_ignore_ascii_case("xlsm") || e.eq_ignore_ascii_case("xltm") => "xlsm",
-            _ => "xlsx",
-        };
-        let path = out.join(format!("{stem}.perubahan.{ext}"));
-        let made = std::fs::read(new)
-            .map_err(|e| format!("{}: {e}", new.display()))
-            .and_then(|input| {
-                selaras::report::annotate::annotated_bytes(&input, &n.workbook, &findings, en)
-                    .map_err(|e| e.to_string())
-            });
-        match made {
-            Ok(b) => {
-                if let Err(e) = selaras::report::annotate::write_atomic(&path, &b) {
-                    return usage_error(&format!("{}: {e}", path.display()));
-                }
-                if format == Format::Text {
-                    println!("  → {}", path.display());
-                }
-            }
-            Err(e) => return usage_error(&format!("{}: {e}", path.display())),
-        }
-    }
-    ExitCode::SUCCESS
 }

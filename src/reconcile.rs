@@ -36,10 +36,10 @@
 
 use crate::checks::{Finding, Related, Severity};
 use crate::ingest::cell::Pos;
+use crate::ingest::code::Level;
 use crate::ingest::locate::{Field, LocatedTable, Parsed, TableRow};
 use crate::ingest::number::format_id;
 use crate::ingest::rules::{ColumnType, normalize};
-use crate::model::code::Level;
 use crate::model::plan::{Plan, TableModel, name_pos};
 use rust_decimal::Decimal;
 use serde_json::{Value as Json, json};

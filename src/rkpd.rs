@@ -42,9 +42,9 @@
 use crate::checks::util::{amount, label, rp, same_unit, target, target_text};
 use crate::checks::{Finding, Related, Severity};
 use crate::ingest::cell::Pos;
+use crate::ingest::code::Level;
 use crate::ingest::locate::LocatedTable;
 use crate::ingest::rules::normalize;
-use crate::model::code::Level;
 use crate::model::plan::{Node, Plan, TableModel, name_pos, name_similarity};
 use rust_decimal::Decimal;
 use std::collections::{HashMap, VecDeque};

@@ -4,8 +4,8 @@
 use super::frame::parent_sums;
 use super::util::{label, rp};
 use super::{Context, Finding, Related, Rule, Severity};
+use crate::ingest::code::Level;
 use crate::ingest::rules::ColumnType;
-use crate::model::code::Level;
 
 pub static RULE: Rule = Rule {
     code: "B001",

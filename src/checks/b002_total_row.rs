@@ -2,9 +2,9 @@
 
 use super::util::{column_field, label, level_plural, level_sum, rp};
 use super::{Context, Finding, Rule, Severity};
+use crate::ingest::code::Level;
 use crate::ingest::locate::{ColumnMap, Parsed};
 use crate::ingest::rules::ColumnType;
-use crate::model::code::Level;
 use crate::model::plan::{Node, TableModel};
 use rust_decimal::Decimal;
 

@@ -1,6 +1,6 @@
 //! C002 `cumulative-realisation-mismatch`: T-C.29 column 10 differs from 5+7+9 (or the latest value for a level indicator).
 
-use super::c001_realisation_rate::{
+use super::realisation::{
     Shown, Slot, TC29, cell_subject, fmt_dec, fmt_shown, indicator, slot, tolerance, within,
 };
 use super::{Context, Finding, Related, Rule, Severity};

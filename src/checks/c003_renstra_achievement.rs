@@ -1,6 +1,6 @@
 //! C003 `renstra-achievement-mismatch`: T-C.29 column 11 differs from (10/4)×100.
 
-use super::c001_realisation_rate::{
+use super::realisation::{
     Slot, TC29, cell_subject, fmt_pct, fmt_shown, half_unit, ratio_pct, ratio_should, slot,
     tolerance, within,
 };

@@ -1,9 +1,8 @@
 //! C004 `achievement-category-mismatch`: The achievement category does not match the achievement percentage.
 
-use super::c001_realisation_rate::{Slot, TC29, cell_subject, column_name, fmt_shown, slot};
+use super::realisation::{Slot, TC29, category, cell_subject, column_name, fmt_shown, slot};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::rules::normalize;
-use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {
     code: "C004",
@@ -71,23 +70,6 @@ Use instead
   =IF(O5>=91,\"Sangat Tinggi\",IF(O5>=76,\"Tinggi\",IF(O5>=66,\"Sedang\",IF(O5>=51,\"Rendah\",\"Sangat Rendah\")))).",
     run,
 };
-
-/// The achievement category of a percentage (Permendagri 86/2017 scale), with the boundaries
-/// between whole numbers: `sangat tinggi` v ≥ 91, `tinggi` 76 ≤ v < 91, `sedang` 66 ≤ v < 76,
-/// `rendah` 51 ≤ v < 66, `sangat rendah` v < 51.
-pub fn category(v: Decimal) -> &'static str {
-    if v >= Decimal::from(91) {
-        "sangat tinggi"
-    } else if v >= Decimal::from(76) {
-        "tinggi"
-    } else if v >= Decimal::from(66) {
-        "sedang"
-    } else if v >= Decimal::from(51) {
-        "rendah"
-    } else {
-        "sangat rendah"
-    }
-}
 
 /// The category a written text names, None when it names none.
 fn written_category(text: &str) -> Option<&'static str> {
@@ -205,31 +187,6 @@ fn run(ctx: &Context) -> Vec<Finding> {
 mod tests {
     use super::*;
     use crate::checks::util::testkit::{TC29, run, sheet};
-
-    fn d(s: &str) -> Decimal {
-        s.parse().unwrap()
-    }
-
-    #[test]
-    fn category_boundaries() {
-        for (v, c) in [
-            ("112.07", "sangat tinggi"),
-            ("91", "sangat tinggi"),
-            ("90.99", "tinggi"),
-            ("90.5", "tinggi"),
-            ("76", "tinggi"),
-            ("75.99", "sedang"),
-            ("66", "sedang"),
-            ("65.5", "rendah"),
-            ("51", "rendah"),
-            ("50.99", "sangat rendah"),
-            ("50.5", "sangat rendah"),
-            ("50", "sangat rendah"),
-            ("0", "sangat rendah"),
-        ] {
-            assert_eq!(category(d(v)), c, "{v}");
-        }
-    }
 
     #[test]
     fn written_categories() {

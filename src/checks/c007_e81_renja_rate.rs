@@ -1,11 +1,10 @@
 //! C007 `e81-renja-rate`: E.81's optional Renja achievement column (12/7 × 100) or its per-row
 //! category disagrees with the figures.
 
-use super::c001_realisation_rate::{
-    cell_subject, fmt_pct, fmt_shown, ratio_pct, tolerance, within,
-};
-use super::c004_achievement_category::category;
 use super::e81::{Side, cell, role, tables};
+use super::realisation::{
+    category, cell_subject, fmt_pct, fmt_shown, ratio_pct, tolerance, within,
+};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::rules::normalize;
 

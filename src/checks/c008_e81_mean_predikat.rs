@@ -1,15 +1,13 @@
 //! C008 `e81-mean-predikat`: E.81's `Rata-rata capaian kinerja` is not the mean of column 14 K,
 //! or its `Predikat kinerja` is not the band of that mean.
 
-use super::c001_realisation_rate::{Shown, fmt_pct, shown, tolerance, within};
-use super::c004_achievement_category::category;
-use super::e81::{Side, cell, tables};
+use super::e81::{mean_capaian, tables};
+use super::realisation::{category, fmt_pct, shown, tolerance, within};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Value;
 use crate::ingest::locate::{Field, Parsed};
 use crate::ingest::number::parse_id_number;
 use crate::ingest::rules::normalize;
-use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {
     code: "C008",
@@ -64,26 +62,6 @@ Use instead
   (=IF(x>=91,\"Sangat Tinggi\",IF(x>=76,\"Tinggi\",…))).",
     run,
 };
-
-/// The mean of column 14 K over the rows that hold a number there, with those cells.
-pub(crate) fn mean_capaian(
-    ctx: &Context,
-    t: &crate::model::plan::TableModel,
-) -> Option<(Decimal, Vec<Shown>)> {
-    let vals: Vec<Shown> = t
-        .table
-        .rows
-        .iter()
-        .filter_map(|r| cell(ctx, t, r, "e14", Side::K).num())
-        .collect();
-    if vals.is_empty() {
-        return None;
-    }
-    let sum = vals
-        .iter()
-        .try_fold(Decimal::ZERO, |a, s| a.checked_add(s.value))?;
-    Some((sum / Decimal::from(vals.len() as u64), vals))
-}
 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();

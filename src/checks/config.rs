@@ -186,7 +186,7 @@ pub fn parse_nomenclature(text: &str) -> Result<BTreeMap<String, String>, String
             continue;
         }
         let parsed =
-            crate::model::code::Code::parse(code).map_err(|e| format!("baris {line}: {}", e.0))?;
+            crate::ingest::code::Code::parse(code).map_err(|e| format!("baris {line}: {}", e.0))?;
         out.insert(parsed.to_string(), name.to_string());
     }
     Ok(out)

@@ -5,7 +5,7 @@ use super::frame::join_by_code;
 use super::util::{amount_cell, header_year, label, rp, tc33_pagu_role, year_phrase};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
-use crate::model::code::Level;
+use crate::ingest::code::Level;
 use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {

@@ -5,8 +5,8 @@ use super::frame::join_by_key;
 use super::util::{header_year, label, same_unit, target_text, text_cell, year_phrase};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
+use crate::ingest::code::Level;
 use crate::ingest::locate::{Parsed, TableRow};
-use crate::model::code::Level;
 use crate::model::plan::TableModel;
 use rust_decimal::Decimal;
 

@@ -5,7 +5,7 @@ use super::frame::join_by_key;
 use super::util::{label, node_rows, same_text, text_cell, word_diff};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
-use crate::model::code::Level;
+use crate::ingest::code::Level;
 use crate::model::plan::{TableModel, name_similarity};
 use rust_decimal::prelude::ToPrimitive;
 

@@ -5,8 +5,8 @@
 use super::frame::node_key;
 use super::util::{header_year, label, rp, year_phrase};
 use super::{Context, Finding, Related, Rule, Severity};
+use crate::ingest::code::Level;
 use crate::ingest::locate::Parsed;
-use crate::model::code::Level;
 use crate::model::plan::{TableModel, name_pos};
 use std::collections::HashMap;
 

@@ -4,9 +4,9 @@
 use super::util::header_year;
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
+use crate::ingest::code::Level;
 use crate::ingest::locate::{Parsed, TableRow};
 use crate::ingest::number::format_id;
-use crate::model::code::Level;
 use crate::model::plan::{TableModel, name_similarity, name_words};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;

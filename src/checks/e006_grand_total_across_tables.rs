@@ -4,7 +4,7 @@
 use super::util::{amount_cell, continuation_group, header_year, rp, tc33_pagu_role, year_phrase};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
-use crate::model::code::Level;
+use crate::ingest::code::Level;
 use crate::model::plan::TableModel;
 use rust_decimal::Decimal;
 

@@ -3,8 +3,8 @@
 
 use super::util::level_word;
 use super::{Context, Finding, Related, Rule, Severity};
+use crate::ingest::code::Level;
 use crate::ingest::rules::normalize;
-use crate::model::code::Level;
 
 pub static RULE: Rule = Rule {
     code: "E007",

@@ -1,13 +1,13 @@
 //! E008 `e81-against-renja`: an E.81 figure differs from the Renja it evaluates (T-C.29 of the
 //! same year, the plan's budget of that year).
 
-use super::c001_realisation_rate::{Slot, fmt_shown, shown, slot, within};
 use super::e81::{Side, role, tables};
 use super::frame::join_by_key;
+use super::realisation::{Slot, fmt_shown, shown, slot, within};
 use super::util::{label, node_rows, same_text, tc33_pagu_role};
 use super::{Context, Finding, Related, Rule, Severity};
+use crate::ingest::code::Level;
 use crate::ingest::locate::TableRow;
-use crate::model::code::Level;
 use crate::model::plan::{TableModel, name_similarity};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;

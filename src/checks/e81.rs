@@ -3,7 +3,7 @@
 //! achievement.
 
 use super::Context;
-use super::c001_realisation_rate::{Slot, slot};
+use super::realisation::{Slot, slot};
 use super::util::level_word;
 use crate::ingest::locate::TableRow;
 use crate::model::plan::TableModel;
@@ -108,8 +108,8 @@ pub(crate) fn level_reason(ctx: &Context, row: &TableRow) -> Option<String> {
     }
 }
 
-use super::c001_realisation_rate::{
-    Shown, cell_subject, fmt_dec, fmt_pct, fmt_shown, ratio_pct, tolerance, within,
+use super::realisation::{
+    Shown, category, cell_subject, fmt_dec, fmt_pct, fmt_shown, ratio_pct, tolerance, within,
 };
 use super::{Finding, Related, Rule};
 use rust_decimal::Decimal;
@@ -324,14 +324,34 @@ pub struct Evaluation {
     pub rp_realised: Decimal,
 }
 
+/// The mean of column 14 K over the rows that hold a number there, with those cells.
+pub(crate) fn mean_capaian(
+    ctx: &Context,
+    t: &crate::model::plan::TableModel,
+) -> Option<(Decimal, Vec<Shown>)> {
+    let vals: Vec<Shown> = t
+        .table
+        .rows
+        .iter()
+        .filter_map(|r| cell(ctx, t, r, "e14", Side::K).num())
+        .collect();
+    if vals.is_empty() {
+        return None;
+    }
+    let sum = vals
+        .iter()
+        .try_fold(Decimal::ZERO, |a, s| a.checked_add(s.value))?;
+    Some((sum / Decimal::from(vals.len() as u64), vals))
+}
+
 /// The summary of the first E.81 of a workbook, if it has one.
 pub fn evaluation(ctx: &Context) -> Option<Evaluation> {
     let t = tables(ctx).next()?;
-    let mean = super::c008_e81_mean_predikat::mean_capaian(ctx, t).map(|(m, _)| m);
+    let mean = mean_capaian(ctx, t).map(|(m, _)| m);
     let programs: Vec<&TableRow> = t
         .nodes
         .iter()
-        .filter(|n| n.level == crate::model::code::Level::Program)
+        .filter(|n| n.level == crate::ingest::code::Level::Program)
         .map(|n| t.row(n))
         .collect();
     let rows: Vec<&TableRow> = if programs.is_empty() {
@@ -348,7 +368,7 @@ pub fn evaluation(ctx: &Context) -> Option<Evaluation> {
     Some(Evaluation {
         year: year(t),
         mean_capaian: mean,
-        predikat: mean.map(super::c004_achievement_category::category),
+        predikat: mean.map(category),
         rp_target: sum("e7"),
         rp_realised: sum("e12"),
     })

@@ -1,6 +1,6 @@
 //! F001 `realisation-above-target`: Realisation far above target.
 
-use super::c001_realisation_rate::{
+use super::realisation::{
     Shown, TC29, cell_subject, column_name, fmt_shown, row_label, shown, slot,
 };
 use super::{Context, Finding, Related, Rule, Severity};

@@ -5,8 +5,8 @@
 use super::util::{label, node_rows, rp, target_text, year_label};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
+use crate::ingest::code::Level;
 use crate::ingest::locate::{Parsed, TableRow};
-use crate::model::code::Level;
 use crate::model::plan::TableModel;
 use rust_decimal::Decimal;
 

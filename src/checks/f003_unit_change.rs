@@ -3,8 +3,8 @@
 use super::util::{label, node_rows, same_unit, target_text, year_label};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
+use crate::ingest::code::Level;
 use crate::ingest::locate::{Parsed, TableRow};
-use crate::model::code::Level;
 use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {

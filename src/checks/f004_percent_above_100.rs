@@ -1,6 +1,6 @@
 //! F004 `percent-above-100`: A percentage above 100.
 
-use super::c001_realisation_rate::{Shown, Slot, TC29, cell_subject, fmt_shown, shown, slot};
+use super::realisation::{Shown, Slot, TC29, cell_subject, fmt_shown, shown, slot};
 use super::util::{same_unit, target_text};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::number::format_id;

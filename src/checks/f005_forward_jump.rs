@@ -2,7 +2,7 @@
 
 use super::util::{amount, field, label, rp, year_label};
 use super::{Context, Finding, Related, Rule, Severity};
-use crate::model::code::Level;
+use crate::ingest::code::Level;
 use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {

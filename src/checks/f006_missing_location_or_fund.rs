@@ -2,8 +2,8 @@
 
 use super::util::{label, node_rows, rp, target_text};
 use super::{Context, Finding, Related, Rule, Severity};
+use crate::ingest::code::Level;
 use crate::ingest::locate::{Field, Parsed};
-use crate::model::code::Level;
 use crate::model::plan::{Node, TableModel};
 
 pub static RULE: Rule = Rule {

@@ -2,8 +2,8 @@
 
 use super::util::label;
 use super::{Context, Finding, Related, Rule, Severity};
+use crate::ingest::code::Level;
 use crate::ingest::locate::Field;
-use crate::model::code::Level;
 use crate::model::plan::{TableModel, name_pos};
 use std::collections::HashMap;
 

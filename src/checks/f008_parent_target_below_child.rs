@@ -3,7 +3,7 @@
 
 use super::util::{TARGET_PAIRS, label, level_word, same_unit, target, target_text};
 use super::{Context, Finding, Related, Rule, Severity};
-use crate::model::code::Level;
+use crate::ingest::code::Level;
 
 pub static RULE: Rule = Rule {
     code: "F008",

@@ -3,8 +3,8 @@
 
 use super::util::{label, target, target_text, year_label};
 use super::{Context, Finding, Related, Rule, Severity};
+use crate::ingest::code::Level;
 use crate::ingest::number::format_id;
-use crate::model::code::Level;
 use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {

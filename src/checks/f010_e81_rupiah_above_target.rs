@@ -1,7 +1,7 @@
 //! F010 `e81-rupiah-above-target`: E.81's Rp realisation exceeds the year's Rp target.
 
-use super::c001_realisation_rate::cell_subject;
 use super::e81::{Side, cell, role, tables};
+use super::realisation::cell_subject;
 use super::util::rp;
 use super::{Context, Finding, Related, Rule, Severity};
 

@@ -1,7 +1,7 @@
 //! F011 `e81-quarter-backwards`: An E.81 level indicator goes down from one quarter to the next.
 
-use super::c001_realisation_rate::{cell_subject, fmt_shown};
 use super::e81::{QUARTERS, Side, cell, level_reason, role, tables};
+use super::realisation::{cell_subject, fmt_shown};
 use super::{Context, Finding, Related, Rule, Severity};
 
 pub static RULE: Rule = Rule {
@@ -54,7 +54,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             let Some(w) = level_reason(ctx, row) else {
                 continue;
             };
-            let mut prev: Option<(usize, crate::checks::c001_realisation_rate::Shown)> = None;
+            let mut prev: Option<(usize, crate::checks::realisation::Shown)> = None;
             for (qi, q) in QUARTERS.iter().enumerate() {
                 let Some(s) = cell(ctx, t, row, q, Side::K).num() else {
                     continue;

@@ -1,7 +1,7 @@
 //! F012 `e81-quarter-gap`: An E.81 quarter is blank while a later one is filled.
 
-use super::c001_realisation_rate::{Slot, cell_subject, fmt_shown};
 use super::e81::{QUARTERS, Side, cell, role, tables};
+use super::realisation::{Slot, cell_subject, fmt_shown};
 use super::{Context, Finding, Related, Rule, Severity};
 
 pub static RULE: Rule = Rule {

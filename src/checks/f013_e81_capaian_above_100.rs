@@ -1,7 +1,7 @@
 //! F013 `e81-capaian-above-100`: An E.81 achievement rate is above 100%.
 
-use super::c001_realisation_rate::{cell_subject, fmt_shown};
 use super::e81::{Side, cell, role, tables};
+use super::realisation::{cell_subject, fmt_shown};
 use super::{Context, Finding, Rule, Severity};
 use rust_decimal::Decimal;
 

@@ -5,8 +5,8 @@
 //! common scale `s` (the largest scale present), so sums stay exact; results come back as
 //! rust_decimal through the same mantissa/scale.
 
+use crate::ingest::code::Level;
 use crate::ingest::rules::normalize;
-use crate::model::code::Level;
 use crate::model::plan::TableModel;
 use polars::prelude::*;
 use rust_decimal::Decimal;

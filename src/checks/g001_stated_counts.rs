@@ -4,9 +4,9 @@ use super::frame::node_key;
 use super::util::{column_field, column_year, plan_year, stated_year_phrase, texts_outside_tables};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
+use crate::ingest::code::Level;
 use crate::ingest::locate::ColumnMap;
 use crate::ingest::rules::{ColumnType, normalize};
-use crate::model::code::Level;
 use crate::model::plan::TableModel;
 use std::collections::BTreeMap;
 

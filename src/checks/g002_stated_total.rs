@@ -6,10 +6,10 @@ use super::util::{
 };
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::{Pos, Value};
+use crate::ingest::code::Level;
 use crate::ingest::number::{decimal_from_f64, parse_id_number};
 use crate::ingest::rules::{ColumnType, normalize};
 use crate::ingest::workbook::Sheet;
-use crate::model::code::Level;
 use crate::model::plan::{Plan, TableModel};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;

@@ -1,9 +1,8 @@
 //! H001 `unknown-code`: A code is not in the nomenclature.
 
-use super::h002_name_differs::closest_in;
-use super::util::{label, same_text};
+use super::util::{closest_in, label, same_text};
 use super::{Context, Finding, Rule, Severity};
-use crate::model::code::{Code, Level};
+use crate::ingest::code::{Code, Level};
 use crate::model::plan::{name_pos, name_words};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;

@@ -2,11 +2,10 @@
 
 use super::util::{label, same_text, word_diff};
 use super::{Context, Finding, Related, Rule, Severity};
-use crate::model::code::Level;
-use crate::model::plan::{name_pos, name_similarity, name_words, words_similarity};
+use crate::ingest::code::Level;
+use crate::model::plan::{name_pos, name_similarity};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;
-use std::collections::BTreeMap;
 
 pub static RULE: Rule = Rule {
     code: "H002",
@@ -63,39 +62,6 @@ Use instead
   Copy the official name from the nomenclature (or from a correct T-C.33) into every table.",
     run,
 };
-
-/// The official entry whose name is closest to `name` (shared words over all words); ties go
-/// to the first code in order. None when no official name shares a word with `name`.
-pub fn closest<'a>(
-    nomenclature: &'a BTreeMap<String, String>,
-    name: &str,
-) -> Option<(&'a str, &'a str)> {
-    let entries: Vec<(&str, &str, Vec<String>)> = nomenclature
-        .iter()
-        .map(|(c, n)| (c.as_str(), n.as_str(), name_words(n)))
-        .collect();
-    closest_in(
-        entries.iter().map(|(c, n, w)| (*c, *n, w.as_slice())),
-        &name_words(name),
-    )
-    .map(|(_, c, n)| (c, n))
-}
-
-/// [`closest`] over entries whose names are already split into words (code, name, words), for
-/// callers that compare many names with one list; returns the similarity too.
-pub fn closest_in<'a, 'w>(
-    entries: impl Iterator<Item = (&'a str, &'a str, &'w [String])>,
-    words: &[String],
-) -> Option<(f64, &'a str, &'a str)> {
-    let mut best: Option<(f64, &'a str, &'a str)> = None;
-    for (code, official, w) in entries {
-        let s = words_similarity(words, w);
-        if s > 0.0 && best.is_none_or(|(b, _, _)| s > b) {
-            best = Some((s, code, official));
-        }
-    }
-    best
-}
 
 fn words(w: &[String]) -> String {
     if w.is_empty() {
@@ -208,9 +174,11 @@ fn run(ctx: &Context) -> Vec<Finding> {
 mod tests {
     use super::*;
     use crate::checks::config::CheckConfig;
+    use crate::checks::util::closest;
     use crate::checks::util::testkit::{TC33, USULAN, plan, sheet};
     use crate::checks::{Context, Finding};
     use crate::ingest::workbook::Sheet;
+    use std::collections::BTreeMap;
 
     const KERJA_SAMA: &str = "Kerja Sama antar Lembaga dan Kemitraan dalam Pelaksanaan Rehabilitasi Sosial Kabupaten/Kota";
     const KERJASAMA: &str = "Kerjasama antar Lembaga dan Kemitraan dalam Pelaksanaan Rehabilitasi Sosial Kabupaten/Kota";

@@ -9,6 +9,7 @@
 pub mod config;
 pub mod e81;
 pub mod frame;
+pub mod realisation;
 pub mod util;
 
 pub mod a001_unparsed_value;

@@ -1,14 +1,15 @@
 //! Small helpers shared by the rules: reading a node's values, comparing texts the way
-//! planners mean them, formatting amounts, and (in tests) building fixture workbooks.
+//! planners mean them (and finding the closest official name), formatting amounts, and (in
+//! tests) building fixture workbooks.
 
 use super::{Context, Related};
 use crate::ingest::cell::{Pos, Value};
+use crate::ingest::code::Level;
 use crate::ingest::locate::{ColumnMap, Field, Parsed, TableRow};
 use crate::ingest::number::format_id;
 use crate::ingest::rules::{ColumnType, normalize};
 use crate::ingest::workbook::Sheet;
-use crate::model::code::Level;
-use crate::model::plan::{Node, Plan, TableModel};
+use crate::model::plan::{Node, Plan, TableModel, name_words, words_similarity};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -386,6 +387,39 @@ pub fn stated_year_phrase(year: i32) -> (String, String) {
     } else {
         (String::new(), String::new())
     }
+}
+
+/// The official entry whose name is closest to `name` (shared words over all words); ties go
+/// to the first code in order. None when no official name shares a word with `name`.
+pub fn closest<'a>(
+    nomenclature: &'a BTreeMap<String, String>,
+    name: &str,
+) -> Option<(&'a str, &'a str)> {
+    let entries: Vec<(&str, &str, Vec<String>)> = nomenclature
+        .iter()
+        .map(|(c, n)| (c.as_str(), n.as_str(), name_words(n)))
+        .collect();
+    closest_in(
+        entries.iter().map(|(c, n, w)| (*c, *n, w.as_slice())),
+        &name_words(name),
+    )
+    .map(|(_, c, n)| (c, n))
+}
+
+/// [`closest`] over entries whose names are already split into words (code, name, words), for
+/// callers that compare many names with one list; returns the similarity too.
+pub fn closest_in<'a, 'w>(
+    entries: impl Iterator<Item = (&'a str, &'a str, &'w [String])>,
+    words: &[String],
+) -> Option<(f64, &'a str, &'a str)> {
+    let mut best: Option<(f64, &'a str, &'a str)> = None;
+    for (code, official, w) in entries {
+        let s = words_similarity(words, w);
+        if s > 0.0 && best.is_none_or(|(b, _, _)| s > b) {
+            best = Some((s, code, official));
+        }
+    }
+    best
 }
 
 #[cfg(test)]

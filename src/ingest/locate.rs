@@ -7,11 +7,11 @@
 //! printed at every page) and page furniture (`Lembar : 2`) are skipped and recorded.
 
 use super::cell::{Pos, Value, range_a1};
+use super::code::{Code, code_cell_text};
 use super::number::{decimal_from_f64, parse_id_number, split_target};
 use super::numbering::{NumberRow, number_row};
 use super::rules::{ColumnType, TableDef, TableRules, normalize, phrase_in};
 use super::workbook::Sheet;
-use crate::model::code::{Code, code_cell_text};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -1168,7 +1168,7 @@ fn extend_code_columns(sheet: &Sheet, m: &mut Match<'_>, header_start: u32, head
         .cloned()
         .expect("code column");
     let segment = |v: &Value| -> bool {
-        let t = crate::model::code::code_cell_text(v);
+        let t = code_cell_text(v);
         let t = t.trim();
         !t.is_empty()
             && t.len() <= 5
@@ -1231,7 +1231,7 @@ fn drop_joined_code_helpers(sheet: &Sheet, m: &mut Match<'_>, header_end: u32) {
         .take(60)
         .map(|(r, _)| *r)
         .collect();
-    let text = |r: u32, c: u32| crate::model::code::code_cell_text(sheet.value(Pos::new(r, c)));
+    let text = |r: u32, c: u32| code_cell_text(sheet.value(Pos::new(r, c)));
     let duplicate = |helper: u32| -> bool {
         let (mut seen, mut same) = (0, 0);
         for &r in &rows {

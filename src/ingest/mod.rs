@@ -1,10 +1,12 @@
 //! Stage 1: workbook file → located tables with typed cells and A1 addresses.
 //!
 //! `workbook` reads the file (calamine), `locate` finds tables by their headers using the
-//! aliases in `rules/tables.toml` (`rules`), `number` parses Indonesian numbers, `cell` holds
-//! values and addresses.
+//! aliases in `rules/tables.toml` (`rules`), `number` parses Indonesian numbers, `code` reads
+//! nomenclature codes (joined or split over columns) and their levels, `cell` holds values and
+//! addresses.
 
 pub mod cell;
+pub mod code;
 pub mod locate;
 pub mod number;
 pub mod numbering;

@@ -8,9 +8,9 @@
 //! the same workbook (T-C.33, T-C.29) by normalised name under the same parent, so rows can be
 //! matched across tables by code.
 
-use super::code::{Code, Level};
 use crate::ingest::Ingested;
 use crate::ingest::cell::Pos;
+use crate::ingest::code::{Code, Level};
 use crate::ingest::locate::{LocatedTable, Parsed, TableRow};
 use crate::ingest::rules::{TableRules, normalize};
 use std::collections::HashMap;

@@ -5,7 +5,7 @@
 //! The rows of all files are gathered into one polars frame; the regency check is a group-by on
 //! it (sub kegiatan code → distinct offices).
 
-use crate::model::code::Level;
+use crate::ingest::code::Level;
 use crate::model::plan::Plan;
 use polars::prelude::*;
 use rust_decimal::Decimal;

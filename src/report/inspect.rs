@@ -2,10 +2,10 @@
 //! rows per level, budget totals per column, and every sheet that could not be placed.
 
 use crate::ingest::Ingested;
+use crate::ingest::code::Level;
 use crate::ingest::locate::Parsed;
 use crate::ingest::number::format_id;
 use crate::ingest::rules::ColumnType;
-use crate::model::code::Level;
 use crate::model::plan::Plan;
 use rust_decimal::Decimal;
 use serde_json::{Value as Json, json};

@@ -1,8 +1,8 @@
 //! The readable summary (`--format markdown`): what a verifier pastes into a letter or an
 //! issue tracker — per file, counts per severity and rule, then every finding with its cell.
 
+use super::FileReport;
 use crate::checks::{RULES, Severity};
-use crate::run::FileReport;
 
 fn cell_text(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")

@@ -2,8 +2,8 @@
 //! errors, warnings, total budget of year n and n+1, status — worst first, with a chart of
 //! findings per office.
 
+use super::FileReport;
 use crate::checks::Severity;
-use crate::run::FileReport;
 use rust_xlsxwriter::{Chart, ChartType, Color, Format, FormatBorder, Workbook, XlsxError};
 
 /// The look of a header row: bold, wrapped, blue-grey, bordered.
