@@ -419,20 +419,20 @@ fn keyed(row: &TableRow) -> Vec<(FieldKey<'_>, &Field)> {
     row.fields
         .iter()
         .map(|f| {
-            let n = seen.entry((f.role.as_str(), f.year)).or_insert(0);
-            let k = (f.role.as_str(), f.year, *n);
+            let n = seen.entry((f.role, f.year)).or_insert(0);
+            let k = (f.role, f.year, *n);
             *n += 1;
             (k, f)
         })
         .collect()
 }
 
-type ColKey = (String, Option<i32>);
+type ColKey = (&'static str, Option<i32>);
 
 fn column_keys(t: &LocatedTable) -> Vec<ColKey> {
     let mut out: Vec<ColKey> = Vec::new();
     for c in &t.columns {
-        let k = (c.role.clone(), c.year);
+        let k = (c.role, c.year);
         if !out.contains(&k) {
             out.push(k);
         }
@@ -442,7 +442,7 @@ fn column_keys(t: &LocatedTable) -> Vec<ColKey> {
 
 fn blank_field(role: &str, year: Option<i32>, pos: Pos) -> Field {
     Field {
-        role: role.to_string(),
+        role: crate::ingest::rules::intern(role),
         year,
         pos,
         raw: String::new(),
@@ -489,7 +489,7 @@ fn compare_items(
         }
         for key in keys {
             let (role, year, _) = key;
-            if !shared.iter().any(|(r, y)| r == role && *y == year) {
+            if !shared.iter().any(|(r, y)| *r == role && *y == year) {
                 continue;
             }
             let get = |fs: &[(FieldKey, &Field)]| {
@@ -595,7 +595,7 @@ fn sums_by_level(side: &Side, role: &str) -> HashMap<usize, HashMap<Level, Decim
 }
 
 fn program_changes(old: &Side, new: &Side, paired: &[Option<usize>]) -> Vec<ProgramChange> {
-    let amount_roles: Vec<(String, Option<i32>)> = column_keys(&new.t.table)
+    let amount_roles: Vec<ColKey> = column_keys(&new.t.table)
         .into_iter()
         .filter(|(r, _)| {
             new.t
@@ -650,7 +650,7 @@ fn program_changes(old: &Side, new: &Side, paired: &[Option<usize>]) -> Vec<Prog
                 kind: new.t.table.kind.clone(),
                 code: it.code.clone(),
                 name: it.name.clone(),
-                column: role.clone(),
+                column: role.to_string(),
                 header: header_of(&new.t.table, role, None),
                 old: vo,
                 new: vn,
@@ -680,7 +680,7 @@ fn diff_tables(old: &TableModel, new: &TableModel) -> (TableDiff, Vec<ProgramCha
         ks.into_iter()
             .map(|(r, y)| match y {
                 Some(y) => format!("{r}_{y}"),
-                None => r.clone(),
+                None => r.to_string(),
             })
             .collect()
     };

@@ -83,7 +83,7 @@ fn column_of<'a>(t: &'a TableModel, f: &Field) -> Option<(ColumnType, &'a str)> 
         .columns
         .iter()
         .find(|c| c.col == f.pos.col && c.role == f.role)
-        .or_else(|| t.table.column(&f.role))
+        .or_else(|| t.table.column(f.role))
         .map(|c| (c.ty, c.header.as_str()))
 }
 

@@ -249,7 +249,7 @@ pub fn gate(ctx: &Context, findings: &mut Vec<Finding>, severity: Severity) {
         let cm = t.columns.iter().find(|c| c.col == col);
         let (role, header, evidence_id, evidence_en) = match cm {
             Some(c) => (
-                c.role.clone(),
+                c.role.to_string(),
                 c.header.replace('\n', " "),
                 c.evidence.describe(c.label.as_deref(), false),
                 c.evidence.describe(c.label.as_deref(), true),

@@ -62,7 +62,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             .columns
             .iter()
             .filter(|c| c.ty == ColumnType::Amount)
-            .map(|c| c.role.clone())
+            .map(|c| c.role.to_string())
             .collect();
         let Ok(sums) = parent_sums(t, &roles) else {
             continue;

@@ -91,7 +91,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 };
                 let Some(parsed) = parsed else { continue };
                 let field = Field {
-                    role: "rata_rata".into(),
+                    role: "rata_rata",
                     year: None,
                     pos: *pos,
                     raw: value.display(),

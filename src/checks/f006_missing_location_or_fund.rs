@@ -122,7 +122,7 @@ fn describe(t: &TableModel, f: &Field) -> String {
                 .rows
                 .iter()
                 .find(|r| r.row == f.pos.row)
-                .and_then(|r| r.field(unit_role(&f.role)))
+                .and_then(|r| r.field(unit_role(f.role)))
                 .and_then(|u| u.parsed.text())
                 .map(|u| u.trim().to_string())
                 .filter(|u| !u.is_empty());
@@ -132,9 +132,9 @@ fn describe(t: &TableModel, f: &Field) -> String {
     };
     let header = t
         .table
-        .column(&f.role)
+        .column(f.role)
         .map(|c| c.header.as_str())
-        .unwrap_or(f.role.as_str());
+        .unwrap_or(f.role);
     format!("`{header}` {value}")
 }
 

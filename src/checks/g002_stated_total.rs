@@ -288,7 +288,7 @@ fn totals(plan: &Plan, tables: &[usize], n: i32, base: i32) -> Vec<Total> {
             let Some((level, sum, cells)) = level_sum(t, &all_nodes(t), c) else {
                 continue;
             };
-            let e = by_role.entry(c.role.clone()).or_insert_with(|| Total {
+            let e = by_role.entry(c.role.to_string()).or_insert_with(|| Total {
                 kind: t.table.kind.clone(),
                 header: c.header.clone(),
                 level,

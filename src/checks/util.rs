@@ -286,11 +286,11 @@ pub fn tc33_pagu_role(t33: &TableModel, year: Option<i32>) -> Option<&'static st
 /// same kind with the same columns (roles at the same places, header texts alike) on other
 /// sheets. Returns the group of `idx` in plan order; just `[idx]` when it stands alone.
 pub fn continuation_group(plan: &Plan, idx: usize) -> Vec<usize> {
-    let sig = |t: &TableModel| -> Vec<(String, u32, String)> {
+    let sig = |t: &TableModel| -> Vec<(&'static str, u32, String)> {
         t.table
             .columns
             .iter()
-            .map(|c| (c.role.clone(), c.col, normalize(&c.header)))
+            .map(|c| (c.role, c.col, normalize(&c.header)))
             .collect()
     };
     let me = &plan.tables[idx];

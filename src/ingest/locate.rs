@@ -18,7 +18,8 @@ use std::collections::HashMap;
 /// One column of a located table and the role it plays.
 #[derive(Debug, Clone)]
 pub struct ColumnMap {
-    pub role: String,
+    /// Interned ([`crate::ingest::rules::intern`]).
+    pub role: &'static str,
     pub col: u32,
     pub ty: ColumnType,
     /// The year named in the column's header, if any (`Rencana Tahun 2026` → 2026).
@@ -95,7 +96,8 @@ impl Parsed {
 /// One field of a data row.
 #[derive(Debug, Clone)]
 pub struct Field {
-    pub role: String,
+    /// Interned: the column map's own `&'static str`.
+    pub role: &'static str,
     pub year: Option<i32>,
     pub pos: Pos,
     /// The cell as written (display text), for messages.
@@ -713,7 +715,7 @@ fn match_def<'a>(
             .unwrap_or_default();
         evidence.order = swapped.contains(&col);
         columns.push(ColumnMap {
-            role: d.role.clone(),
+            role: crate::ingest::rules::intern(&d.role),
             col,
             ty: d.ty,
             year: years.get(&col).copied(),
@@ -729,7 +731,7 @@ fn match_def<'a>(
     let mut missing: Vec<String> = def
         .required
         .iter()
-        .filter(|r| !columns.iter().any(|c| &c.role == *r))
+        .filter(|r| !columns.iter().any(|c| c.role == *r))
         .cloned()
         .collect();
     // The kind of a table is told by its header words; the number row only places columns once
@@ -737,11 +739,11 @@ fn match_def<'a>(
     let mut worded: Vec<&str> = columns
         .iter()
         .filter(|c| c.evidence.alias)
-        .map(|c| c.role.as_str())
+        .map(|c| c.role)
         .collect();
     worded.sort_unstable();
     worded.dedup();
-    let mut roles: Vec<&str> = columns.iter().map(|c| c.role.as_str()).collect();
+    let mut roles: Vec<&str> = columns.iter().map(|c| c.role).collect();
     roles.sort_unstable();
     roles.dedup();
     if missing.is_empty() && worded.len() * 2 < roles.len() {
@@ -781,7 +783,7 @@ fn label_mismatches(def: &TableDef, nr: &NumberRow, columns: &[ColumnMap]) -> Ve
             continue;
         };
         let Some(f) = &label.formula else { continue };
-        let Some(d) = def.column(&c.role) else {
+        let Some(d) = def.column(c.role) else {
             continue;
         };
         // The role's formula over form numbers, rewritten to the sheet's numbers.
@@ -801,7 +803,7 @@ fn label_mismatches(def: &TableDef, nr: &NumberRow, columns: &[ColumnMap]) -> Ve
             out.push(LabelMismatch {
                 pos: Pos::new(nr.row, c.col),
                 label: label.text.clone(),
-                role: c.role.clone(),
+                role: c.role.to_string(),
                 implied: format!("({}) = {f}", label.number),
             });
         }
@@ -1525,7 +1527,7 @@ fn read_table(
             i += 1;
             continue;
         }
-        let mut fields: Vec<Field> = Vec::new();
+        let mut fields: Vec<Field> = Vec::with_capacity(m.columns.len());
         for cm in &m.columns {
             if cm.ty == ColumnType::Code {
                 continue;
@@ -1559,7 +1561,7 @@ fn read_table(
                 };
                 if better {
                     *f = Field {
-                        role: cm.role.clone(),
+                        role: cm.role,
                         year: cm.year,
                         pos,
                         raw: value.display(),
@@ -1569,7 +1571,7 @@ fn read_table(
                 continue;
             }
             fields.push(Field {
-                role: cm.role.clone(),
+                role: cm.role,
                 year: cm.year,
                 pos,
                 raw: value.display(),
@@ -1610,7 +1612,7 @@ fn read_table(
                 (cells[0].0, raw, parsed)
             };
             fields.push(Field {
-                role: code_cols[0].role.clone(),
+                role: code_cols[0].role,
                 year: None,
                 pos,
                 raw,
@@ -1637,9 +1639,11 @@ fn read_table(
                         .is_some_and(|r| r.starts_with(' '))
             })
         });
+        fields.shrink_to_fit();
         rows.push(TableRow { row, fields });
         i += 1;
     }
+    rows.shrink_to_fit();
     LocatedTable {
         kind: m.def.kind.clone(),
         sheet: sheet.name.clone(),
@@ -1928,10 +1932,7 @@ mod tests {
     }
 
     fn roles(tb: &LocatedTable) -> Vec<(u32, &str)> {
-        tb.columns
-            .iter()
-            .map(|c| (c.col, c.role.as_str()))
-            .collect()
+        tb.columns.iter().map(|c| (c.col, c.role)).collect()
     }
 
     const TC29_ROLES: [(u32, &str); 11] = [

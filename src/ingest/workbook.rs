@@ -125,9 +125,18 @@ impl Sheet {
         for (r, c, cell) in cells {
             match rows.last_mut() {
                 Some((lr, row)) if *lr == r => row.push((c, cell)),
-                _ => rows.push((r, vec![(c, cell)])),
+                _ => {
+                    if let Some((_, row)) = rows.last_mut() {
+                        row.shrink_to_fit();
+                    }
+                    rows.push((r, vec![(c, cell)]));
+                }
             }
         }
+        if let Some((_, row)) = rows.last_mut() {
+            row.shrink_to_fit();
+        }
+        rows.shrink_to_fit();
         Sheet {
             name: name.to_string(),
             rows,

@@ -36,7 +36,7 @@ pub fn table_summary(
     {
         let key = match c.year {
             Some(y) => format!("{}_{y}", c.role),
-            None => c.role.clone(),
+            None => c.role.to_string(),
         };
         // Sum the deepest level that has any amount in this column.
         let mut total = None;
