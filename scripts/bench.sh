@@ -6,7 +6,8 @@
 #   scripts/bench.sh 1000 1000 10000 100000     (the figures in README)
 #
 # Needs a release build (about 20 minutes the first time on 2 cores). Each figure is the median
-# of 3 runs; peak memory from /usr/bin/time.
+# of 3 runs; peak memory from /usr/bin/time. NO_BUILD=1 uses the binaries already in
+# $CARGO_TARGET_DIR/release (e.g. built with other profile flags for profiling).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-200}
@@ -15,7 +16,7 @@ SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000 100000)
 T=${CARGO_TARGET_DIR:-target}
 B=$T/bench
-cargo build --release --bin selaras --example floor --example gen_bench >&2
+[ -n "${NO_BUILD:-}" ] || cargo build --release --bin selaras --example floor --example gen_bench >&2
 SEL=$T/release/selaras
 FLOOR=$T/release/examples/floor
 rm -rf "$B/offices-$N" "$B/out" && mkdir -p "$B/offices-$N" "$B/large" "$B/out"

@@ -11,6 +11,7 @@ pub mod locate;
 pub mod number;
 pub mod numbering;
 pub mod rules;
+pub mod sheetxml;
 pub mod workbook;
 
 use locate::{LocatedTable, Unplaced};

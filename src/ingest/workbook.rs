@@ -343,6 +343,10 @@ fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>,
     let names = wb.sheet_names();
     let mut sheets = Vec::new();
     let mut total = 0usize;
+    // Style ids and merges of every sheet in one light pass per sheet (`sheetxml`); calamine's
+    // own two passes per sheet only where that scan could not follow the package.
+    let mut extras = super::sheetxml::scan_workbook(bytes);
+    let mut palette: Option<Vec<calamine::Style>> = None;
     for name in names {
         let mut cells: Vec<(u32, u32, Cell)> = Vec::new();
         {
@@ -357,6 +361,9 @@ fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>,
                     ));
                 }
             };
+            if palette.is_none() {
+                palette = Some(reader.styles().to_vec());
+            }
             loop {
                 let rec = reader.next_cell_with_formula().map_err(|e| {
                     err(
@@ -396,49 +403,59 @@ fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>,
         // 98; a kegiatan code 2.1 shown `0.00` is 2.10). Looks only for the annotated copy.
         // One light pass over the sheet's style ids (cell bodies skipped), each id of the
         // workbook's palette turned into a format and a look once, shared by its cells.
+        let (mut ids, merges) = match extras.as_mut().and_then(|x| x.remove(&name)) {
+            Some(x) => (x.style_ids, x.merges),
+            None => {
+                let mut ids: Vec<(u32, u32, usize)> = Vec::new();
+                if let Ok(mut reader) = wb.worksheet_cells_reader(&name) {
+                    while let Ok(Some(id)) = reader.next_style_id() {
+                        ids.push(id);
+                    }
+                }
+                let merges = wb
+                    .merge_cells_by_sheet_name(&name)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|d| (Pos::new(d.start.0, d.start.1), Pos::new(d.end.0, d.end.1)))
+                    .collect();
+                (ids, merges)
+            }
+        };
+        let palette: &[calamine::Style] = palette.as_deref().unwrap_or_default();
+        let mut per_id: Vec<Option<PaletteEntry>> = vec![None; palette.len()];
+        if !ids.is_sorted_by_key(|&(r, c, _)| (r, c)) {
+            ids.sort_by_key(|&(r, c, _)| (r, c));
+        }
+        if !cells.is_sorted_by_key(|(r, c, _)| (*r, *c)) {
+            cells.sort_by_key(|(r, c, _)| (*r, *c));
+        }
         let mut looks = Vec::new();
-        if let Ok(mut reader) = wb.worksheet_cells_reader(&name) {
-            let mut ids: Vec<(u32, u32, usize)> = Vec::new();
-            while let Ok(Some(id)) = reader.next_style_id() {
-                ids.push(id);
+        let mut k = 0;
+        for (r, c, cell) in cells.iter_mut() {
+            while k < ids.len() && (ids[k].0, ids[k].1) < (*r, *c) {
+                k += 1;
             }
-            let palette = reader.styles();
-            let mut per_id: Vec<Option<PaletteEntry>> = vec![None; palette.len()];
-            if !ids.is_sorted_by_key(|&(r, c, _)| (r, c)) {
-                ids.sort_by_key(|&(r, c, _)| (r, c));
-            }
-            if !cells.is_sorted_by_key(|(r, c, _)| (*r, *c)) {
-                cells.sort_by_key(|(r, c, _)| (*r, *c));
-            }
-            let mut k = 0;
-            for (r, c, cell) in cells.iter_mut() {
-                while k < ids.len() && (ids[k].0, ids[k].1) < (*r, *c) {
-                    k += 1;
-                }
-                let Some(&(_, _, id)) = ids.get(k).filter(|x| (x.0, x.1) == (*r, *c)) else {
-                    continue;
-                };
-                let (fmt, look) = per_id[id].get_or_insert_with(|| {
-                    let st = &palette[id];
-                    let fmt = st
-                        .number_format
-                        .as_ref()
-                        .filter(|f| f.format_code != "General")
-                        .map(|f| Arc::from(f.format_code.as_str()));
-                    (fmt, CellStyle::from_calamine(st))
-                });
-                cell.format = fmt.clone();
-                if with_styles && let Some(look) = look {
-                    looks.push((Pos::new(*r, *c), *look));
-                }
+            let Some(&(_, _, id)) = ids.get(k).filter(|x| (x.0, x.1) == (*r, *c)) else {
+                continue;
+            };
+            // An id outside the palette is no style (calamine skips those too).
+            let Some(entry) = per_id.get_mut(id) else {
+                continue;
+            };
+            let (fmt, look) = entry.get_or_insert_with(|| {
+                let st = &palette[id];
+                let fmt = st
+                    .number_format
+                    .as_ref()
+                    .filter(|f| f.format_code != "General")
+                    .map(|f| Arc::from(f.format_code.as_str()));
+                (fmt, CellStyle::from_calamine(st))
+            });
+            cell.format = fmt.clone();
+            if with_styles && let Some(look) = look {
+                looks.push((Pos::new(*r, *c), *look));
             }
         }
-        let merges = wb
-            .merge_cells_by_sheet_name(&name)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|d| (Pos::new(d.start.0, d.start.1), Pos::new(d.end.0, d.end.1)))
-            .collect();
         let mut sheet = Sheet::from_cells(&name, cells, merges);
         looks.sort_by_key(|(p, _)| *p);
         sheet.styles = looks;
