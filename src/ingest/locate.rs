@@ -822,16 +822,18 @@ fn header_like(sheet: &Sheet, row: u32) -> bool {
     // Years (`2026`) may stand in a header; other numbers may not — whether number cells or
     // numbers typed as text (`15.387.210.499`), as in workbooks that store numbers as text.
     let is_year = |n: f64| n.fract() == 0.0 && (1990.0..=2100.0).contains(&n);
-    let numbers = cells
+    if texts < 2 {
+        return false;
+    }
+    // Number cells first (cheap), then numbers typed as text.
+    !cells
         .iter()
-        .filter(|(_, c)| match &c.value {
-            Value::Number(n) => !is_year(*n),
+        .any(|(_, c)| matches!(c.value, Value::Number(n) if !is_year(n)))
+        && !cells.iter().any(|(_, c)| match &c.value {
             Value::Text(t) => parse_id_number(t)
                 .is_some_and(|x| !x.value.to_string().parse::<f64>().is_ok_and(is_year)),
             _ => false,
         })
-        .count();
-    texts >= 2 && numbers == 0
 }
 
 /// The form's number row of a header band starting at `row` of `height` rows: inside the band
@@ -1357,6 +1359,9 @@ fn place_and_date(raw: &str) -> bool {
 
 /// The footer label of `def` that a row starts with (its first filled cell), if any.
 fn footer_key<'a>(sheet: &Sheet, row: u32, def: &'a TableDef) -> Option<(&'a str, Pos)> {
+    if def.footer.is_empty() {
+        return None;
+    }
     let (col, cell) = sheet
         .row_cells(row)
         .iter()

@@ -35,6 +35,17 @@ pub fn decimal_from_f64(n: f64) -> Option<Decimal> {
 /// Parses a number written as text the Indonesian way. Returns `None` for anything that is not a
 /// single number (blank, `-`, words, two numbers).
 pub fn parse_id_number(text: &str) -> Option<Num> {
+    // Only these characters can make a number (digits, separators, sign, brackets, percent,
+    // spaces, and the letters of `Rp`/`IDR`): anything else is text, known without the work
+    // below (most cells that reach here are names).
+    if !text.chars().all(|c| {
+        c.is_ascii_digit()
+            || c.is_whitespace()
+            || matches!(c, '.' | ',' | '%' | '(' | ')' | '-' | '+' | '\u{a0}')
+            || matches!(c.to_ascii_lowercase(), 'r' | 'p' | 'i' | 'd')
+    }) {
+        return None;
+    }
     let mut s: String = text
         .trim()
         .chars()
