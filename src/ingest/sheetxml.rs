@@ -32,8 +32,9 @@ fn read_part(zip: &mut Zip<'_>, name: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// A relationship target resolved against the folder `base` of the part that names it.
-fn resolve(base: &str, target: &str) -> String {
+/// A relationship target resolved against the folder `base` of the part that names it (also
+/// used by the annotated copy's patcher).
+pub(crate) fn resolve(base: &str, target: &str) -> String {
     let mut parts: Vec<&str> = if target.starts_with('/') {
         Vec::new()
     } else {

@@ -17,6 +17,7 @@
 //! This module knows nothing of checks or findings: it takes [`Mark`]s and a [`TemuanSheet`].
 
 use crate::ingest::cell::{Pos, col_letters};
+use crate::ingest::sheetxml::resolve;
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -510,25 +511,6 @@ fn rels_path(part: &str) -> String {
     } else {
         format!("{d}/_rels/{f}.rels")
     }
-}
-
-/// A relationship target resolved against the folder of the part that holds it.
-fn resolve(base_dir: &str, target: &str) -> String {
-    let mut parts: Vec<&str> = if target.starts_with('/') {
-        Vec::new()
-    } else {
-        base_dir.split('/').filter(|s| !s.is_empty()).collect()
-    };
-    for seg in target.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            s => parts.push(s),
-        }
-    }
-    parts.join("/")
 }
 
 /// The target of `to` relative to the folder of part `from`.
