@@ -39,11 +39,12 @@ use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
 use crate::ingest::locate::{Field, LocatedTable, Parsed, TableRow};
 use crate::ingest::number::format_id;
-use crate::ingest::rules::{ColumnType, normalize};
+use crate::ingest::rules::ColumnType;
+use crate::model::pairing::{CodedByName, PairOptions, PairRow, ParentRule, pair};
 use crate::model::plan::{Plan, TableModel, name_pos};
 use rust_decimal::Decimal;
 use serde_json::{Value as Json, json};
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 
 /// Rule code: a row (or table) added since the old version.
 pub const ROW_ADDED: &str = "R001";
@@ -296,59 +297,31 @@ fn items(t: &TableModel) -> Vec<Item> {
         .collect()
 }
 
+/// How versions pair their rows: by code, then by name under the same paired parent (a row
+/// under a new parent is new as well); a coded row pairs by name only across a corrected code.
+/// No near match: a renamed row shows as removed and added.
+const VERSIONS: PairOptions = PairOptions {
+    by_name: true,
+    parent: ParentRule::Paired,
+    coded: CodedByName::WhenCodesDiffer,
+    near_match: None,
+};
+
 /// For each new item, its old counterpart.
 fn pair_items(old: &[Item], new: &[Item]) -> Vec<Option<usize>> {
-    let mut matched: Vec<Option<usize>> = vec![None; new.len()];
-    let mut used = vec![false; old.len()];
-    // 1. By code (and level), in order of appearance.
-    let mut by_code: HashMap<(Option<Level>, &str), VecDeque<usize>> = HashMap::new();
-    for (i, it) in old.iter().enumerate() {
-        if let Some(c) = &it.code {
-            by_code
-                .entry((it.level, c.as_str()))
-                .or_default()
-                .push_back(i);
-        }
-    }
-    for (j, it) in new.iter().enumerate() {
-        if let Some(c) = &it.code
-            && let Some(q) = by_code.get_mut(&(it.level, c.as_str()))
-            && let Some(i) = q.pop_front()
-        {
-            matched[j] = Some(i);
-            used[i] = true;
-        }
-    }
-    // 2. By level and normalised name under the same paired parent (new items in order, so a
-    // parent is paired before its children).
-    let old_norm: Vec<String> = old.iter().map(|it| normalize(&it.name)).collect();
-    for j in 0..new.len() {
-        if matched[j].is_some() {
-            continue;
-        }
-        let want_parent = match new[j].parent {
-            None => None,
-            Some(p) => match matched[p] {
-                Some(op) => Some(op),
-                None => continue, // under a new parent: new as well
-            },
-        };
-        let name = normalize(&new[j].name);
-        let found = (0..old.len()).find(|&i| {
-            !used[i]
-                && old[i].level == new[j].level
-                && old[i].parent == want_parent
-                && old_norm[i] == name
-                // A coded row only pairs by name with a row whose code differs in both
-                // versions' terms (a corrected code), never with a code paired elsewhere.
-                && (old[i].code.is_none() || new[j].code.is_none() || old[i].code != new[j].code)
-        });
-        if let Some(i) = found {
-            matched[j] = Some(i);
-            used[i] = true;
-        }
-    }
-    matched
+    let rows = |items: &[Item]| -> Vec<PairRow> {
+        items
+            .iter()
+            .map(|it| PairRow {
+                level: it.level,
+                code: it.code.clone(),
+                name: it.name.clone(),
+                parent: it.parent,
+            })
+            .collect()
+    };
+    let order: Vec<usize> = (0..new.len()).collect();
+    pair(&rows(new), &rows(old), &order, &VERSIONS)
 }
 
 // ---------------------------------------------------------------------------------------------
