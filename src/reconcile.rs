@@ -17,8 +17,9 @@
 //! compared as read: numbers and money exactly (rust_decimal), targets by value and unit, text
 //! with runs of whitespace folded. The difference of two numbers is `new − old`.
 //!
-//! Per program and per amount column, the money under the program (the sum over the deepest
-//! level that carries amounts, as in `selaras inspect`; a blank counts as nothing) is compared
+//! Per program and per amount column, the money under the program (`model::totals::sum_of_level`
+//! at the deepest level that carries amounts on either side, as in `selaras inspect`; a blank
+//! counts as nothing) is compared
 //! between versions, so the planner sees where money moved even when the program row itself
 //! did not change.
 //!
@@ -42,6 +43,7 @@ use crate::ingest::number::format_id;
 use crate::ingest::rules::ColumnType;
 use crate::model::pairing::{CodedByName, PairOptions, PairRow, ParentRule, pair};
 use crate::model::plan::{Plan, TableModel, name_pos};
+use crate::model::totals::{AmountOf, Overflow, PLAN_LEVELS, sum_of_level};
 use rust_decimal::Decimal;
 use serde_json::{Value as Json, json};
 use std::collections::HashMap;
@@ -547,24 +549,38 @@ fn program_of(items: &[Item]) -> Vec<Option<usize>> {
         .collect()
 }
 
-/// Per program item: the sum of `role` at each level under it (None where nothing is filled).
-fn sums_by_level(side: &Side, role: &str) -> HashMap<usize, HashMap<Level, Decimal>> {
+/// Per program item: the sum of `role` (every field of the role on a row) at each plan level
+/// under it, levels where nothing is filled left out; Err when a sum overflows.
+type LevelSums = HashMap<usize, Result<HashMap<Level, Decimal>, Overflow>>;
+
+fn sums_by_level(side: &Side, role: &str) -> LevelSums {
     let progs = program_of(&side.items);
-    let mut out: HashMap<usize, HashMap<Level, Decimal>> = HashMap::new();
+    let mut under: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, it) in side.items.iter().enumerate() {
-        let (Some(p), Some(level)) = (progs[i], it.level) else {
-            continue;
-        };
-        let row = &side.t.table.rows[it.rows[0]];
-        let amount: Option<Decimal> = row
-            .fields_of(role)
-            .filter_map(|f| f.parsed.amount())
-            .reduce(|a, b| a + b);
-        if let Some(a) = amount {
-            *out.entry(p).or_default().entry(level).or_default() += a;
+        if let (Some(p), Some(_)) = (progs[i], it.level) {
+            under.entry(p).or_default().push(i);
         }
     }
-    out
+    // Items of a hierarchical table are its nodes, in order.
+    under
+        .into_iter()
+        .map(|(p, nodes)| {
+            let sums = PLAN_LEVELS
+                .into_iter()
+                .filter_map(|level| {
+                    sum_of_level(
+                        side.t,
+                        nodes.iter().copied(),
+                        AmountOf::EveryField(role),
+                        level,
+                    )
+                    .transpose()
+                })
+                .map(|s| s.map(|s| (s.level, s.sum)))
+                .collect();
+            (p, sums)
+        })
+        .collect()
 }
 
 fn program_changes(old: &Side, new: &Side, paired: &[Option<usize>]) -> Vec<ProgramChange> {
@@ -597,14 +613,17 @@ fn program_changes(old: &Side, new: &Side, paired: &[Option<usize>]) -> Vec<Prog
         let so = sums_by_level(old, role);
         let sn = sums_by_level(new, role);
         for &(oi, ni) in &pairs {
-            let lo = oi.and_then(|i| so.get(&i));
-            let ln = ni.and_then(|j| sn.get(&j));
+            // A program whose sum overflows on either side is not compared.
+            let (Ok(lo), Ok(ln)) = (
+                oi.and_then(|i| so.get(&i)).map(Result::as_ref).transpose(),
+                ni.and_then(|j| sn.get(&j)).map(Result::as_ref).transpose(),
+            ) else {
+                continue;
+            };
             // The deepest level filled on either side, the same level on both.
-            let level = [Level::SubKegiatan, Level::Kegiatan, Level::Program]
-                .into_iter()
-                .find(|l| {
-                    lo.is_some_and(|m| m.contains_key(l)) || ln.is_some_and(|m| m.contains_key(l))
-                });
+            let level = PLAN_LEVELS.into_iter().rev().find(|l| {
+                lo.is_some_and(|m| m.contains_key(l)) || ln.is_some_and(|m| m.contains_key(l))
+            });
             let Some(level) = level else { continue };
             let vo = lo.and_then(|m| m.get(&level)).copied();
             let vn = ln.and_then(|m| m.get(&level)).copied();

@@ -47,6 +47,7 @@ use crate::ingest::locate::LocatedTable;
 use crate::ingest::rules::normalize;
 use crate::model::pairing::{CodedByName, PairOptions, ParentRule, node_rows, pair};
 use crate::model::plan::{Node, Plan, TableModel, name_pos, name_similarity};
+use crate::model::totals::{AmountOf, sum_of_level, written_totals};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -377,34 +378,25 @@ fn compare_pair(
     }
 }
 
-/// The office's total of one amount column: its closing total row, else the sum of its bidang
-/// rows, else the sum of its programs (placed on the column's header).
+/// The office's total of one amount column: its written total (the last total row with an
+/// amount), else the sum of its bidang rows, else the sum of its programs (placed on the
+/// column's header). None when there is none, or when a sum overflows.
 fn office_total(t: &TableModel, role: &str) -> Option<(Decimal, Pos)> {
-    if let Some(n) = t
-        .nodes
-        .iter()
-        .rev()
-        .find(|n| n.level == Level::Total && amount(t, n, role).is_some())
-    {
-        return Some((amount(t, n, role)?, field_pos(t, n, role)));
+    let what = AmountOf::Role(role);
+    if let Some(&written) = written_totals(t, what).ok()?.last() {
+        return Some(written);
     }
     for level in [Level::Bidang, Level::Program] {
-        let ns: Vec<&Node> = t
-            .nodes
-            .iter()
-            .filter(|n| n.level == level && amount(t, n, role).is_some())
-            .collect();
-        if let Some(first) = ns.first() {
-            let sum: Decimal = ns.iter().filter_map(|n| amount(t, n, role)).sum();
-            let pos = if level == Level::Bidang && ns.len() == 1 {
-                field_pos(t, first, role)
+        if let Some(s) = sum_of_level(t, 0..t.nodes.len(), what, level).ok()? {
+            let pos = if level == Level::Bidang && s.cells.len() == 1 {
+                s.cells[0]
             } else {
                 t.table
                     .column(role)
                     .map(|c| Pos::new(t.table.header_end, c.col))
-                    .unwrap_or_else(|| field_pos(t, first, role))
+                    .unwrap_or(s.cells[0])
             };
-            return Some((sum, pos));
+            return Some((s.sum, pos));
         }
     }
     None
