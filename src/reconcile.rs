@@ -17,8 +17,9 @@
 //! compared as read: numbers and money exactly (rust_decimal), targets by value and unit, text
 //! with runs of whitespace folded. The difference of two numbers is `new − old`.
 //!
-//! Per program and per amount column, the money under the program (the sum over the deepest
-//! level that carries amounts, as in `selaras inspect`; a blank counts as nothing) is compared
+//! Per program and per amount column, the money under the program (`model::totals::sum_of_level`
+//! at the deepest level that carries amounts on either side, as in `selaras inspect`; a blank
+//! counts as nothing) is compared
 //! between versions, so the planner sees where money moved even when the program row itself
 //! did not change.
 //!
@@ -39,11 +40,13 @@ use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
 use crate::ingest::locate::{Field, LocatedTable, Parsed, TableRow};
 use crate::ingest::number::format_id;
-use crate::ingest::rules::{ColumnType, normalize};
+use crate::ingest::rules::ColumnType;
+use crate::model::pairing::{CodedByName, PairOptions, PairRow, ParentRule, pair};
 use crate::model::plan::{Plan, TableModel, name_pos};
+use crate::model::totals::{AmountOf, Overflow, PLAN_LEVELS, sum_of_level};
 use rust_decimal::Decimal;
 use serde_json::{Value as Json, json};
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 
 /// Rule code: a row (or table) added since the old version.
 pub const ROW_ADDED: &str = "R001";
@@ -296,59 +299,31 @@ fn items(t: &TableModel) -> Vec<Item> {
         .collect()
 }
 
+/// How versions pair their rows: by code, then by name under the same paired parent (a row
+/// under a new parent is new as well); a coded row pairs by name only across a corrected code.
+/// No near match: a renamed row shows as removed and added.
+const VERSIONS: PairOptions = PairOptions {
+    by_name: true,
+    parent: ParentRule::Paired,
+    coded: CodedByName::WhenCodesDiffer,
+    near_match: None,
+};
+
 /// For each new item, its old counterpart.
 fn pair_items(old: &[Item], new: &[Item]) -> Vec<Option<usize>> {
-    let mut matched: Vec<Option<usize>> = vec![None; new.len()];
-    let mut used = vec![false; old.len()];
-    // 1. By code (and level), in order of appearance.
-    let mut by_code: HashMap<(Option<Level>, &str), VecDeque<usize>> = HashMap::new();
-    for (i, it) in old.iter().enumerate() {
-        if let Some(c) = &it.code {
-            by_code
-                .entry((it.level, c.as_str()))
-                .or_default()
-                .push_back(i);
-        }
-    }
-    for (j, it) in new.iter().enumerate() {
-        if let Some(c) = &it.code
-            && let Some(q) = by_code.get_mut(&(it.level, c.as_str()))
-            && let Some(i) = q.pop_front()
-        {
-            matched[j] = Some(i);
-            used[i] = true;
-        }
-    }
-    // 2. By level and normalised name under the same paired parent (new items in order, so a
-    // parent is paired before its children).
-    let old_norm: Vec<String> = old.iter().map(|it| normalize(&it.name)).collect();
-    for j in 0..new.len() {
-        if matched[j].is_some() {
-            continue;
-        }
-        let want_parent = match new[j].parent {
-            None => None,
-            Some(p) => match matched[p] {
-                Some(op) => Some(op),
-                None => continue, // under a new parent: new as well
-            },
-        };
-        let name = normalize(&new[j].name);
-        let found = (0..old.len()).find(|&i| {
-            !used[i]
-                && old[i].level == new[j].level
-                && old[i].parent == want_parent
-                && old_norm[i] == name
-                // A coded row only pairs by name with a row whose code differs in both
-                // versions' terms (a corrected code), never with a code paired elsewhere.
-                && (old[i].code.is_none() || new[j].code.is_none() || old[i].code != new[j].code)
-        });
-        if let Some(i) = found {
-            matched[j] = Some(i);
-            used[i] = true;
-        }
-    }
-    matched
+    let rows = |items: &[Item]| -> Vec<PairRow> {
+        items
+            .iter()
+            .map(|it| PairRow {
+                level: it.level,
+                code: it.code.clone(),
+                name: it.name.clone(),
+                parent: it.parent,
+            })
+            .collect()
+    };
+    let order: Vec<usize> = (0..new.len()).collect();
+    pair(&rows(new), &rows(old), &order, &VERSIONS)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -574,24 +549,38 @@ fn program_of(items: &[Item]) -> Vec<Option<usize>> {
         .collect()
 }
 
-/// Per program item: the sum of `role` at each level under it (None where nothing is filled).
-fn sums_by_level(side: &Side, role: &str) -> HashMap<usize, HashMap<Level, Decimal>> {
+/// Per program item: the sum of `role` (every field of the role on a row) at each plan level
+/// under it, levels where nothing is filled left out; Err when a sum overflows.
+type LevelSums = HashMap<usize, Result<HashMap<Level, Decimal>, Overflow>>;
+
+fn sums_by_level(side: &Side, role: &str) -> LevelSums {
     let progs = program_of(&side.items);
-    let mut out: HashMap<usize, HashMap<Level, Decimal>> = HashMap::new();
+    let mut under: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, it) in side.items.iter().enumerate() {
-        let (Some(p), Some(level)) = (progs[i], it.level) else {
-            continue;
-        };
-        let row = &side.t.table.rows[it.rows[0]];
-        let amount: Option<Decimal> = row
-            .fields_of(role)
-            .filter_map(|f| f.parsed.amount())
-            .reduce(|a, b| a + b);
-        if let Some(a) = amount {
-            *out.entry(p).or_default().entry(level).or_default() += a;
+        if let (Some(p), Some(_)) = (progs[i], it.level) {
+            under.entry(p).or_default().push(i);
         }
     }
-    out
+    // Items of a hierarchical table are its nodes, in order.
+    under
+        .into_iter()
+        .map(|(p, nodes)| {
+            let sums = PLAN_LEVELS
+                .into_iter()
+                .filter_map(|level| {
+                    sum_of_level(
+                        side.t,
+                        nodes.iter().copied(),
+                        AmountOf::EveryField(role),
+                        level,
+                    )
+                    .transpose()
+                })
+                .map(|s| s.map(|s| (s.level, s.sum)))
+                .collect();
+            (p, sums)
+        })
+        .collect()
 }
 
 fn program_changes(old: &Side, new: &Side, paired: &[Option<usize>]) -> Vec<ProgramChange> {
@@ -624,14 +613,17 @@ fn program_changes(old: &Side, new: &Side, paired: &[Option<usize>]) -> Vec<Prog
         let so = sums_by_level(old, role);
         let sn = sums_by_level(new, role);
         for &(oi, ni) in &pairs {
-            let lo = oi.and_then(|i| so.get(&i));
-            let ln = ni.and_then(|j| sn.get(&j));
+            // A program whose sum overflows on either side is not compared.
+            let (Ok(lo), Ok(ln)) = (
+                oi.and_then(|i| so.get(&i)).map(Result::as_ref).transpose(),
+                ni.and_then(|j| sn.get(&j)).map(Result::as_ref).transpose(),
+            ) else {
+                continue;
+            };
             // The deepest level filled on either side, the same level on both.
-            let level = [Level::SubKegiatan, Level::Kegiatan, Level::Program]
-                .into_iter()
-                .find(|l| {
-                    lo.is_some_and(|m| m.contains_key(l)) || ln.is_some_and(|m| m.contains_key(l))
-                });
+            let level = PLAN_LEVELS.into_iter().rev().find(|l| {
+                lo.is_some_and(|m| m.contains_key(l)) || ln.is_some_and(|m| m.contains_key(l))
+            });
             let Some(level) = level else { continue };
             let vo = lo.and_then(|m| m.get(&level)).copied();
             let vn = ln.and_then(|m| m.get(&level)).copied();

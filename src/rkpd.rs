@@ -45,9 +45,11 @@ use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
 use crate::ingest::locate::LocatedTable;
 use crate::ingest::rules::normalize;
+use crate::model::pairing::{CodedByName, PairOptions, ParentRule, node_rows, pair};
 use crate::model::plan::{Node, Plan, TableModel, name_pos, name_similarity};
+use crate::model::totals::{AmountOf, sum_of_level, written_totals};
 use rust_decimal::Decimal;
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 
 /// Table kind of the RKPD's plan rows.
 pub const RKPD_KIND: &str = "rkpd";
@@ -183,68 +185,28 @@ fn office_side(plan: &Plan) -> Option<OfficeSide<'_>> {
 
 const COMPARED: [Level; 3] = [Level::Program, Level::Kegiatan, Level::SubKegiatan];
 
-/// Pairs RKPD nodes (indexes into `rk.nodes`) with office nodes: by code in order, then by
-/// level and name (exact, then similar) under the same paired parent.
+/// The word similarity from which an RKPD row and an office row with different names are the
+/// same row (when neither exact name nor code pairs them).
+const NEAR_MATCH: f64 = 0.75;
+
+/// How RKPD rows pair with the office's rows: by code in order, then by level and name (exact,
+/// then similar) under the same paired parent (any parent when the RKPD row's parent is
+/// unpaired); rows whose codes differ are different rows, whatever their names.
+const RKPD_PAIRING: PairOptions = PairOptions {
+    by_name: true,
+    parent: ParentRule::PairedElseAny,
+    coded: CodedByName::WhenCodesEqual,
+    near_match: Some(NEAR_MATCH),
+};
+
+/// Pairs RKPD nodes (indexes into `rk.nodes`) with office nodes.
 fn pair_rows(
     rk: &TableModel,
     rk_nodes: &[usize],
     of: &TableModel,
 ) -> HashMap<usize, Option<usize>> {
-    let mut matched: HashMap<usize, Option<usize>> = rk_nodes.iter().map(|&i| (i, None)).collect();
-    let mut used = vec![false; of.nodes.len()];
-    let mut by_code: HashMap<(Level, String), VecDeque<usize>> = HashMap::new();
-    for (i, n) in of.nodes.iter().enumerate() {
-        if let Some(c) = &n.code {
-            by_code
-                .entry((n.level, c.to_string()))
-                .or_default()
-                .push_back(i);
-        }
-    }
-    for &i in rk_nodes {
-        let n = &rk.nodes[i];
-        if let Some(c) = &n.code
-            && let Some(q) = by_code.get_mut(&(n.level, c.to_string()))
-            && let Some(j) = q.pop_front()
-        {
-            matched.insert(i, Some(j));
-            used[j] = true;
-        }
-    }
-    for exact in [true, false] {
-        for &i in rk_nodes {
-            if matched[&i].is_some() {
-                continue;
-            }
-            let n = &rk.nodes[i];
-            let want_parent = n.parent.and_then(|p| matched.get(&p).copied().flatten());
-            let fits = |j: usize| {
-                let o = &of.nodes[j];
-                !used[j]
-                    && o.level == n.level
-                    && want_parent.is_none_or(|wp| o.parent == Some(wp))
-                    // Rows whose codes differ are different rows, whatever their names: names
-                    // pair only where one side has no code.
-                    && !(n.code.is_some() && o.code.is_some() && n.code != o.code)
-            };
-            let found = if exact {
-                let name = normalize(&n.name);
-                (0..of.nodes.len()).find(|&j| fits(j) && normalize(&of.nodes[j].name) == name)
-            } else {
-                (0..of.nodes.len())
-                    .filter(|&j| fits(j))
-                    .map(|j| (name_similarity(&of.nodes[j].name, &n.name), j))
-                    .filter(|(s, _)| *s >= 0.75)
-                    .max_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal))
-                    .map(|(_, j)| j)
-            };
-            if let Some(j) = found {
-                matched.insert(i, Some(j));
-                used[j] = true;
-            }
-        }
-    }
-    matched
+    let matched = pair(&node_rows(rk), &node_rows(of), rk_nodes, &RKPD_PAIRING);
+    rk_nodes.iter().map(|&i| (i, matched[i])).collect()
 }
 
 struct Ctx<'a> {
@@ -416,34 +378,25 @@ fn compare_pair(
     }
 }
 
-/// The office's total of one amount column: its closing total row, else the sum of its bidang
-/// rows, else the sum of its programs (placed on the column's header).
+/// The office's total of one amount column: its written total (the last total row with an
+/// amount), else the sum of its bidang rows, else the sum of its programs (placed on the
+/// column's header). None when there is none, or when a sum overflows.
 fn office_total(t: &TableModel, role: &str) -> Option<(Decimal, Pos)> {
-    if let Some(n) = t
-        .nodes
-        .iter()
-        .rev()
-        .find(|n| n.level == Level::Total && amount(t, n, role).is_some())
-    {
-        return Some((amount(t, n, role)?, field_pos(t, n, role)));
+    let what = AmountOf::Role(role);
+    if let Some(&written) = written_totals(t, what).ok()?.last() {
+        return Some(written);
     }
     for level in [Level::Bidang, Level::Program] {
-        let ns: Vec<&Node> = t
-            .nodes
-            .iter()
-            .filter(|n| n.level == level && amount(t, n, role).is_some())
-            .collect();
-        if let Some(first) = ns.first() {
-            let sum: Decimal = ns.iter().filter_map(|n| amount(t, n, role)).sum();
-            let pos = if level == Level::Bidang && ns.len() == 1 {
-                field_pos(t, first, role)
+        if let Some(s) = sum_of_level(t, 0..t.nodes.len(), what, level).ok()? {
+            let pos = if level == Level::Bidang && s.cells.len() == 1 {
+                s.cells[0]
             } else {
                 t.table
                     .column(role)
                     .map(|c| Pos::new(t.table.header_end, c.col))
-                    .unwrap_or_else(|| field_pos(t, first, role))
+                    .unwrap_or(s.cells[0])
             };
-            return Some((sum, pos));
+            return Some((s.sum, pos));
         }
     }
     None

@@ -1,6 +1,6 @@
 //! B002 `total-row-mismatch`: The total or bidang row differs from the sum of the programs.
 
-use super::util::{column_field, label, level_plural, level_sum, rp};
+use super::util::{column_field, label, level_plural, rp, top_level_sum};
 use super::{Context, Finding, Rule, Severity};
 use crate::ingest::code::Level;
 use crate::ingest::locate::{ColumnMap, Parsed};
@@ -166,9 +166,10 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     // A heading row without figures (urusan rows usually are).
                     continue;
                 }
-                let Some((level, mut sum, mut cells)) = level_sum(t, &in_scope, c) else {
+                let Some((level, mut sum, mut cells)) = top_level_sum(t, &in_scope, c) else {
                     continue;
                 };
+                let mut overflow = false;
                 for m in &continued {
                     let Some(mc) = m
                         .table
@@ -179,12 +180,19 @@ fn run(ctx: &Context) -> Vec<Finding> {
                         continue;
                     };
                     let all: Vec<usize> = (0..m.nodes.len()).collect();
-                    if let Some((l, s, more)) = level_sum(m, &all, mc)
+                    if let Some((l, s, more)) = top_level_sum(m, &all, mc)
                         && l == level
                     {
-                        sum += s;
+                        match sum.checked_add(s) {
+                            Some(s) => sum = s,
+                            None => overflow = true,
+                        }
                         cells.extend(more);
                     }
+                }
+                if overflow {
+                    // Beyond the range of money: no sum to compare with.
+                    continue;
                 }
                 if own == Some(sum) {
                     continue;

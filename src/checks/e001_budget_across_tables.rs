@@ -1,11 +1,11 @@
 //! E001 `budget-across-tables`: the budget of one program, kegiatan or sub kegiatan differs
 //! between T-C.31 (review of the RKPD draft) and T-C.33 (the plan) for the same year.
 
-use super::frame::join_by_code;
 use super::util::{amount_cell, header_year, label, rp, tc33_pagu_role, year_phrase};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
+use crate::model::pairing::pair_by_code;
 use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {
@@ -136,10 +136,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             let year = year31.or_else(|| t33.table.column(role33).and_then(|c| c.year));
             let (year_id, year_en) = year_phrase(year);
             for level in [Level::Program, Level::Kegiatan, Level::SubKegiatan] {
-                let Ok(pairs) = join_by_code(t31, t33, level) else {
-                    continue;
-                };
-                for (i, j) in pairs {
+                for (i, j) in pair_by_code(t31, t33, level) {
                     let (n31, n33) = (&t31.nodes[i], &t33.nodes[j]);
                     let Some((plan, pos33)) = amount_cell(t33, n33, role33) else {
                         continue;

@@ -1,12 +1,12 @@
 //! E002 `target-across-tables`: the target or unit of one sub kegiatan differs between T-C.31,
 //! the proposal table (usulan program, section 2.5) and T-C.33.
 
-use super::frame::join_by_key;
 use super::util::{header_year, label, same_unit, target_text, text_cell, year_phrase};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
 use crate::ingest::locate::{Parsed, TableRow};
+use crate::model::pairing::pair_by_key;
 use crate::model::plan::TableModel;
 use rust_decimal::Decimal;
 
@@ -283,7 +283,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     continue;
                 };
                 let year = year.or_else(|| t33.table.column(tr).and_then(|c| c.year));
-                for (i, j) in join_by_key(o, t33, Level::SubKegiatan) {
+                for (i, j) in pair_by_key(o, t33, Level::SubKegiatan) {
                     let Some(ref_tgt) = read_target(t33, t33.row(&t33.nodes[j]), tr, ur) else {
                         continue;
                     };
@@ -296,7 +296,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
         } else if o.table.kind == "usulan-program" {
             // No plan of record: the proposal table against T-C.31 (its analysis side).
             for (_, t31) in ctx.plan.tables_of("T-C.31") {
-                for (i, j) in join_by_key(o, t31, Level::SubKegiatan) {
+                for (i, j) in pair_by_key(o, t31, Level::SubKegiatan) {
                     let Some((ref_tgt, _, _, _)) = other_target(t31, j) else {
                         continue;
                     };

@@ -1,11 +1,11 @@
 //! E003 `indicator-across-tables`: the indicator text of one sub kegiatan differs between
 //! T-C.31, the proposal table (usulan program, section 2.5) and T-C.33.
 
-use super::frame::join_by_key;
 use super::util::{label, node_rows, same_text, text_cell, word_diff};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
+use crate::model::pairing::pair_by_key;
 use crate::model::plan::{TableModel, name_similarity};
 use rust_decimal::prelude::ToPrimitive;
 
@@ -334,10 +334,10 @@ fn run(ctx: &Context) -> Vec<Finding> {
             Vec::new()
         };
         for reference in references {
-            for (i, j) in join_by_key(o, reference, Level::SubKegiatan) {
+            for (i, j) in pair_by_key(o, reference, Level::SubKegiatan) {
                 compare(ctx, &mut out, o, i, reference, j);
             }
-            for (i, j) in join_by_key(o, reference, Level::Program) {
+            for (i, j) in pair_by_key(o, reference, Level::Program) {
                 compare_program(ctx, &mut out, o, i, reference, j);
             }
         }

@@ -2,11 +2,11 @@
 //! plan year is missing from T-C.31 or from the proposal table, or a row of those tables has no
 //! row in T-C.33.
 
-use super::frame::node_key;
 use super::util::{header_year, label, rp, year_phrase};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::code::Level;
 use crate::ingest::locate::Parsed;
+use crate::model::pairing::node_key;
 use crate::model::plan::{TableModel, name_pos};
 use std::collections::HashMap;
 

@@ -6,6 +6,7 @@ use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
 use crate::model::plan::TableModel;
+use crate::model::totals::{AmountOf, amounts_at, sum_of_level, written_totals};
 use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {
@@ -65,38 +66,25 @@ Use instead
     run,
 };
 
-/// T-C.31's written grand total for a side: the closing total row, else the bidang row.
+/// T-C.31's written grand total for a side: the first closing total row with an amount, else
+/// the first bidang row with one.
 fn written_total(t: &TableModel, role: &str) -> Option<(Decimal, Pos)> {
-    for level in [Level::Total, Level::Bidang] {
-        let found = t
-            .nodes
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| n.level == level)
-            .find_map(|(i, _)| {
-                amount_cell(t, &t.nodes[i], role).and_then(|(v, p)| v.map(|v| (v, p)))
-            });
-        if found.is_some() {
-            return found;
-        }
-    }
-    None
+    let what = AmountOf::Role(role);
+    written_totals(t, what).ok()?.first().copied().or_else(|| {
+        amounts_at(t, 0..t.nodes.len(), what, Level::Bidang)
+            .ok()?
+            .first()
+            .copied()
+    })
 }
 
 /// T-C.33's total for a role: the sum of its programs, and the cells that state it (its total
-/// and bidang rows when they agree with the sum, else the program cells).
+/// and bidang rows when they agree with the sum, else the program cells). None when no program
+/// has an amount, or when the sum overflows.
 fn plan_total(t: &TableModel, role: &str) -> Option<(Decimal, Vec<Pos>)> {
-    let programs: Vec<(Decimal, Pos)> = t
-        .nodes
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.level == Level::Program)
-        .filter_map(|(i, _)| amount_cell(t, &t.nodes[i], role).and_then(|(v, p)| v.map(|v| (v, p))))
-        .collect();
-    if programs.is_empty() {
-        return None;
-    }
-    let sum: Decimal = programs.iter().map(|(v, _)| *v).sum();
+    let programs =
+        sum_of_level(t, 0..t.nodes.len(), AmountOf::Role(role), Level::Program).ok()??;
+    let sum = programs.sum;
     let stated: Vec<Pos> = t
         .nodes
         .iter()
@@ -107,7 +95,7 @@ fn plan_total(t: &TableModel, role: &str) -> Option<(Decimal, Vec<Pos>)> {
         .map(|(_, p)| p)
         .collect();
     let cells = if stated.is_empty() {
-        programs.iter().map(|(_, p)| *p).collect()
+        programs.cells
     } else {
         stated
     };
@@ -129,18 +117,19 @@ fn run(ctx: &Context) -> Vec<Finding> {
             let Some(role33) = tc33_pagu_role(t33, year31) else {
                 continue;
             };
-            let mut plan = Decimal::ZERO;
+            let mut plan = Some(Decimal::ZERO);
             let mut plan_cells: Vec<(String, Pos)> = Vec::new();
             for &g in &group {
                 let part = &ctx.plan.tables[g];
                 if let Some((v, cells)) = plan_total(part, role33) {
-                    plan += v;
+                    plan = plan.and_then(|p| p.checked_add(v));
                     plan_cells.extend(cells.into_iter().map(|p| (part.table.sheet.clone(), p)));
                 }
             }
-            if plan_cells.is_empty() {
+            // Nothing to compare with: no program amounts, or a sum beyond the range of money.
+            let Some(plan) = plan.filter(|_| !plan_cells.is_empty()) else {
                 continue;
-            }
+            };
             let year = year31.or_else(|| t33.table.column(role33).and_then(|c| c.year));
             let a_diff = a.filter(|(v, _)| *v != plan);
             let r_diff = r.filter(|(v, _)| *v != plan);

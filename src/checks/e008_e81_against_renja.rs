@@ -2,12 +2,12 @@
 //! same year, the plan's budget of that year).
 
 use super::e81::{Side, role, tables};
-use super::frame::join_by_key;
 use super::realisation::{Slot, fmt_shown, shown, slot, within};
 use super::util::{label, node_rows, same_text, tc33_pagu_role};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::code::Level;
 use crate::ingest::locate::TableRow;
+use crate::model::pairing::pair_by_key;
 use crate::model::plan::{TableModel, name_similarity};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -111,7 +111,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             for level in [Level::Program, Level::Kegiatan, Level::SubKegiatan] {
-                for (ei, ti) in join_by_key(e, t29, level) {
+                for (ei, ti) in pair_by_key(e, t29, level) {
                     for (er, tr) in indicator_pairs(ctx, e, ei, t29, ti) {
                         for (group, n, k) in [
                             ("e5", 5, "k4"),
@@ -171,7 +171,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             if t33.table.column(pagu).and_then(|c| c.year) != Some(year) {
                 continue;
             }
-            for (ei, ti) in join_by_key(e, t33, Level::SubKegiatan) {
+            for (ei, ti) in pair_by_key(e, t33, Level::SubKegiatan) {
                 let Some(f) = e.row(&e.nodes[ei]).field(&role("e7", Side::Rp)) else {
                     continue;
                 };

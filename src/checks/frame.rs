@@ -1,16 +1,14 @@
-//! The table work done with polars: amounts of a plan table as a DataFrame, parent sums by
-//! group-by, and rows of two tables joined by code (or, for uncoded tables, by name path).
+//! The table work done with polars: amounts of a plan table as a DataFrame and parent sums by
+//! group-by. (Rows of two tables are paired in `model::pairing`.)
 //!
 //! Money goes into polars as `Decimal(38, s)` columns built from rust_decimal mantissas at one
 //! common scale `s` (the largest scale present), so sums stay exact; results come back as
 //! rust_decimal through the same mantissa/scale.
 
 use crate::ingest::code::Level;
-use crate::ingest::rules::normalize;
 use crate::model::plan::TableModel;
 use polars::prelude::*;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 
 /// One amount column's parent-vs-children comparison for one parent node.
 #[derive(Debug, Clone, PartialEq)]
@@ -151,93 +149,6 @@ pub fn parent_sums(t: &TableModel, roles: &[String]) -> PolarsResult<Vec<ParentS
         });
     }
     Ok(out)
-}
-
-/// Sub kegiatan (or any level) of two tables joined by code: pairs of node indexes `(a, b)`.
-/// Rows with the same code twice in a table pair up in order of appearance.
-pub fn join_by_code(
-    a: &TableModel,
-    b: &TableModel,
-    level: Level,
-) -> PolarsResult<Vec<(usize, usize)>> {
-    let frame = |t: &TableModel| -> PolarsResult<DataFrame> {
-        let mut code = Vec::new();
-        let mut node = Vec::new();
-        let mut occ = Vec::new();
-        let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
-        for (i, n) in t.nodes.iter().enumerate() {
-            if n.level != level {
-                continue;
-            }
-            if let Some(c) = &n.code {
-                let k = c.to_string();
-                let o = seen.entry(k.clone()).or_insert(0);
-                code.push(k);
-                node.push(i as u32);
-                occ.push(*o);
-                *o += 1;
-            }
-        }
-        DataFrame::new_infer_height(vec![
-            Column::new("code".into(), code),
-            Column::new("occ".into(), occ),
-            Column::new("node".into(), node),
-        ])
-    };
-    let (fa, fb) = (frame(a)?, frame(b)?);
-    let joined = fa
-        .lazy()
-        .join(
-            fb.lazy(),
-            [col("code"), col("occ")],
-            [col("code"), col("occ")],
-            JoinArgs::new(JoinType::Inner).with_suffix(Some("_b".into())),
-        )
-        .sort(["node"], SortMultipleOptions::default())
-        .collect()?;
-    let na = joined.column("node")?.u32()?.clone();
-    let nb = joined.column("node_b")?.u32()?.clone();
-    Ok((0..joined.height())
-        .filter_map(|i| Some((na.get(i)? as usize, nb.get(i)? as usize)))
-        .collect())
-}
-
-/// A node's matching key: its code, or (uncoded) its parent's key and its normalised name.
-pub fn node_key(t: &TableModel, i: usize) -> String {
-    let n = &t.nodes[i];
-    match &n.code {
-        Some(c) => c.to_string(),
-        None => format!(
-            "{}/{}",
-            n.parent.map(|p| node_key(t, p)).unwrap_or_default(),
-            normalize(&n.name)
-        ),
-    }
-}
-
-/// Nodes of one level of two tables with the same [`node_key`] (code, or name path for
-/// uncoded tables), paired in order of appearance.
-pub fn join_by_key(a: &TableModel, b: &TableModel, level: Level) -> Vec<(usize, usize)> {
-    let mut in_b: HashMap<String, Vec<usize>> = HashMap::new();
-    for (j, n) in b.nodes.iter().enumerate() {
-        if n.level == level {
-            in_b.entry(node_key(b, j)).or_default().push(j);
-        }
-    }
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut out = Vec::new();
-    for (i, n) in a.nodes.iter().enumerate() {
-        if n.level != level {
-            continue;
-        }
-        let k = node_key(a, i);
-        let o = seen.entry(k.clone()).or_insert(0);
-        if let Some(&j) = in_b.get(&k).and_then(|v| v.get(*o)) {
-            out.push((i, j));
-        }
-        *o += 1;
-    }
-    out
 }
 
 #[cfg(test)]

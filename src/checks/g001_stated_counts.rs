@@ -1,12 +1,12 @@
 //! G001 `stated-count-mismatch`: A stated number of programs / kegiatan / sub kegiatan differs from the table.
 
-use super::frame::node_key;
 use super::util::{column_field, column_year, plan_year, stated_year_phrase, texts_outside_tables};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
 use crate::ingest::locate::ColumnMap;
 use crate::ingest::rules::{ColumnType, normalize};
+use crate::model::pairing::node_key;
 use crate::model::plan::TableModel;
 use std::collections::BTreeMap;
 

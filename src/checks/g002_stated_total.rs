@@ -1,8 +1,8 @@
 //! G002 `stated-total-mismatch`: A stated total budget differs from the table.
 
 use super::util::{
-    column_year, inside_table, level_plural, level_sum, plan_year, rp, stated_year_phrase,
-    texts_outside_tables,
+    column_year, inside_table, level_plural, plan_year, rp, stated_year_phrase,
+    texts_outside_tables, top_level_sum,
 };
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::{Pos, Value};
@@ -277,6 +277,8 @@ struct Total {
 
 fn totals(plan: &Plan, tables: &[usize], n: i32, base: i32) -> Vec<Total> {
     let mut by_role: BTreeMap<String, Total> = BTreeMap::new();
+    // Roles whose sum goes beyond the range of money: no total to compare with.
+    let mut overflow: Vec<String> = Vec::new();
     for &ti in tables {
         let t = &plan.tables[ti];
         for c in t
@@ -285,7 +287,7 @@ fn totals(plan: &Plan, tables: &[usize], n: i32, base: i32) -> Vec<Total> {
             .iter()
             .filter(|c| c.ty == ColumnType::Amount && column_year(c, base) == n)
         {
-            let Some((level, sum, cells)) = level_sum(t, &all_nodes(t), c) else {
+            let Some((level, sum, cells)) = top_level_sum(t, &all_nodes(t), c) else {
                 continue;
             };
             let e = by_role.entry(c.role.to_string()).or_insert_with(|| Total {
@@ -295,11 +297,15 @@ fn totals(plan: &Plan, tables: &[usize], n: i32, base: i32) -> Vec<Total> {
                 sum: Decimal::ZERO,
                 cells: Vec::new(),
             });
-            e.sum += sum;
+            match e.sum.checked_add(sum) {
+                Some(s) => e.sum = s,
+                None => overflow.push(c.role.to_string()),
+            }
             e.cells.extend(cells);
             e.level = e.level.min(level);
         }
     }
+    by_role.retain(|role, _| !overflow.contains(role));
     by_role.into_values().collect()
 }
 
@@ -440,7 +446,7 @@ fn labelled_number(
                 continue;
             };
             aligned = true;
-            let Some((level, sum, cells)) = level_sum(t, &all_nodes(t), c) else {
+            let Some((level, sum, cells)) = top_level_sum(t, &all_nodes(t), c) else {
                 continue;
             };
             if sum != *d {

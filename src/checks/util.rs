@@ -10,6 +10,7 @@ use crate::ingest::number::format_id;
 use crate::ingest::rules::{ColumnType, normalize};
 use crate::ingest::workbook::Sheet;
 use crate::model::plan::{Node, Plan, TableModel, name_words, words_similarity};
+use crate::model::totals::{AmountOf, sum_top_level};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -160,34 +161,22 @@ pub fn column_field<'a>(t: &'a TableModel, n: &Node, col: &ColumnMap) -> Option<
         .find(|f| f.pos.col == col.col && f.role == col.role)
 }
 
-/// The sum of one column over `nodes` at the highest level that has amounts there (program,
-/// else kegiatan, else sub kegiatan): (level summed, sum, cells summed). None when no program,
-/// kegiatan or sub kegiatan among `nodes` has an amount in that column.
-pub fn level_sum(
+/// [`sum_top_level`] of one column over `nodes` (program, else kegiatan, else sub kegiatan),
+/// its cells as related cells: (level summed, sum, cells summed). None when no program,
+/// kegiatan or sub kegiatan among `nodes` has an amount in that column, or when the sum
+/// overflows.
+pub fn top_level_sum(
     t: &TableModel,
     nodes: &[usize],
     col: &ColumnMap,
 ) -> Option<(Level, Decimal, Vec<Related>)> {
-    for level in [Level::Program, Level::Kegiatan, Level::SubKegiatan] {
-        let mut sum = Decimal::ZERO;
-        let mut cells = Vec::new();
-        for &j in nodes {
-            let n = &t.nodes[j];
-            if n.level != level {
-                continue;
-            }
-            if let Some(f) = column_field(t, n, col)
-                && let Some(d) = f.parsed.amount()
-            {
-                sum += d;
-                cells.push(Related::new(&t.table.sheet, f.pos));
-            }
-        }
-        if !cells.is_empty() {
-            return Some((level, sum, cells));
-        }
-    }
-    None
+    let s = sum_top_level(t, nodes.iter().copied(), AmountOf::Column(col)).ok()??;
+    let cells = s
+        .cells
+        .iter()
+        .map(|p| Related::new(&t.table.sheet, *p))
+        .collect();
+    Some((s.level, s.sum, cells))
 }
 
 /// A level in the plural for messages (`program`, `activities (kegiatan)`, `sub-activities`).

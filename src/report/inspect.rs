@@ -7,6 +7,7 @@ use crate::ingest::locate::Parsed;
 use crate::ingest::number::format_id;
 use crate::ingest::rules::ColumnType;
 use crate::model::plan::Plan;
+use crate::model::totals::{AmountOf, sum_deepest_level};
 use rust_decimal::Decimal;
 use serde_json::{Value as Json, json};
 use std::collections::BTreeMap;
@@ -38,27 +39,11 @@ pub fn table_summary(
             Some(y) => format!("{}_{y}", c.role),
             None => c.role.to_string(),
         };
-        // Sum the deepest level that has any amount in this column.
-        let mut total = None;
-        for level in [Level::SubKegiatan, Level::Kegiatan, Level::Program] {
-            let vals: Vec<Decimal> = t
-                .nodes
-                .iter()
-                .filter(|n| n.level == level)
-                .filter_map(|n| {
-                    t.row(n)
-                        .fields
-                        .iter()
-                        .find(|f| f.role == c.role)
-                        .and_then(|f| f.parsed.amount())
-                })
-                .collect();
-            if !vals.is_empty() {
-                total = Some(vals.iter().sum());
-                break;
-            }
+        // The deepest level that has any amount in this column (the first column of its role);
+        // nothing summed is 0, a sum beyond the range of money is left out.
+        if let Ok(s) = sum_deepest_level(t, 0..t.nodes.len(), AmountOf::Role(c.role)) {
+            totals.insert(key, s.map(|s| s.sum).unwrap_or_default());
         }
-        totals.insert(key, total.unwrap_or_default());
     }
     (rows, totals)
 }

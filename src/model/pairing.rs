@@ -1,0 +1,424 @@
+//! Which row of table (or plan) B is the same entity as a row of table (or plan) A.
+//!
+//! One rule, in up to three steps, run over the rows of A in the order the caller gives:
+//!
+//! 1. **Code and occurrence.** A row with a code pairs with a row of B at the same level with
+//!    the same code; the k-th row of A with a code pairs with the k-th row of B with that code
+//!    (repeated codes pair in order of appearance).
+//! 2. **Name under the same parent.** A row still unpaired pairs with the first unpaired row of
+//!    B at the same level whose normalised name (`ingest::rules::normalize`) is equal and whose
+//!    parent fits ([`ParentRule`]). Which coded rows may take this step is [`CodedByName`]. Rows
+//!    are taken in order, so a parent is paired before its children and repeated names pair in
+//!    order of appearance.
+//! 3. **Near match** (only with [`PairOptions::near_match`]): a row still unpaired pairs with the
+//!    fitting row of B whose name is most similar (`model::plan::name_similarity`, shared words
+//!    over all words), when that similarity is at least the threshold.
+//!
+//! The callers and why their options differ:
+//!
+//! | caller | step 2 | parent | coded rows by name | near match |
+//! |---|---|---|---|---|
+//! | E001 ([`pair_by_code`]) | no | — | — | no |
+//! | E002, E003, E008 ([`pair_by_key`]) | yes | same key path ([`node_key`]) | never | no |
+//! | `reconcile` (new version against old) | yes | the paired parent, strictly | when the codes differ (a corrected code) | no |
+//! | `rkpd` (RKPD rows against the office's table) | yes | the paired parent, else any | when the codes are equal (never across differing codes) | yes, 0.75 |
+//!
+//! Only `rkpd` pairs by near match: the draft RKPD and the office's T-C.31 are typed by
+//! different hands, so a name reworded in one of them is still the same row, and a miss there
+//! is reported as a missing row (K001). It has no check configuration (it compares two
+//! workbooks), so its threshold is its own constant, stricter than the checks' configurable
+//! `near_match` (which decides when two texts are *reported* as a near match, not when rows
+//! pair). Reconciliation pairs versions of one workbook, where a renamed row is better shown
+//! as removed and added; the checks' keyed joins pair rows that must agree exactly.
+
+use crate::ingest::code::Level;
+use crate::ingest::rules::normalize;
+use crate::model::plan::{TableModel, name_similarity};
+use std::collections::{HashMap, VecDeque};
+
+/// A row as the pairing sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairRow {
+    /// Hierarchy level; None for rows of flat tables.
+    pub level: Option<Level>,
+    pub code: Option<String>,
+    pub name: String,
+    /// Index of the parent row in the same slice.
+    pub parent: Option<usize>,
+}
+
+/// Where the parent of a row of B must be for a name (or near-match) pairing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParentRule {
+    /// The pair of A's parent; a row of A without a parent pairs only with a row of B without
+    /// one, and a row whose parent is unpaired does not pair by name (it is under a new parent).
+    Paired,
+    /// The pair of A's parent when that parent is paired; otherwise any parent.
+    PairedElseAny,
+    /// The same key path: both rows have the same [`node_key`] (the parent's key, then the
+    /// name), whatever pairing the parents got.
+    SameKeyPath,
+}
+
+/// Which coded rows may pair by name (step 2 and 3). Rows without a code on either side always
+/// may.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodedByName {
+    /// Only when neither row has a code.
+    Never,
+    /// Also when both have a code and the codes differ: a code corrected between versions.
+    WhenCodesDiffer,
+    /// Also when both have the same code (a repeat left over by step 1), never across differing
+    /// codes: rows whose codes differ are different rows.
+    WhenCodesEqual,
+}
+
+/// How to pair; see the module documentation for each caller's choice.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PairOptions {
+    /// Step 2: pair rows left over by their names.
+    pub by_name: bool,
+    pub parent: ParentRule,
+    pub coded: CodedByName,
+    /// Step 3: the similarity threshold of a near match, None for no near match.
+    pub near_match: Option<f64>,
+}
+
+impl PairOptions {
+    /// Step 1 only: by code and occurrence.
+    pub const CODES_ONLY: PairOptions = PairOptions {
+        by_name: false,
+        parent: ParentRule::Paired,
+        coded: CodedByName::Never,
+        near_match: None,
+    };
+    /// By code, else (rows without a code on both sides) by the same key path.
+    pub const KEY_PATH: PairOptions = PairOptions {
+        by_name: true,
+        parent: ParentRule::SameKeyPath,
+        coded: CodedByName::Never,
+        near_match: None,
+    };
+}
+
+/// The rows of a table's hierarchy, in node order (a node's index is its row's index).
+pub fn node_rows(t: &TableModel) -> Vec<PairRow> {
+    t.nodes
+        .iter()
+        .map(|n| PairRow {
+            level: Some(n.level),
+            code: n.code.as_ref().map(|c| c.to_string()),
+            name: n.name.clone(),
+            parent: n.parent,
+        })
+        .collect()
+}
+
+/// A node's pairing key: its code, or (uncoded) its parent's key and its normalised name.
+pub fn node_key(t: &TableModel, i: usize) -> String {
+    let n = &t.nodes[i];
+    key_of(
+        n.code.as_ref().map(|c| c.to_string()),
+        || n.parent.map(|p| node_key(t, p)),
+        &n.name,
+    )
+}
+
+fn key_of(code: Option<String>, parent_key: impl FnOnce() -> Option<String>, name: &str) -> String {
+    match code {
+        Some(c) => c,
+        None => format!("{}/{}", parent_key().unwrap_or_default(), normalize(name)),
+    }
+}
+
+/// [`node_key`] of every row, each parent's key computed once.
+fn row_keys(rows: &[PairRow]) -> Vec<String> {
+    fn key(rows: &[PairRow], keys: &mut [Option<String>], i: usize) -> String {
+        if let Some(k) = &keys[i] {
+            return k.clone();
+        }
+        let r = &rows[i];
+        let k = key_of(
+            r.code.clone(),
+            || r.parent.map(|p| key(rows, keys, p)),
+            &r.name,
+        );
+        keys[i] = Some(k.clone());
+        k
+    }
+    let mut keys: Vec<Option<String>> = vec![None; rows.len()];
+    (0..rows.len()).map(|i| key(rows, &mut keys, i)).collect()
+}
+
+/// Pairs rows of `a` (those listed in `order`, in that order) with rows of `b`: for each row of
+/// `a`, the index of its pair in `b`. Rows of `a` not in `order` stay unpaired (and, as parents,
+/// count as unpaired). Each row of `b` pairs at most once.
+pub fn pair(
+    a: &[PairRow],
+    b: &[PairRow],
+    order: &[usize],
+    opts: &PairOptions,
+) -> Vec<Option<usize>> {
+    let mut matched: Vec<Option<usize>> = vec![None; a.len()];
+    let mut used = vec![false; b.len()];
+    // 1. By code (and level), in order of appearance.
+    let mut by_code: HashMap<(Option<Level>, &str), VecDeque<usize>> = HashMap::new();
+    for (j, r) in b.iter().enumerate() {
+        if let Some(c) = &r.code {
+            by_code
+                .entry((r.level, c.as_str()))
+                .or_default()
+                .push_back(j);
+        }
+    }
+    for &i in order {
+        let r = &a[i];
+        if let Some(c) = &r.code
+            && let Some(q) = by_code.get_mut(&(r.level, c.as_str()))
+            && let Some(j) = q.pop_front()
+        {
+            matched[i] = Some(j);
+            used[j] = true;
+        }
+    }
+    if !opts.by_name {
+        return matched;
+    }
+    // 2. and 3. By name, then by near match.
+    let (ka, kb) = if opts.parent == ParentRule::SameKeyPath {
+        (row_keys(a), row_keys(b))
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let b_norm: Vec<String> = b.iter().map(|r| normalize(&r.name)).collect();
+    let passes: &[Option<f64>] = match opts.near_match {
+        Some(t) => &[None, Some(t)],
+        None => &[None],
+    };
+    for &near in passes {
+        for &i in order {
+            if matched[i].is_some() {
+                continue;
+            }
+            let r = &a[i];
+            // The parent a row of B must have: Some(p) a given one, None any.
+            let want_parent: Option<Option<usize>> = match opts.parent {
+                ParentRule::Paired => match r.parent {
+                    None => Some(None),
+                    Some(p) => match matched[p] {
+                        Some(q) => Some(Some(q)),
+                        None => continue, // under a new parent: new as well
+                    },
+                },
+                ParentRule::PairedElseAny => r.parent.and_then(|p| matched[p]).map(Some),
+                ParentRule::SameKeyPath => None,
+            };
+            let fits = |j: usize| {
+                let o = &b[j];
+                !used[j]
+                    && o.level == r.level
+                    && want_parent.is_none_or(|wp| o.parent == wp)
+                    && match (&r.code, &o.code) {
+                        (None, None) => true,
+                        (None, _) | (_, None) => opts.coded != CodedByName::Never,
+                        (Some(x), Some(y)) => match opts.coded {
+                            CodedByName::Never => false,
+                            CodedByName::WhenCodesDiffer => x != y,
+                            CodedByName::WhenCodesEqual => x == y,
+                        },
+                    }
+            };
+            let found = match near {
+                None if opts.parent == ParentRule::SameKeyPath => {
+                    (0..b.len()).find(|&j| fits(j) && kb[j] == ka[i])
+                }
+                None => {
+                    let name = normalize(&r.name);
+                    (0..b.len()).find(|&j| fits(j) && b_norm[j] == name)
+                }
+                Some(threshold) => (0..b.len())
+                    .filter(|&j| fits(j))
+                    .map(|j| (name_similarity(&b[j].name, &r.name), j))
+                    .filter(|(s, _)| *s >= threshold)
+                    .max_by(|x, y| x.0.partial_cmp(&y.0).unwrap_or(std::cmp::Ordering::Equal))
+                    .map(|(_, j)| j),
+            };
+            if let Some(j) = found {
+                matched[i] = Some(j);
+                used[j] = true;
+            }
+        }
+    }
+    matched
+}
+
+fn pairs_at_level(
+    a: &TableModel,
+    b: &TableModel,
+    level: Level,
+    opts: &PairOptions,
+) -> Vec<(usize, usize)> {
+    let order: Vec<usize> = (0..a.nodes.len())
+        .filter(|&i| a.nodes[i].level == level)
+        .collect();
+    let matched = pair(&node_rows(a), &node_rows(b), &order, opts);
+    order
+        .into_iter()
+        .filter_map(|i| matched[i].map(|j| (i, j)))
+        .collect()
+}
+
+/// Nodes of one level of two tables paired by code and occurrence only ([`PairOptions::CODES_ONLY`]):
+/// pairs of node indexes `(a, b)` in the order of `a`.
+pub fn pair_by_code(a: &TableModel, b: &TableModel, level: Level) -> Vec<(usize, usize)> {
+    pairs_at_level(a, b, level, &PairOptions::CODES_ONLY)
+}
+
+/// Nodes of one level of two tables with the same [`node_key`] (code, or name path for
+/// uncoded rows), paired in order of appearance ([`PairOptions::KEY_PATH`]): pairs of node
+/// indexes `(a, b)` in the order of `a`.
+pub fn pair_by_key(a: &TableModel, b: &TableModel, level: Level) -> Vec<(usize, usize)> {
+    pairs_at_level(a, b, level, &PairOptions::KEY_PATH)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(level: Level, code: Option<&str>, name: &str, parent: Option<usize>) -> PairRow {
+        PairRow {
+            level: Some(level),
+            code: code.map(str::to_string),
+            name: name.to_string(),
+            parent,
+        }
+    }
+
+    fn all(rows: &[PairRow]) -> Vec<usize> {
+        (0..rows.len()).collect()
+    }
+
+    const VERSIONS: PairOptions = PairOptions {
+        by_name: true,
+        parent: ParentRule::Paired,
+        coded: CodedByName::WhenCodesDiffer,
+        near_match: None,
+    };
+
+    #[test]
+    fn repeated_codes_pair_in_order_of_appearance() {
+        use Level::SubKegiatan as S;
+        let a = vec![
+            row(S, Some("1.01.01.2.01.0001"), "a", None),
+            row(S, Some("1.01.01.2.01.0002"), "x", None),
+            row(S, Some("1.01.01.2.01.0001"), "b", None),
+            row(S, Some("1.01.01.2.01.0001"), "c", None),
+        ];
+        let b = vec![
+            row(S, Some("1.01.01.2.01.0001"), "b", None),
+            row(S, Some("1.01.01.2.01.0001"), "a", None),
+            row(S, Some("1.01.01.2.01.0002"), "x", None),
+        ];
+        let m = pair(&a, &b, &all(&a), &PairOptions::CODES_ONLY);
+        // The k-th row with a code pairs with the k-th of B, whatever the names; the third has
+        // none left.
+        assert_eq!(m, vec![Some(0), Some(2), Some(1), None]);
+    }
+
+    #[test]
+    fn uncoded_rows_with_one_name_pair_under_their_own_parents() {
+        use Level::{Kegiatan as K, SubKegiatan as S};
+        let a = vec![
+            row(K, Some("1.01.01.2.01"), "Kegiatan satu", None),
+            row(S, None, "Rapat koordinasi", Some(0)),
+            row(K, Some("1.01.01.2.02"), "Kegiatan dua", None),
+            row(S, None, "Rapat Koordinasi.", Some(2)),
+        ];
+        // B lists the second kegiatan first.
+        let b = vec![
+            row(K, Some("1.01.01.2.02"), "Kegiatan dua", None),
+            row(S, None, "rapat koordinasi", Some(0)),
+            row(K, Some("1.01.01.2.01"), "Kegiatan satu", None),
+            row(S, None, "rapat koordinasi", Some(2)),
+        ];
+        for opts in [VERSIONS, PairOptions::KEY_PATH] {
+            let m = pair(&a, &b, &all(&a), &opts);
+            assert_eq!(m, vec![Some(2), Some(3), Some(0), Some(1)], "{opts:?}");
+        }
+        // Under a parent that did not pair, a row is new (strict) or pairs anywhere.
+        let b2 = vec![
+            row(K, Some("1.01.01.2.09"), "Lain", None),
+            row(S, None, "rapat koordinasi", Some(0)),
+        ];
+        assert_eq!(pair(&a, &b2, &all(&a), &VERSIONS), vec![None; 4]);
+        let loose = PairOptions {
+            parent: ParentRule::PairedElseAny,
+            ..VERSIONS
+        };
+        assert_eq!(pair(&a, &b2, &all(&a), &loose)[1], Some(1));
+    }
+
+    #[test]
+    fn a_renamed_row_pairs_by_near_match_only_when_the_threshold_allows() {
+        use Level::{Program as P, SubKegiatan as S};
+        let a = vec![
+            row(P, Some("1.01.01"), "Program", None),
+            row(
+                S,
+                None,
+                "Penyusunan dokumen perencanaan perangkat daerah",
+                Some(0),
+            ),
+        ];
+        let b = vec![
+            row(P, Some("1.01.01"), "Program", None),
+            row(S, None, "Penyusunan dokumen perencanaan", Some(0)),
+        ];
+        // 3 shared words of 5: 0.6.
+        let opts = |near| PairOptions {
+            by_name: true,
+            parent: ParentRule::PairedElseAny,
+            coded: CodedByName::WhenCodesEqual,
+            near_match: near,
+        };
+        assert_eq!(pair(&a, &b, &all(&a), &opts(None))[1], None);
+        assert_eq!(pair(&a, &b, &all(&a), &opts(Some(0.75)))[1], None);
+        assert_eq!(pair(&a, &b, &all(&a), &opts(Some(0.6)))[1], Some(1));
+        assert_eq!(pair(&a, &b, &all(&a), &opts(Some(0.5)))[1], Some(1));
+    }
+
+    #[test]
+    fn coded_rows_pair_by_name_as_the_option_says() {
+        use Level::SubKegiatan as S;
+        let a = vec![row(S, Some("1.01.01.2.01.0002"), "Rapat", None)];
+        let b = vec![row(S, Some("1.01.01.2.01.0001"), "Rapat", None)];
+        let with = |coded| PairOptions { coded, ..VERSIONS };
+        assert_eq!(
+            pair(&a, &b, &[0], &with(CodedByName::WhenCodesDiffer)),
+            vec![Some(0)]
+        );
+        assert_eq!(
+            pair(&a, &b, &[0], &with(CodedByName::WhenCodesEqual)),
+            vec![None]
+        );
+        assert_eq!(pair(&a, &b, &[0], &with(CodedByName::Never)), vec![None]);
+        // A row without a code pairs with a coded one unless `Never`.
+        let u = vec![row(S, None, "rapat", None)];
+        assert_eq!(
+            pair(&u, &b, &[0], &with(CodedByName::WhenCodesEqual)),
+            vec![Some(0)]
+        );
+        assert_eq!(pair(&u, &b, &[0], &with(CodedByName::Never)), vec![None]);
+    }
+
+    #[test]
+    fn rows_outside_the_order_stay_unpaired() {
+        use Level::SubKegiatan as S;
+        let a = vec![row(S, Some("1"), "x", None), row(S, Some("1"), "y", None)];
+        let b = vec![row(S, Some("1"), "y", None)];
+        assert_eq!(
+            pair(&a, &b, &[1], &PairOptions::CODES_ONLY),
+            vec![None, Some(0)]
+        );
+    }
+}
