@@ -34,7 +34,7 @@
 use crate::ingest::code::Level;
 use crate::ingest::rules::normalize;
 use crate::model::plan::{TableModel, name_similarity};
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 
 /// A row as the pairing sees it.
 #[derive(Debug, Clone, PartialEq)]
@@ -150,6 +150,60 @@ fn row_keys(rows: &[PairRow]) -> Vec<String> {
     (0..rows.len()).map(|i| key(rows, &mut keys, i)).collect()
 }
 
+/// Step 1 as a polars inner join: each coded row of `a` (in `order`) and of `b` (in its own
+/// order) numbered by occurrence within its (level, code), the two frames joined on level, code
+/// and occurrence. The k-th row of A with a code meets the k-th row of B with that code.
+fn code_pairs(a: &[PairRow], b: &[PairRow], order: &[usize]) -> Vec<(usize, usize)> {
+    use polars::prelude::*;
+    fn frame<'r>(rows: impl Iterator<Item = (usize, &'r PairRow)>) -> PolarsResult<DataFrame> {
+        let mut seen: HashMap<(Option<Level>, &str), u32> = HashMap::new();
+        let (mut idx, mut level, mut code, mut occ) = (vec![], vec![], vec![], vec![]);
+        for (i, r) in rows {
+            let Some(c) = r.code.as_deref() else {
+                continue;
+            };
+            let k = seen.entry((r.level, c)).or_default();
+            idx.push(i as u32);
+            level.push(r.level.map_or(-1, |l| l as i32));
+            code.push(c);
+            occ.push(*k);
+            *k += 1;
+        }
+        DataFrame::new_infer_height(vec![
+            Column::new("idx".into(), idx),
+            Column::new("level".into(), level),
+            Column::new("code".into(), code),
+            Column::new("occ".into(), occ),
+        ])
+    }
+    let joined = (|| -> PolarsResult<Vec<(usize, usize)>> {
+        let fa = frame(order.iter().filter_map(|&i| a.get(i).map(|r| (i, r))))?;
+        let fb = frame(b.iter().enumerate())?;
+        if fa.height() == 0 || fb.height() == 0 {
+            return Ok(Vec::new());
+        }
+        let on = [col("level"), col("code"), col("occ")];
+        let j = fa
+            .lazy()
+            .join(
+                fb.lazy(),
+                on.clone(),
+                on,
+                JoinArgs::new(JoinType::Inner).with_suffix(Some("_b".into())),
+            )
+            .collect()?;
+        let ia = j.column("idx")?.u32()?.clone();
+        let ib = j.column("idx_b")?.u32()?.clone();
+        Ok(ia
+            .iter()
+            .zip(ib.iter())
+            .filter_map(|(x, y)| Some((x? as usize, y? as usize)))
+            .collect())
+    })();
+    // The frames are built here from plain rows; a join that fails is a bug, not an input.
+    joined.unwrap_or_default()
+}
+
 /// Pairs rows of `a` (those listed in `order`, in that order) with rows of `b`: for each row of
 /// `a`, the index of its pair in `b`. Rows of `a` not in `order` stay unpaired (and, as parents,
 /// count as unpaired). Each row of `b` pairs at most once.
@@ -161,25 +215,11 @@ pub fn pair(
 ) -> Vec<Option<usize>> {
     let mut matched: Vec<Option<usize>> = vec![None; a.len()];
     let mut used = vec![false; b.len()];
-    // 1. By code (and level), in order of appearance.
-    let mut by_code: HashMap<(Option<Level>, &str), VecDeque<usize>> = HashMap::new();
-    for (j, r) in b.iter().enumerate() {
-        if let Some(c) = &r.code {
-            by_code
-                .entry((r.level, c.as_str()))
-                .or_default()
-                .push_back(j);
-        }
-    }
-    for &i in order {
-        let r = &a[i];
-        if let Some(c) = &r.code
-            && let Some(q) = by_code.get_mut(&(r.level, c.as_str()))
-            && let Some(j) = q.pop_front()
-        {
-            matched[i] = Some(j);
-            used[j] = true;
-        }
+    // 1. By code (and level), in order of appearance: a polars join on (level, code,
+    //    occurrence).
+    for (i, j) in code_pairs(a, b, order) {
+        matched[i] = Some(j);
+        used[j] = true;
     }
     if !opts.by_name {
         return matched;
