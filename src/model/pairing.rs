@@ -182,16 +182,15 @@ fn code_pairs(a: &[PairRow], b: &[PairRow], order: &[usize]) -> Vec<(usize, usiz
         if fa.height() == 0 || fb.height() == 0 {
             return Ok(Vec::new());
         }
-        let on = [col("level"), col("code"), col("occ")];
-        let j = fa
-            .lazy()
-            .join(
-                fb.lazy(),
-                on.clone(),
-                on,
-                JoinArgs::new(JoinType::Inner).with_suffix(Some("_b".into())),
-            )
-            .collect()?;
+        // Eager: the frames are small, and the lazy planner costs more than the join.
+        let on = ["level", "code", "occ"];
+        let j = fa.join(
+            &fb,
+            on,
+            on,
+            JoinArgs::new(JoinType::Inner).with_suffix(Some("_b".into())),
+            None,
+        )?;
         let ia = j.column("idx")?.u32()?.clone();
         let ib = j.column("idx_b")?.u32()?.clone();
         Ok(ia
@@ -231,6 +230,17 @@ pub fn pair(
         (Vec::new(), Vec::new())
     };
     let b_norm: Vec<String> = b.iter().map(|r| normalize(&r.name)).collect();
+    // B's rows by the text step 2 compares (key path or normalised name), in index order, so a
+    // row of A looks only at its candidates, not at all of B.
+    let mut candidates: HashMap<&str, Vec<usize>> = HashMap::new();
+    let texts_b = if opts.parent == ParentRule::SameKeyPath {
+        &kb
+    } else {
+        &b_norm
+    };
+    for (j, t) in texts_b.iter().enumerate() {
+        candidates.entry(t.as_str()).or_default().push(j);
+    }
     let passes: &[Option<f64>] = match opts.near_match {
         Some(t) => &[None, Some(t)],
         None => &[None],
@@ -269,13 +279,12 @@ pub fn pair(
                     }
             };
             let found = match near {
-                None if opts.parent == ParentRule::SameKeyPath => {
-                    (0..b.len()).find(|&j| fits(j) && kb[j] == ka[i])
-                }
-                None => {
-                    let name = normalize(&r.name);
-                    (0..b.len()).find(|&j| fits(j) && b_norm[j] == name)
-                }
+                None if opts.parent == ParentRule::SameKeyPath => candidates
+                    .get(ka[i].as_str())
+                    .and_then(|js| js.iter().copied().find(|&j| fits(j))),
+                None => candidates
+                    .get(normalize(&r.name).as_str())
+                    .and_then(|js| js.iter().copied().find(|&j| fits(j))),
                 Some(threshold) => (0..b.len())
                     .filter(|&j| fits(j))
                     .map(|j| (name_similarity(&b[j].name, &r.name), j))
