@@ -2,16 +2,21 @@
 //! Awal RKPD, evaluation sheets) agree with each other, and shows exactly where they do not.
 //!
 //! The flow runs one way: [`ingest`] (workbook → located tables) → [`model`] (the plan
-//! hierarchy) → [`checks`] (rules → findings) → [`report`] (findings → terminal, JSON,
+//! hierarchy) → [`checks`] (rules → findings), with [`compare`] (two workbooks: reconcile, RKPD)
+//! beside them → [`report`] (findings → terminal, JSON,
 //! Markdown, annotated workbook). [`run`] holds the pipelines the commands run over files
 //! (check, inspect, reconcile); the `selaras` binary only parses the command line and calls them.
 
 pub mod checks;
+pub mod compare;
 pub mod ingest;
 pub mod model;
 pub mod report;
 pub mod run;
 pub mod serve;
+
+/// The two-workbook comparisons under their short names (`selaras::reconcile`, `selaras::rkpd`).
+pub use compare::{reconcile, rkpd};
 
 /// The whole pipeline on raw bytes, for fuzzing and its regression tests: read, locate, build
 /// the plan, run every check and build the annotated copy. Errors are fine; panics are bugs.
@@ -32,6 +37,3 @@ pub fn fuzz_one(data: &[u8]) {
     let findings = checks::run_all(&ctx);
     let _ = report::annotate::annotated_bytes(data, &ing.workbook, &findings, false);
 }
-
-pub mod reconcile;
-pub mod rkpd;
