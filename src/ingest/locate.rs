@@ -1,4 +1,5 @@
-//! Finding tables in a sheet by their header, and reading their rows into typed fields.
+//! Finding tables in a sheet by their header: header bands, column roles with their evidence,
+//! the form's number row. Reading the rows under a header is [`super::rows`].
 //!
 //! A header is a band of 1–3 rows whose column texts (merged cells spread over the cells they
 //! cover) match the aliases of a table kind in `rules/tables.toml`. The band may sit under any
@@ -8,8 +9,9 @@
 
 use super::cell::{Pos, Value, range_a1};
 use super::code::{Code, code_cell_text};
-use super::number::{decimal_from_f64, parse_id_number, split_target};
+use super::number::parse_id_number;
 use super::numbering::{NumberRow, number_row};
+use super::rows::read_table;
 use super::rules::{ColumnType, TableDef, TableRules, normalize, phrase_in};
 use super::workbook::Sheet;
 use rust_decimal::Decimal;
@@ -185,12 +187,12 @@ pub struct Unplaced {
 }
 
 /// The result of matching one header band against one table definition.
-struct Match<'a> {
-    def: &'a TableDef,
-    columns: Vec<ColumnMap>,
-    score: usize,
-    missing: Vec<String>,
-    mismatches: Vec<LabelMismatch>,
+pub(super) struct Match<'a> {
+    pub(super) def: &'a TableDef,
+    pub(super) columns: Vec<ColumnMap>,
+    pub(super) score: usize,
+    pub(super) missing: Vec<String>,
+    pub(super) mismatches: Vec<LabelMismatch>,
 }
 
 /// Composite header texts of a band: per column, (normalised text, text as written).
@@ -813,7 +815,7 @@ fn label_mismatches(def: &TableDef, nr: &NumberRow, columns: &[ColumnMap]) -> Ve
 }
 
 /// True when a row's cells are all text (no numbers): a header or title candidate.
-fn header_like(sheet: &Sheet, row: u32) -> bool {
+pub(super) fn header_like(sheet: &Sheet, row: u32) -> bool {
     let cells = sheet.row_cells(row);
     let texts = cells
         .iter()
@@ -843,7 +845,7 @@ fn band_number_row(sheet: &Sheet, row: u32, height: u32) -> Option<NumberRow> {
 }
 
 /// Best header band starting at `row`, if any table kind accepts it: (match, height).
-fn best_band<'a>(
+pub(super) fn best_band<'a>(
     sheet: &Sheet,
     row: u32,
     title: &str,
@@ -943,84 +945,6 @@ fn implicit_spans(sheet: &Sheet, row: u32) -> Vec<(u32, u32)> {
         }
     }
     out
-}
-
-/// Reads one cell for a column type.
-fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Parsed {
-    if let Value::Error(e) = value {
-        return Parsed::Error(e.clone());
-    }
-    if value.is_empty() {
-        return Parsed::Blank;
-    }
-    let text = value.display().trim().to_string();
-    let dash = text.chars().all(|c| c == '-' || c == '–');
-    match ty {
-        ColumnType::Text | ColumnType::Unit => Parsed::Text(text),
-        ColumnType::Code => match value {
-            Value::Number(_) => Code::parse(&code_cell_text(value)),
-            _ => Code::parse(&text),
-        }
-        .map(Parsed::Code)
-        .unwrap_or_else(|e| Parsed::Unparsed { text, reason: e.0 }),
-        ColumnType::Amount | ColumnType::Number | ColumnType::Count => {
-            if dash {
-                return Parsed::Blank;
-            }
-            let num = match value {
-                Value::Number(n) => decimal_from_f64(*n).map(|d| (d, false)),
-                _ => parse_id_number(&text).map(|n| (n.value, n.percent)),
-            };
-            // No plan figure comes near 10^18 (a national budget is ~10^15 rupiah); bounding
-            // every number here keeps every later sum, ratio and scale exact and panic-free.
-            let limit = Decimal::from(1_000_000_000_000_000_000i64);
-            if let Some((d, _)) = num
-                && (d.abs() > limit || (thousands && d.abs() > limit / Decimal::from(1000)))
-            {
-                return Parsed::Unparsed {
-                    text,
-                    reason: "angka di luar jangkauan, lebih dari 10^18 (number out of range)"
-                        .into(),
-                };
-            }
-            match num {
-                Some((d, _)) if ty == ColumnType::Amount => Parsed::Amount(if thousands {
-                    d * Decimal::from(1000)
-                } else {
-                    d
-                }),
-                Some((value, percent)) => Parsed::Number { value, percent },
-                None => Parsed::Unparsed {
-                    text,
-                    reason: "bukan angka (not a number)".into(),
-                },
-            }
-        }
-        ColumnType::Target => {
-            if dash {
-                return Parsed::Blank;
-            }
-            let t = match value {
-                Value::Number(n) => decimal_from_f64(*n).map(|d| (d, None)),
-                _ => split_target(&text),
-            };
-            match t {
-                Some((value, _)) if value.abs() > Decimal::from(1_000_000_000_000_000_000i64) => {
-                    Parsed::Unparsed {
-                        text,
-                        reason: "angka di luar jangkauan, lebih dari 10^18 (number out of range)"
-                            .into(),
-                    }
-                }
-                Some((value, unit)) => Parsed::Target { value, unit },
-                None => Parsed::Unparsed {
-                    text,
-                    reason: "target tidak diawali angka (target does not start with a number)"
-                        .into(),
-                },
-            }
-        }
-    }
 }
 
 /// Reads a located table's header band again as another kind (`kind` of tables.toml), keeping
@@ -1139,15 +1063,6 @@ fn title_text(sheet: &Sheet, from: u32, to: u32) -> Vec<String> {
                 .join(" ")
         })
         .filter(|t| !t.is_empty())
-        .collect()
-}
-
-fn row_norm_texts(sheet: &Sheet, row: u32) -> Vec<(u32, String)> {
-    sheet
-        .row_cells(row)
-        .iter()
-        .filter(|(_, c)| !c.value.is_empty())
-        .map(|(c, cell)| (*c, normalize(&cell.value.display())))
         .collect()
 }
 
@@ -1287,388 +1202,9 @@ fn scale_from_title(m: &mut Match<'_>, title: &[String], rules: &TableRules) {
     }
 }
 
-/// A row that closes the table above it whatever follows: the title of another table
-/// (`Tabel T-C.30`, `Formulir E.81`) or a line of a signature block (`Kepala Dinas …`,
-/// `NIP. 1970…`, `Tenggarong, 12 Januari 2026`, `Mengetahui`). Such rows hold a few text cells
-/// and no number cell.
-fn closing_row(sheet: &Sheet, row: u32) -> bool {
-    let cells = sheet.row_cells(row);
-    let filled: Vec<&Value> = cells
-        .iter()
-        .map(|(_, c)| &c.value)
-        .filter(|v| !v.is_empty())
-        .collect();
-    if filled.is_empty() || filled.len() > 4 || filled.iter().any(|v| matches!(v, Value::Number(_)))
-    {
-        return false;
-    }
-    let sparse = filled.len() <= 2;
-    filled.iter().any(|v| {
-        let raw = v.display();
-        let t = normalize(&raw);
-        let starts = |w: &str| t == w || t.starts_with(&format!("{w} "));
-        starts("tabel")
-            || starts("formulir")
-            || t.starts_with("form e ")
-            || t.split(' ').any(|w| w == "t")
-                && t.contains(" c ")
-                && t.split(' ')
-                    .any(|w| w.len() == 2 && w.chars().all(|c| c.is_ascii_digit()))
-                && t.split(' ').count() <= 4
-            || starts("nip")
-            || [
-                "mengetahui",
-                "menyetujui",
-                "disusun oleh",
-                "dibuat oleh",
-                "dievaluasi oleh",
-                "ditetapkan di",
-            ]
-            .iter()
-            .any(|w| starts(w))
-            || sparse && (starts("kepala") || starts("plt kepala") || starts("plh kepala"))
-            || sparse && place_and_date(&raw)
-    })
-}
-
-/// `Tenggarong, 12 Januari 2026`: a place, a comma, a day, an Indonesian month and a year.
-fn place_and_date(raw: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "maret",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "agustus",
-        "september",
-        "oktober",
-        "november",
-        "desember",
-    ];
-    let Some((_, date)) = raw.split_once(',') else {
-        return false;
-    };
-    let words: Vec<String> = normalize(date).split(' ').map(str::to_string).collect();
-    words.iter().any(|w| MONTHS.contains(&w.as_str()))
-        && words
-            .iter()
-            .any(|w| w.len() == 4 && w.parse::<i32>().is_ok_and(|y| (1990..=2100).contains(&y)))
-}
-
-/// The footer label of `def` that a row starts with (its first filled cell), if any.
-fn footer_key<'a>(sheet: &Sheet, row: u32, def: &'a TableDef) -> Option<(&'a str, Pos)> {
-    if def.footer.is_empty() {
-        return None;
-    }
-    let (col, cell) = sheet
-        .row_cells(row)
-        .iter()
-        .find(|(_, c)| !c.value.is_empty())?;
-    let Value::Text(t) = &cell.value else {
-        return None;
-    };
-    let t = normalize(t);
-    def.footer
-        .iter()
-        .filter(|k| t == **k || t.starts_with(&format!("{k} ")))
-        .max_by_key(|k| k.len())
-        .map(|k| (k.as_str(), Pos::new(row, *col)))
-}
-
-/// The footer rows from `from` on: each labelled row with the first filled cell right of its
-/// label; stops at another table's title or the end of the sheet (at most 20 rows looked at).
-fn read_footer(sheet: &Sheet, from: usize, def: &TableDef) -> Vec<FooterRow> {
-    let mut out = Vec::new();
-    for (r, cells) in sheet.rows[from..].iter().take(20) {
-        if let Some((key, label_pos)) = footer_key(sheet, *r, def) {
-            let value = cells
-                .iter()
-                .find(|(c, v)| *c > label_pos.col && !v.value.is_empty())
-                .map(|(c, v)| (Pos::new(*r, *c), v.value.clone()));
-            out.push(FooterRow {
-                key: key.to_string(),
-                label_pos,
-                value,
-            });
-        } else if closing_row(sheet, *r) && out.is_empty() {
-            break;
-        }
-    }
-    out
-}
-
-/// A row of a few text cells and no number cell (a title, a note, a signature line).
-fn sparse_text_row(sheet: &Sheet, row: u32) -> bool {
-    let cells = sheet.row_cells(row);
-    let filled = cells.iter().filter(|(_, c)| !c.value.is_empty()).count();
-    filled > 0
-        && filled <= 3
-        && cells
-            .iter()
-            .all(|(_, c)| !matches!(c.value, Value::Number(_) | Value::Error(_)))
-}
-
-fn read_table(
-    sheet: &Sheet,
-    start: u32,
-    height: u32,
-    m: Match<'_>,
-    nr: Option<NumberRow>,
-    title: Vec<String>,
-    rules: &TableRules,
-) -> LocatedTable {
-    let header_end = start + height - 1;
-    let first_col = m.columns.iter().map(|c| c.col).min().unwrap_or(0);
-    let last_col = m.columns.iter().map(|c| c.col).max().unwrap_or(0);
-    let header_first = row_norm_texts(sheet, start);
-    let data_start = header_end.max(nr.as_ref().map(|n| n.row).unwrap_or(0)) + 1;
-    let repeats_header = |texts: &[(u32, String)]| {
-        let same = texts.iter().filter(|t| header_first.contains(t)).count();
-        !header_first.is_empty() && same * 10 >= header_first.len() * 6 && same >= 2
-    };
-    // After a blank gap, a block of sparse text rows running to the end of the sheet, to a
-    // signature or title line, or to another table's header is not data: it is a title block,
-    // a note or a signature.
-    let trailing_text = |from: usize| -> bool {
-        for (k, (r, _)) in sheet.rows[from..].iter().enumerate().take(12) {
-            let r = *r;
-            if k > 0 && closing_row(sheet, r) {
-                return true;
-            }
-            if header_like(sheet, r) && k > 0 {
-                if repeats_header(&row_norm_texts(sheet, r)) {
-                    return false;
-                }
-                if best_band(sheet, r, "", rules).0.is_some() {
-                    return true;
-                }
-            }
-            if !sparse_text_row(sheet, r) {
-                return false;
-            }
-        }
-        sheet.rows.len() - from <= 12
-    };
-    let mut rows = Vec::new();
-    let mut skipped = Vec::new();
-    let mut last_row = header_end;
-    let mut prev_row: Option<u32> = None;
-    let mut after_total = false;
-    let mut footer = Vec::new();
-    let mut i = sheet.row_index_from(data_start);
-    while i < sheet.rows.len() {
-        let row = sheet.rows[i].0;
-        let gap = prev_row.is_some_and(|p| row > p + 1) || (prev_row.is_none() && row > data_start);
-        prev_row = Some(row);
-        // The row's texts, normalised, are needed to tell a repeated header (enough text cells
-        // under the header's own columns) and page furniture (text only); a data row with a
-        // number and too few texts for a repeat is spared the work (most rows of a table).
-        let cells = sheet.row_cells(row);
-        let has_number = cells
-            .iter()
-            .any(|(_, c)| matches!(c.value, Value::Number(_)));
-        let under_header = cells
-            .iter()
-            .filter(|(c, v)| {
-                matches!(v.value, Value::Text(_)) && header_first.iter().any(|(h, _)| h == c)
-            })
-            .count();
-        let could_repeat = under_header >= 2 && under_header * 10 >= header_first.len() * 6;
-        let texts = if could_repeat || !has_number {
-            row_norm_texts(sheet, row)
-        } else {
-            Vec::new()
-        };
-        // A repeat of the header: the same texts in the same columns as the header's first row.
-        if repeats_header(&texts) {
-            let mut skip_to = row + height;
-            if number_row(sheet, skip_to).is_some() {
-                skip_to += 1;
-            }
-            skipped.push((row, "header diulang (repeated header)".to_string()));
-            last_row = skip_to - 1;
-            prev_row = Some(last_row);
-            i = sheet.row_index_from(skip_to);
-            continue;
-        }
-        // A repeat of the number row alone (printed at a page break).
-        if nr.is_some() && number_row(sheet, row).is_some() {
-            skipped.push((row, "nomor kolom diulang (repeated number row)".to_string()));
-            last_row = row;
-            i += 1;
-            continue;
-        }
-        // The end of the table: the rows under it that the form names (E.81's mean capaian),
-        // another table's title, a signature block, rows after the closing total and a gap, or
-        // a text block after a gap.
-        if footer_key(sheet, row, m.def).is_some() {
-            footer = read_footer(sheet, i, m.def);
-            break;
-        }
-        if closing_row(sheet, row) || (gap && after_total) || (gap && trailing_text(i)) {
-            break;
-        }
-        // A new table's header ends this one.
-        if header_like(sheet, row) && row > data_start {
-            let (best, _) = best_band(sheet, row, "", rules);
-            if best.is_some() {
-                break;
-            }
-        }
-        // Page furniture: every text on the row names a page or the office.
-        if !texts.is_empty()
-            && texts.iter().all(|(_, t)| {
-                rules
-                    .settings
-                    .noise
-                    .iter()
-                    .any(|n| t.starts_with(n.as_str()) || t.contains(&format!(" {n} ")))
-            })
-        {
-            skipped.push((row, "baris halaman (page furniture)".to_string()));
-            last_row = row;
-            i += 1;
-            continue;
-        }
-        let mut fields: Vec<Field> = Vec::with_capacity(m.columns.len());
-        for cm in &m.columns {
-            if cm.ty == ColumnType::Code {
-                continue;
-            }
-            let pos = Pos::new(row, cm.col);
-            let value = sheet.value(pos);
-            let parsed = parse_cell(value, cm.ty, cm.thousands);
-            // A text or target role written over several columns, one per level (the name of a
-            // program in one column, of a kegiatan in the next): one field, the cell that holds
-            // the value.
-            if matches!(
-                cm.ty,
-                ColumnType::Text | ColumnType::Target | ColumnType::Unit
-            ) && let Some(f) = fields.iter_mut().find(|f| f.role == cm.role)
-            {
-                // A target merged over its value and its unit (`Target capaian kinerja` over
-                // `3 | Dokumen`): the unit joins the value.
-                if let (Parsed::Target { unit: u @ None, .. }, Parsed::Unparsed { text, .. }) =
-                    (&mut f.parsed, &parsed)
-                    && text.chars().any(char::is_alphabetic)
-                    && text.chars().count() <= 40
-                {
-                    *u = Some(text.trim().to_string());
-                    continue;
-                }
-                let better = match (&f.parsed, &parsed) {
-                    (Parsed::Blank, p) => !p.is_blank(),
-                    // A figure outranks text in a target role (a `Tolok Ukur` text beside it).
-                    (Parsed::Unparsed { .. }, Parsed::Target { .. }) => true,
-                    _ => false,
-                };
-                if better {
-                    *f = Field {
-                        role: cm.role,
-                        year: cm.year,
-                        pos,
-                        raw: value.display(),
-                        parsed,
-                    };
-                }
-                continue;
-            }
-            fields.push(Field {
-                role: cm.role,
-                year: cm.year,
-                pos,
-                raw: value.display(),
-                parsed,
-            });
-        }
-        // Code columns (one or several) make one field.
-        let code_cols: Vec<&ColumnMap> = m
-            .columns
-            .iter()
-            .filter(|c| c.ty == ColumnType::Code)
-            .collect();
-        if !code_cols.is_empty() {
-            let cells: Vec<(Pos, &Value)> = code_cols
-                .iter()
-                .map(|c| (Pos::new(row, c.col), sheet.value(Pos::new(row, c.col))))
-                .filter(|(_, v)| !v.is_empty())
-                .collect();
-            let (pos, raw, parsed) = if cells.is_empty() {
-                (
-                    Pos::new(row, code_cols[0].col),
-                    String::new(),
-                    Parsed::Blank,
-                )
-            } else {
-                let parts: Vec<String> = cells.iter().map(|(_, v)| code_cell_text(v)).collect();
-                let raw = cells
-                    .iter()
-                    .map(|(_, v)| v.display())
-                    .collect::<Vec<_>>()
-                    .join(" | ");
-                let parsed = Code::from_split(&parts)
-                    .map(Parsed::Code)
-                    .unwrap_or_else(|e| Parsed::Unparsed {
-                        text: raw.clone(),
-                        reason: e.0,
-                    });
-                (cells[0].0, raw, parsed)
-            };
-            fields.push(Field {
-                role: code_cols[0].role,
-                year: None,
-                pos,
-                raw,
-                parsed,
-            });
-        }
-        if fields.iter().all(|f| f.parsed.is_blank()) {
-            // Content only outside the table's columns: not a row of this table.
-            i += 1;
-            continue;
-        }
-        last_row = row;
-        let first_text = match texts.first() {
-            Some((_, t)) => Some(t.clone()),
-            None => cells
-                .iter()
-                .find(|(_, c)| !c.value.is_empty())
-                .map(|(_, c)| normalize(&c.value.display())),
-        };
-        after_total = first_text.is_some_and(|t| {
-            rules.settings.total_words.iter().any(|w| {
-                t == *w
-                    || t.strip_prefix(w.as_str())
-                        .is_some_and(|r| r.starts_with(' '))
-            })
-        });
-        fields.shrink_to_fit();
-        rows.push(TableRow { row, fields });
-        i += 1;
-    }
-    rows.shrink_to_fit();
-    LocatedTable {
-        kind: m.def.kind.clone(),
-        sheet: sheet.name.clone(),
-        header_start: start,
-        header_end,
-        first_col,
-        last_col,
-        last_row,
-        columns: m.columns,
-        title,
-        rows,
-        skipped,
-        number_row: nr.map(|n| n.row),
-        label_mismatches: m.mismatches,
-        footer,
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::rows::parse_cell;
     use super::*;
     use crate::ingest::cell::Cell;
 

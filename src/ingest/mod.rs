@@ -10,6 +10,7 @@ pub mod code;
 pub mod locate;
 pub mod number;
 pub mod numbering;
+pub mod rows;
 pub mod rules;
 pub mod sheetxml;
 pub mod workbook;
