@@ -56,18 +56,34 @@ Use instead
 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    for t in &ctx.plan.tables {
-        let roles: Vec<String> = t
-            .table
-            .columns
+    // Every table's amount columns in one frame, one group-by for the workbook.
+    let tables: Vec<(usize, &crate::model::plan::TableModel, Vec<String>)> = ctx
+        .plan
+        .tables
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let roles = t
+                .table
+                .columns
+                .iter()
+                .filter(|c| c.ty == ColumnType::Amount)
+                .map(|c| c.role.to_string())
+                .collect();
+            (i, t, roles)
+        })
+        .collect();
+    // Amounts that cannot share one scale (a 7×10^28 beside a 12-decimal figure) fail the
+    // workbook's frame: then each table on its own, so one table's extremes silence only it.
+    let sums = parent_sums(&tables).unwrap_or_else(|_| {
+        tables
             .iter()
-            .filter(|c| c.ty == ColumnType::Amount)
-            .map(|c| c.role.to_string())
-            .collect();
-        let Ok(sums) = parent_sums(t, &roles) else {
-            continue;
-        };
-        for s in sums {
+            .flat_map(|t| parent_sums(std::slice::from_ref(t)).unwrap_or_default())
+            .collect()
+    });
+    {
+        for (ti, s) in sums {
+            let t = &ctx.plan.tables[ti];
             if s.children_with_amount == 0 {
                 // Children all blank: nothing to compare (a parent-only table, or not planned).
                 continue;

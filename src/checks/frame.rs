@@ -77,24 +77,31 @@ pub fn decimals(col: &Column) -> PolarsResult<Vec<Option<Decimal>>> {
         .collect()
 }
 
-/// Every hierarchy node's amount per amount role: columns `node`, `parent`, `role`, `amount`.
-pub fn amounts_frame(t: &TableModel, roles: &[String]) -> PolarsResult<DataFrame> {
+/// Every hierarchy node's amount per amount role, for every table given (index in the plan, the
+/// table, its amount roles): columns `table`, `node`, `parent`, `role`, `amount`. One frame for
+/// the whole workbook, built once.
+pub fn amounts_frame(tables: &[(usize, &TableModel, Vec<String>)]) -> PolarsResult<DataFrame> {
+    let mut table = Vec::new();
     let mut node = Vec::new();
     let mut parent: Vec<Option<u32>> = Vec::new();
     let mut role = Vec::new();
     let mut amount = Vec::new();
-    for (i, n) in t.nodes.iter().enumerate() {
-        if n.level == Level::Total {
-            continue;
-        }
-        for r in roles {
-            node.push(i as u32);
-            parent.push(n.parent.map(|p| p as u32));
-            role.push(r.clone());
-            amount.push(t.row(n).field(r).and_then(|f| f.parsed.amount()));
+    for (ti, t, roles) in tables {
+        for (i, n) in t.nodes.iter().enumerate() {
+            if n.level == Level::Total {
+                continue;
+            }
+            for r in roles {
+                table.push(*ti as u32);
+                node.push(i as u32);
+                parent.push(n.parent.map(|p| p as u32));
+                role.push(r.clone());
+                amount.push(t.row(n).field(r).and_then(|f| f.parsed.amount()));
+            }
         }
     }
     DataFrame::new_infer_height(vec![
+        Column::new("table".into(), table),
         Column::new("node".into(), node),
         Column::new("parent".into(), parent),
         Column::new("role".into(), role),
@@ -102,23 +109,31 @@ pub fn amounts_frame(t: &TableModel, roles: &[String]) -> PolarsResult<DataFrame
     ])
 }
 
-/// For every parent node and amount role: its own amount next to the sum of its children
-/// (polars group-by on `parent, role`, left-joined to the parents' own amounts).
-pub fn parent_sums(t: &TableModel, roles: &[String]) -> PolarsResult<Vec<ParentSum>> {
-    if roles.is_empty() || t.nodes.is_empty() {
+/// For every parent node and amount role of every table given: its own amount next to the sum
+/// of its children, as (table index, sum). One polars query over the workbook's amounts frame:
+/// a group-by on `table, parent, role`, left-joined to the parents' own amounts.
+pub fn parent_sums(
+    tables: &[(usize, &TableModel, Vec<String>)],
+) -> PolarsResult<Vec<(usize, ParentSum)>> {
+    if tables
+        .iter()
+        .all(|(_, t, roles)| roles.is_empty() || t.nodes.is_empty())
+    {
         return Ok(Vec::new());
     }
-    let df = amounts_frame(t, roles)?;
+    let df = amounts_frame(tables)?;
+    let keys = ["table", "parent", "role"];
     let children = df
         .clone()
         .lazy()
         .filter(col("parent").is_not_null())
-        .group_by([col("parent"), col("role")])
+        .group_by([col("table"), col("parent"), col("role")])
         .agg([
             col("amount").sum().alias("children_sum"),
             col("amount").count().alias("with_amount"),
         ]);
     let own = df.lazy().select([
+        col("table"),
         col("node").alias("parent"),
         col("role"),
         col("amount").alias("own"),
@@ -126,12 +141,13 @@ pub fn parent_sums(t: &TableModel, roles: &[String]) -> PolarsResult<Vec<ParentS
     let joined = children
         .join(
             own,
-            [col("parent"), col("role")],
-            [col("parent"), col("role")],
+            keys.map(col),
+            keys.map(col),
             JoinArgs::new(JoinType::Left),
         )
-        .sort(["parent", "role"], SortMultipleOptions::default())
+        .sort(keys, SortMultipleOptions::default())
         .collect()?;
+    let tabs = joined.column("table")?.u32()?.clone();
     let parents = joined.column("parent")?.u32()?.clone();
     let role = joined.column("role")?.str()?.clone();
     let sums = decimals(joined.column("children_sum")?)?;
@@ -140,13 +156,16 @@ pub fn parent_sums(t: &TableModel, roles: &[String]) -> PolarsResult<Vec<ParentS
     let own = decimals(joined.column("own")?)?;
     let mut out = Vec::with_capacity(joined.height());
     for i in 0..joined.height() {
-        out.push(ParentSum {
-            parent: parents.get(i).unwrap_or(0) as usize,
-            role: role.get(i).unwrap_or("").to_string(),
-            own: own[i],
-            children_sum: sums[i].unwrap_or_default(),
-            children_with_amount: with.get(i).unwrap_or(0) as usize,
-        });
+        out.push((
+            tabs.get(i).unwrap_or(0) as usize,
+            ParentSum {
+                parent: parents.get(i).unwrap_or(0) as usize,
+                role: role.get(i).unwrap_or("").to_string(),
+                own: own[i],
+                children_sum: sums[i].unwrap_or_default(),
+                children_with_amount: with.get(i).unwrap_or(0) as usize,
+            },
+        ));
     }
     Ok(out)
 }
