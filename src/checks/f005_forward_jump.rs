@@ -133,13 +133,25 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     "0".to_string(),
                 )
             } else {
-                let change = (b - a) / base;
+                // Checked: a tiny year-n budget under a huge forward one (fuzzing found 7e-26
+                // against 1.2e14) has a change beyond what Decimal holds; such a pair is left
+                // unjudged rather than panicking.
+                let Some((change, pct_value, lo, hi)) = (|| {
+                    let change = b.checked_sub(a)?.checked_div(base)?;
+                    let band = base.checked_mul(tol)?;
+                    Some((
+                        change,
+                        change.checked_mul(hundred)?,
+                        a.checked_sub(band)?.max(Decimal::ZERO),
+                        a.checked_add(band)?,
+                    ))
+                })() else {
+                    continue;
+                };
                 if change.abs() <= tol {
                     continue;
                 }
-                let pct = pct_text(change * hundred);
-                let lo = (a - base * tol).max(Decimal::ZERO);
-                let hi = a + base * tol;
+                let pct = pct_text(pct_value);
                 (
                     format!(
                         "pagu {} {} berubah {}% dari pagu {} {} (batas ±{}%)",
