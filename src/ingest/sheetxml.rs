@@ -130,6 +130,24 @@ fn sheet_parts(zip: &mut Zip<'_>) -> Option<HashMap<String, String>> {
     Some(out)
 }
 
+/// The index of the `>` that closes a tag in `raw` (outside quoted attribute values), if any.
+/// Shared with the annotated copy's patcher.
+pub(crate) fn tag_close(raw: &[u8]) -> Option<usize> {
+    let mut quote = 0u8;
+    for (i, &b) in raw.iter().enumerate() {
+        if quote != 0 {
+            if b == quote {
+                quote = 0;
+            }
+        } else if b == b'"' || b == b'\'' {
+            quote = b;
+        } else if b == b'>' {
+            return Some(i);
+        }
+    }
+    None
+}
+
 /// One tag of an XML text: whether it closes (`</row>`), its local name (no prefix) and its
 /// bytes from `<` to before `>`.
 struct Tag<'x> {
@@ -192,26 +210,10 @@ impl<'x> Iterator for Tags<'x> {
             }
             let name = &xml[name_start..k];
             let local = name.rsplit(|&b| b == b':').next().unwrap_or(name);
-            // The end of the tag: its `>` outside quotes.
-            let mut e = k;
-            let mut quote = 0u8;
-            while e < xml.len() {
-                let b = xml[e];
-                if quote != 0 {
-                    if b == quote {
-                        quote = 0;
-                    }
-                } else if b == b'"' || b == b'\'' {
-                    quote = b;
-                } else if b == b'>' {
-                    break;
-                }
-                e += 1;
-            }
-            if e >= xml.len() {
+            let Some(e) = tag_close(&xml[k..]).map(|e| k + e) else {
                 self.i = xml.len();
                 return Some(None);
-            }
+            };
             self.i = e + 1;
             return Some(Some(Tag {
                 closing,

@@ -17,7 +17,7 @@
 //! This module knows nothing of checks or findings: it takes [`Mark`]s and a [`TemuanSheet`].
 
 use crate::ingest::cell::{Pos, col_letters};
-use crate::ingest::sheetxml::resolve;
+use crate::ingest::sheetxml::{resolve, tag_close};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -183,19 +183,7 @@ fn truncate_chars(s: &str, n: usize) -> &str {
 
 /// The end (exclusive) of the start tag beginning at `raw[0] == b'<'`.
 fn tag_end(raw: &[u8]) -> usize {
-    let mut quote = 0u8;
-    for (i, &b) in raw.iter().enumerate() {
-        if quote != 0 {
-            if b == quote {
-                quote = 0;
-            }
-        } else if b == b'"' || b == b'\'' {
-            quote = b;
-        } else if b == b'>' {
-            return i + 1;
-        }
-    }
-    raw.len()
+    tag_close(raw).map_or(raw.len(), |i| i + 1)
 }
 
 /// (name, value) byte ranges of each attribute of the start tag `tag` (from its `<`), read
