@@ -35,7 +35,7 @@
 //! Every finding names the old cell as a related cell, its sheet prefixed with the old
 //! version's label (`draft.xlsx:T-C.33`).
 
-use crate::checks::{Finding, Related, Severity};
+use crate::checks::{Finding, Related, Rule};
 use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
 use crate::ingest::locate::{Field, LocatedTable, Parsed, TableRow};
@@ -49,11 +49,11 @@ use serde_json::{Value as Json, json};
 use std::collections::HashMap;
 
 /// Rule code: a row (or table) added since the old version.
-pub const ROW_ADDED: &str = "R001";
+pub static ROW_ADDED: &Rule = &crate::checks::r_reconcile::R001;
 /// Rule code: a row (or table) removed since the old version.
-pub const ROW_REMOVED: &str = "R002";
+pub static ROW_REMOVED: &Rule = &crate::checks::r_reconcile::R002;
 /// Rule code: a value changed since the old version.
-pub const VALUE_CHANGED: &str = "R003";
+pub static VALUE_CHANGED: &Rule = &crate::checks::r_reconcile::R003;
 
 /// A cell of one of the two workbooks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -778,27 +778,17 @@ pub fn reconcile(old: &Plan, new: &Plan) -> Reconciliation {
 // ---------------------------------------------------------------------------------------------
 // Output.
 
+/// A finding of one of R001–R003 at its registry severity (`checks::settle` applies
+/// `rules.toml` later), on the new workbook's cell `at`.
 fn info(
-    rule: &'static str,
+    rule: &'static Rule,
     at: &CellRef,
     related: Vec<Related>,
     id: String,
     en: String,
 ) -> Finding {
-    Finding {
-        rule,
-        // R001–R003's registry severity; `rules.toml` settles it with `checks::settle`.
-        severity: crate::checks::rule(rule).map_or(Severity::Info, |r| r.severity),
-        sheet: at.sheet.clone(),
-        cell: at.cell.clone(),
-        related,
-        expected: None,
-        found: None,
-        expected_en: None,
-        found_en: None,
-        message_id: id,
-        message_en: en,
-    }
+    let pos = Pos::parse_a1(&at.cell).unwrap_or(Pos::new(0, 0));
+    Finding::new(rule, &at.sheet, pos, id, en).related(related)
 }
 
 fn diff_text(d: &Decimal) -> String {

@@ -40,7 +40,7 @@
 //! registry: they need a second workbook.
 
 use crate::checks::util::{amount, label, rp, same_unit, target, target_text};
-use crate::checks::{Finding, Related, Severity};
+use crate::checks::{Finding, Related, Rule};
 use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
 use crate::ingest::locate::LocatedTable;
@@ -57,13 +57,13 @@ pub const RKPD_KIND: &str = "rkpd";
 pub const PLAFON_KIND: &str = "rkpd-plafon";
 
 /// A row of the RKPD missing from the office's T-C.31.
-pub const MISSING_ROW: &str = "K001";
+pub static MISSING_ROW: &Rule = &crate::checks::k_rkpd::K001;
 /// Target, unit or pagu differing from the RKPD.
-pub const VALUE_DIFFERS: &str = "K002";
+pub static VALUE_DIFFERS: &Rule = &crate::checks::k_rkpd::K002;
 /// Office total above its ceiling.
-pub const ABOVE_CEILING: &str = "K003";
+pub static ABOVE_CEILING: &Rule = &crate::checks::k_rkpd::K003;
 /// Office not found in the RKPD.
-pub const OFFICE_NOT_FOUND: &str = "K004";
+pub static OFFICE_NOT_FOUND: &Rule = &crate::checks::k_rkpd::K004;
 
 /// The comparable form of an office name: normalised, the region cut off.
 /// `DINAS SOSIAL KABUPATEN KUTAI KARTANEGARA` → `dinas sosial`.
@@ -225,20 +225,8 @@ impl Ctx<'_> {
 
 /// A finding of one of K001–K004 at its registry severity; `rules.toml` settles it later with
 /// every other finding (`checks::settle`).
-fn finding(rule: &'static str, sheet: &str, pos: Pos, id: String, en: String) -> Finding {
-    Finding {
-        rule,
-        severity: crate::checks::rule(rule).map_or(Severity::Warning, |r| r.severity),
-        sheet: sheet.to_string(),
-        cell: pos.a1(),
-        related: Vec::new(),
-        expected: None,
-        found: None,
-        expected_en: None,
-        found_en: None,
-        message_id: id,
-        message_en: en,
-    }
+fn finding(rule: &'static Rule, sheet: &str, pos: Pos, id: String, en: String) -> Finding {
+    Finding::new(rule, sheet, pos, id, en)
 }
 
 fn field_pos(t: &TableModel, n: &Node, role: &str) -> Pos {
@@ -675,6 +663,7 @@ pub fn check_against_rkpd_in(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checks::Severity;
     use crate::checks::util::testkit::{TC31, TC33, plan, sheet};
 
     const RKPD: &[&str] = &[
