@@ -491,7 +491,8 @@ fn compare_items(
             let difference = match (&a.parsed, &b.parsed) {
                 (Parsed::Blank, _) | (_, Parsed::Blank) => None,
                 (x, y) => match (x.number(), y.number()) {
-                    (Some(p), Some(q)) => Some(q - p),
+                    // Checked: −7×10^28 against 7×10^28 has no difference Decimal can hold.
+                    (Some(p), Some(q)) => q.checked_sub(p),
                     _ => None,
                 },
             };
@@ -638,6 +639,11 @@ fn program_changes(old: &Side, new: &Side, paired: &[Option<usize>]) -> Vec<Prog
             let at = side.t.table.rows[it.rows[0]]
                 .field(role)
                 .map(|f| CellRef::new(&side.t.table.sheet, f.pos));
+            // A difference beyond Decimal (extreme sums on both sides) is not shown.
+            let Some(difference) = vn.unwrap_or_default().checked_sub(vo.unwrap_or_default())
+            else {
+                continue;
+            };
             out.push(ProgramChange {
                 kind: new.t.table.kind.clone(),
                 code: it.code.clone(),
@@ -646,7 +652,7 @@ fn program_changes(old: &Side, new: &Side, paired: &[Option<usize>]) -> Vec<Prog
                 header: header_of(&new.t.table, role, None),
                 old: vo,
                 new: vn,
-                difference: vn.unwrap_or_default() - vo.unwrap_or_default(),
+                difference,
                 at,
             });
         }
@@ -1288,6 +1294,41 @@ mod tests {
         assert!(r.is_empty(), "{r:#?}");
         assert!(to_findings(&r, false).is_empty());
         assert!(to_markdown(&r, true).contains("agree"));
+    }
+
+    #[test]
+    fn a_difference_beyond_decimal_is_left_out_not_a_panic() {
+        // Amounts at Decimal's limits (set in the model: no cell text reads that large).
+        let at_limit = |v: Decimal| {
+            let (_, mut p) = plan(vec![tc33(&[P1, K1, S1, S2])]);
+            let t = &mut p.tables[0];
+            let ri = t
+                .nodes
+                .iter()
+                .find(|n| n.name.contains("Penyusunan"))
+                .unwrap()
+                .row_idx;
+            let table = std::sync::Arc::make_mut(&mut t.table);
+            for f in table.rows[ri]
+                .fields
+                .iter_mut()
+                .filter(|f| f.role == "pagu_n")
+            {
+                f.parsed = Parsed::Amount(v);
+            }
+            p
+        };
+        let (a, b) = (at_limit(Decimal::MIN), at_limit(Decimal::MAX));
+        let r = reconcile(&a, &b);
+        let pagu = r.tables[0]
+            .changed
+            .iter()
+            .flat_map(|c| c.values.iter())
+            .find(|v| v.column == "pagu_n")
+            .expect("the pagu change is listed");
+        assert_eq!(pagu.difference, None);
+        assert!(!to_markdown(&r, false).is_empty());
+        assert!(!to_findings(&r, true).is_empty());
     }
 
     #[test]
