@@ -62,22 +62,28 @@ fn hierarchy(seed: u64, n_sub: usize) -> (String, String, Vec<Prog>) {
     let mut progs = Vec::new();
     let mut made = 0usize;
     let mut p = 0;
+    // A program code has two digits, a kegiatan number two, a sub kegiatan number four: a
+    // large table fills every kegiatan number of a program, so no code repeats up to ~98,000
+    // sub kegiatan (a repeated code would be measured as a duplicate-code finding per row).
+    let large = n_sub > 3_000;
     while made < n_sub {
         p += 1;
+        assert!(p < 100, "{n_sub} sub kegiatan do not fit 99 program codes");
         let mut kegs = Vec::new();
-        let nk = rng.range(2, 8) as usize;
+        let nk = if large { 99 } else { rng.range(2, 8) as usize };
         for k in 1..=nk {
             if made >= n_sub {
                 break;
             }
-            let ns = (rng.range(3, 12) as usize).min(n_sub - made);
+            let (lo, hi) = if large { (10, 14) } else { (3, 12) };
+            let ns = (rng.range(lo, hi) as usize).min(n_sub - made);
             let mut subs = Vec::new();
             for s in 1..=ns {
                 let pagu_n = Decimal::from(rng.range(10, 2_000) * 1_000_000);
                 let pagu_n1 = pagu_n + Decimal::from(rng.range(0, 100) * 1_000_000);
                 let unit = UNITS[rng.range(0, 5) as usize];
                 subs.push(Sub {
-                    code: format!("{bidang}.{:02}.2.{:02}.{:04}", p % 100, k, s),
+                    code: format!("{bidang}.{:02}.2.{:02}.{:04}", p, k, s),
                     name: format!("Sub Kegiatan Contoh {p}.{k}.{s} Pelayanan {bname}"),
                     indicator: format!("Jumlah {unit} Hasil Sub Kegiatan {p}.{k}.{s}"),
                     target: rng.range(1, 500),
@@ -88,13 +94,13 @@ fn hierarchy(seed: u64, n_sub: usize) -> (String, String, Vec<Prog>) {
                 made += 1;
             }
             kegs.push(Keg {
-                code: format!("{bidang}.{:02}.2.{:02}", p % 100, k),
+                code: format!("{bidang}.{:02}.2.{:02}", p, k),
                 name: format!("Kegiatan Contoh {p}.{k} Bidang {bname}"),
                 subs,
             });
         }
         progs.push(Prog {
-            code: format!("{bidang}.{:02}", p % 100),
+            code: format!("{bidang}.{:02}", p),
             name: format!("PROGRAM CONTOH {p} BIDANG {bname}"),
             kegs,
         });
