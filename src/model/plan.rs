@@ -428,6 +428,14 @@ pub fn words_similarity(wa: &[String], wb: &[String]) -> f64 {
 
 /// Gives uncoded rows the code of the same-named row of a coded table in the workbook.
 fn infer_codes(tables: &mut [TableModel]) {
+    // Only a table with rows and no code at all borrows codes; most workbooks have none, and
+    // the index below would copy every name and code of the plan for nothing.
+    if !tables
+        .iter()
+        .any(|t| !t.nodes.is_empty() && t.nodes.iter().all(|n| n.code.is_none()))
+    {
+        return;
+    }
     // Index: (level, normalised name) → codes, from every coded hierarchical table.
     let mut index: HashMap<(Level, String), Vec<Code>> = HashMap::new();
     let mut by_level: HashMap<Level, Vec<(String, Code)>> = HashMap::new();
