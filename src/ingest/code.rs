@@ -62,10 +62,36 @@ impl Level {
 }
 
 /// A parsed nomenclature code in canonical form.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+///
+/// Held inline (no heap): the canonical text, at most 17 bytes (`1.06.01.2.01.0001`), and the
+/// number of segments. Segments have fixed widths, so comparing the texts byte by byte orders
+/// codes as comparing their segments does (a shorter segment is followed by `.` or the end,
+/// both below any digit or letter).
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Code {
-    /// Canonical segments: urusan, bidang, program, kegiatan (`2.01`), sub kegiatan (`0001`).
-    segments: Vec<String>,
+    text: [u8; MAX_CODE_LEN],
+    len: u8,
+    /// Segments: urusan, bidang, program, kegiatan (`2.01`), sub kegiatan (`0001`).
+    segments: u8,
+}
+
+/// The longest canonical code: `X.XX.XX.X.XX.XXXX`.
+const MAX_CODE_LEN: usize = 17;
+
+impl fmt::Debug for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Code({})", self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    /// As `{"segments": ["1", "06", "01", "2.01", "0001"]}`, the shape it always had.
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = ser.serialize_struct("Code", 1)?;
+        st.serialize_field("segments", &self.segment_texts())?;
+        st.end()
+    }
 }
 
 /// Why a code could not be read.
@@ -128,7 +154,7 @@ impl Code {
                 Err(CodeError(format!("bagian `{s}` tidak dikenal")))
             }
         };
-        let mut segments = Vec::new();
+        let mut segments: Vec<String> = Vec::with_capacity(5);
         segments.push(pad(parts[0], 1)?);
         if parts.len() >= 2 {
             segments.push(pad(parts[1], 2)?);
@@ -149,11 +175,60 @@ impl Code {
             }
             n => return Err(CodeError(format!("{n} bagian, paling banyak 6"))),
         }
-        Ok(Code { segments })
+        Ok(Code::from_segments(&segments))
+    }
+
+    /// Packs canonical segments (each within its width, so the text fits).
+    fn from_segments(segments: &[String]) -> Code {
+        let mut code = Code {
+            text: [0; MAX_CODE_LEN],
+            len: 0,
+            segments: segments.len() as u8,
+        };
+        for (i, seg) in segments.iter().enumerate() {
+            if i > 0 {
+                code.text[code.len as usize] = b'.';
+                code.len += 1;
+            }
+            let at = code.len as usize;
+            code.text[at..at + seg.len()].copy_from_slice(seg.as_bytes());
+            code.len += seg.len() as u8;
+        }
+        code
+    }
+
+    /// The canonical text, e.g. `1.06.01.2.01.0001`.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII letters, digits and dots are ever stored.
+        std::str::from_utf8(&self.text[..self.len as usize]).unwrap_or_default()
+    }
+
+    /// The canonical segments, the kegiatan one with its dot (`2.01`).
+    fn segment_texts(&self) -> Vec<&str> {
+        let mut out = Vec::with_capacity(self.segments as usize);
+        let mut start = 0;
+        for n in 1..=self.segments {
+            let end = self.byte_end(n);
+            out.push(&self.as_str()[start..end]);
+            start = end + 1;
+        }
+        out
+    }
+
+    /// Where the text of the first `n` segments ends.
+    fn byte_end(&self, n: u8) -> usize {
+        // Dots to pass: one between segments, and one inside the kegiatan segment.
+        let dots = n.saturating_sub(1) as usize + usize::from(n >= 4);
+        let text = self.as_str();
+        text.bytes()
+            .enumerate()
+            .filter(|(_, b)| *b == b'.')
+            .nth(dots)
+            .map_or(text.len(), |(i, _)| i)
     }
 
     pub fn level(&self) -> Level {
-        match self.segments.len() {
+        match self.segments {
             1 => Level::Urusan,
             2 => Level::Bidang,
             3 => Level::Program,
@@ -164,23 +239,28 @@ impl Code {
 
     /// The code one level up (`1.06.01.2.01.0001` → `1.06.01.2.01`).
     pub fn parent(&self) -> Option<Code> {
-        if self.segments.len() <= 1 {
+        if self.segments <= 1 {
             return None;
         }
-        Some(Code {
-            segments: self.segments[..self.segments.len() - 1].to_vec(),
-        })
+        let mut up = self.clone();
+        up.segments -= 1;
+        let end = self.byte_end(up.segments);
+        up.text[end..].fill(0);
+        up.len = end as u8;
+        Some(up)
     }
 
     /// True when `self` is `other` or lies below it.
     pub fn starts_with(&self, other: &Code) -> bool {
-        self.segments.starts_with(&other.segments)
+        other.segments <= self.segments
+            && self.byte_end(other.segments) == other.len as usize
+            && self.as_str().starts_with(other.as_str())
     }
 }
 
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.segments.join("."))
+        f.write_str(self.as_str())
     }
 }
 
@@ -283,6 +363,24 @@ mod tests {
             let c = Code::parse(&text).unwrap();
             prop_assert_eq!(c.to_string(), text.clone());
             prop_assert_eq!(Code::parse(&c.to_string()).unwrap(), c);
+        }
+
+        #[test]
+        fn packed_code_orders_and_splits_like_its_segments(
+            a in "[0-9X]{1,2}(\\.[0-9X]{1,3}){0,5}",
+            b in "[0-9X]{1,2}(\\.[0-9X]{1,3}){0,5}",
+        ) {
+            if let (Ok(x), Ok(y)) = (Code::parse(&a), Code::parse(&b)) {
+                let (sx, sy) = (x.segment_texts(), y.segment_texts());
+                prop_assert_eq!(sx.join("."), x.to_string());
+                prop_assert_eq!(sx.len(), x.segments as usize);
+                prop_assert_eq!(x.cmp(&y), sx.cmp(&sy));
+                prop_assert_eq!(x.starts_with(&y), sx.starts_with(&sy));
+                if let Some(px) = x.parent() {
+                    prop_assert_eq!(px.segment_texts(), sx[..sx.len() - 1].to_vec());
+                    prop_assert_eq!(Code::parse(&px.to_string()).unwrap(), px);
+                }
+            }
         }
 
         #[test]
