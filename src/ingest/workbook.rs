@@ -348,7 +348,11 @@ fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>,
     let mut extras = super::sheetxml::scan_workbook(bytes);
     let mut palette: Option<Vec<calamine::Style>> = None;
     for name in names {
-        let mut cells: Vec<(u32, u32, Cell)> = Vec::new();
+        // Cells go straight into their rows: a sheet's XML lists them in row order, so the rows
+        // are built as they come (no flat copy of every cell, no sort), and only a sheet written
+        // out of order is sorted afterwards.
+        let mut rows: Vec<(u32, Vec<(u32, Cell)>)> = Vec::new();
+        let mut in_order = true;
         {
             let mut reader = match wb.worksheet_cells_reader(&name) {
                 Ok(r) => r,
@@ -386,17 +390,44 @@ fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>,
                         ),
                     ));
                 }
-                cells.push((
-                    rec.pos.0,
-                    rec.pos.1,
-                    Cell {
-                        value,
-                        format: None,
-                        formula,
-                    },
-                ));
+                let (r, c) = rec.pos;
+                let cell = Cell {
+                    value,
+                    format: None,
+                    formula,
+                };
+                match rows.last_mut() {
+                    Some((lr, row)) if *lr == r => {
+                        in_order &= row.last().is_none_or(|(lc, _)| *lc < c);
+                        row.push((c, cell));
+                    }
+                    last => {
+                        let width = match last {
+                            Some((lr, row)) => {
+                                in_order &= *lr < r;
+                                row.shrink_to_fit();
+                                row.len()
+                            }
+                            None => 4,
+                        };
+                        let mut row = Vec::with_capacity(width);
+                        row.push((c, cell));
+                        rows.push((r, row));
+                    }
+                }
             }
         }
+        if !in_order {
+            let cells: Vec<(u32, u32, Cell)> = rows
+                .drain(..)
+                .flat_map(|(r, row)| row.into_iter().map(move |(c, cell)| (r, c, cell)))
+                .collect();
+            rows = Sheet::from_cells(&name, cells, Vec::new()).rows;
+        }
+        if let Some((_, row)) = rows.last_mut() {
+            row.shrink_to_fit();
+        }
+        rows.shrink_to_fit();
         // Number formats, for the display of codes and for the annotated copy; the look of
         // styled cells (bold headers, fills, borders) for the annotated copy too.
         // Number formats are read always: the checks need them (a percent-formatted 0,98 shows
@@ -426,16 +457,16 @@ fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>,
         if !ids.is_sorted_by_key(|&(r, c, _)| (r, c)) {
             ids.sort_by_key(|&(r, c, _)| (r, c));
         }
-        if !cells.is_sorted_by_key(|(r, c, _)| (*r, *c)) {
-            cells.sort_by_key(|(r, c, _)| (*r, *c));
-        }
         let mut looks = Vec::new();
         let mut k = 0;
-        for (r, c, cell) in cells.iter_mut() {
-            while k < ids.len() && (ids[k].0, ids[k].1) < (*r, *c) {
+        for (r, c, cell) in rows
+            .iter_mut()
+            .flat_map(|(r, row)| row.iter_mut().map(move |(c, cell)| (*r, *c, cell)))
+        {
+            while k < ids.len() && (ids[k].0, ids[k].1) < (r, c) {
                 k += 1;
             }
-            let Some(&(_, _, id)) = ids.get(k).filter(|x| (x.0, x.1) == (*r, *c)) else {
+            let Some(&(_, _, id)) = ids.get(k).filter(|x| (x.0, x.1) == (r, c)) else {
                 continue;
             };
             // An id outside the palette is no style (calamine skips those too).
@@ -453,13 +484,16 @@ fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>,
             });
             cell.format = fmt.clone();
             if with_styles && let Some(look) = look {
-                looks.push((Pos::new(*r, *c), *look));
+                looks.push((Pos::new(r, c), *look));
             }
         }
-        let mut sheet = Sheet::from_cells(&name, cells, merges);
         looks.sort_by_key(|(p, _)| *p);
-        sheet.styles = looks;
-        sheets.push(sheet);
+        sheets.push(Sheet {
+            name: name.clone(),
+            rows,
+            merges,
+            styles: looks,
+        });
     }
     Ok(sheets)
 }
