@@ -153,3 +153,71 @@ fn the_scan_follows_prefixes_and_cells_without_references() {
     .unwrap();
     assert_eq!(read(&bytes), read(&original));
 }
+
+/// The sample with the rows of its first worksheet written bottom to top, and the cells of
+/// each row right to left (some writers do not keep Excel's order).
+fn reversed_sample() -> Vec<u8> {
+    let src = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/renja-dinsos-kukar-2026.xlsx"),
+    )
+    .unwrap();
+    let mut zin = zip::ZipArchive::new(Cursor::new(&src[..])).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            let xml = String::from_utf8(data).unwrap();
+            let (head, rest) = xml.split_at(xml.find("<row ").unwrap());
+            let end = rest.rfind("</row>").unwrap() + "</row>".len();
+            let (body, tail) = rest.split_at(end);
+            let rows: Vec<String> = body
+                .split_inclusive("</row>")
+                .map(|row| {
+                    // <row …>cells</row>: the cells reversed.
+                    let open = row.find('>').unwrap() + 1;
+                    let close = row.len() - "</row>".len();
+                    let cells: Vec<&str> = row[open..close].split_inclusive("</c>").collect();
+                    let mut cells_rev: Vec<&str> = cells.clone();
+                    cells_rev.reverse();
+                    format!("{}{}</row>", &row[..open], cells_rev.concat())
+                })
+                .collect();
+            assert!(rows.len() > 10, "{}", rows.len());
+            let reversed: Vec<String> = rows.into_iter().rev().collect();
+            data = format!("{head}{}{tail}", reversed.concat()).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_sheet_written_out_of_order_reads_as_the_same_cells() {
+    let read = |b: &[u8]| {
+        let wb = selaras::ingest::workbook::read_workbook_bytes(Path::new("x.xlsx"), b).unwrap();
+        let s = &wb.sheets[0];
+        assert!(
+            s.rows.is_sorted_by_key(|(r, _)| *r)
+                && s.rows
+                    .iter()
+                    .all(|(_, cs)| cs.is_sorted_by_key(|(c, _)| *c)),
+            "rows and cells are kept in order"
+        );
+        s.rows
+            .iter()
+            .flat_map(|(r, cs)| cs.iter().map(move |(c, cell)| (*r, *c, cell.clone())))
+            .collect::<Vec<_>>()
+    };
+    let original = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/renja-dinsos-kukar-2026.xlsx"),
+    )
+    .unwrap();
+    let want = read(&original);
+    assert!(want.len() > 300, "{}", want.len());
+    assert_eq!(read(&reversed_sample()), want);
+}
