@@ -170,3 +170,41 @@ fn zoo_precision_and_recall() {
         ratio(mistakes_found, mistakes)
     );
 }
+
+/// `TableModel::children` walks only a node's stretch of rows; on every table of every zoo
+/// book and sample it gives exactly the nodes whose parent link names the node.
+#[test]
+fn children_are_the_nodes_whose_parent_is_the_node() {
+    let rules = TableRules::default_rules();
+    let config = CheckConfig::default_config();
+    let mut books: Vec<(String, Vec<u8>)> = zoo::all_books()
+        .into_iter()
+        .map(|b| (b.layout.to_string(), b.bytes))
+        .collect();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in ["samples", "samples/rkpd"] {
+        for e in std::fs::read_dir(root.join(dir)).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "xlsx") {
+                books.push((p.display().to_string(), std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    let mut parents = 0;
+    for (label, bytes) in books {
+        let wb = read_workbook_bytes(Path::new(&format!("{label}.xlsx")), &bytes).unwrap();
+        let ing = ingest_workbook(wb, &rules);
+        let plan = build_plan_with(&ing, &rules, Some(&config.nomenclature));
+        for t in &plan.tables {
+            for i in 0..t.nodes.len() {
+                let walked: Vec<usize> = t.children(i).map(|(j, _)| j).collect();
+                let linked: Vec<usize> = (0..t.nodes.len())
+                    .filter(|&j| t.nodes[j].parent == Some(i))
+                    .collect();
+                assert_eq!(walked, linked, "{label} {} node {i}", t.table.kind);
+                parents += usize::from(!linked.is_empty());
+            }
+        }
+    }
+    assert!(parents > 500, "only {parents} nodes with children");
+}

@@ -43,11 +43,24 @@ impl TableModel {
         &self.table.rows[node.row_idx]
     }
 
-    /// Children of node `i`.
+    /// Children of node `i`, in order.
+    ///
+    /// Rows are placed top to bottom with a stack (`place_rows`): a node's children come after
+    /// it, and its subtree ends at the first later node above or level with it (a total row,
+    /// which belongs to no parent, does not end it). Only that stretch is scanned, so walking
+    /// every node's children costs the size of the table, not its square.
     pub fn children(&self, i: usize) -> impl Iterator<Item = (usize, &Node)> {
+        let depth = match self.nodes.get(i) {
+            // A total row has no children.
+            Some(n) if n.level == Level::Total => u8::MAX,
+            Some(n) => n.level.depth(),
+            None => u8::MAX,
+        };
         self.nodes
             .iter()
             .enumerate()
+            .skip(i + 1)
+            .take_while(move |(_, n)| n.level == Level::Total || n.level.depth() > depth)
             .filter(move |(_, n)| n.parent == Some(i))
     }
 
