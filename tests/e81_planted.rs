@@ -71,7 +71,7 @@ fn planted_e81_mistakes_give_exactly_their_findings() {
     })
     .into_iter()
     .filter(|f| f.severity != Severity::Info)
-    .map(|f| (f.rule.to_string(), f.cell))
+    .map(|f| (f.rule.to_string(), f.cell.a1()))
     .collect();
     got.sort();
 

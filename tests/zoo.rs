@@ -39,7 +39,7 @@ fn show(f: &Finding) -> String {
 type Key = (String, String, String);
 
 fn key(f: &Finding) -> Key {
-    (f.rule.to_string(), f.sheet.clone(), f.cell.clone())
+    (f.rule.to_string(), f.sheet.clone(), f.cell.a1())
 }
 
 fn expected_keys(b: &zoo::ZooBook) -> BTreeSet<Key> {

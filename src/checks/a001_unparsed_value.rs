@@ -222,7 +222,12 @@ mod tests {
         let f = run(&RULE, vec![sheet("T-C.33", &[], TC33, &r)]);
         let mut cells: Vec<(&str, &str)> = f
             .iter()
-            .map(|x| (x.cell.as_str(), x.found.as_deref().unwrap_or("")))
+            .map(|x| {
+                (
+                    crate::checks::util::testkit::a1(x.cell),
+                    x.found.as_deref().unwrap_or(""),
+                )
+            })
             .collect();
         cells.sort();
         assert_eq!(cells, [("A2", "1.06-01"), ("E3", "Dokumen 3")]);

@@ -302,7 +302,7 @@ pub fn gate(ctx: &Context, findings: &mut Vec<Finding>, severity: Severity) {
             let f = &findings[*i];
             Related {
                 sheet: f.sheet.clone(),
-                cell: f.cell.clone(),
+                cell: f.cell,
             }
         }))
         .severity(severity);
@@ -317,7 +317,7 @@ pub fn gate(ctx: &Context, findings: &mut Vec<Finding>, severity: Severity) {
             f.message_en = format!("(grouped under A004 {sheet}!{cell}) {}", f.message_en);
             f.related.push(Related {
                 sheet: sheet.clone(),
-                cell: cell.clone(),
+                cell: pos,
             });
         }
         added.push(a);

@@ -237,7 +237,7 @@ mod tests {
         );
         // The kegiatan (G3) is 625 but its children sum to 600; the program (G2) is 600 but its
         // only child, the kegiatan, says 625.
-        let cells: Vec<&str> = f.iter().map(|x| x.cell.as_str()).collect();
+        let cells: Vec<String> = f.iter().map(|x| x.cell.a1()).collect();
         let mut sorted = cells.clone();
         sorted.sort();
         assert_eq!(sorted, ["G2", "G3"]);
@@ -245,10 +245,7 @@ mod tests {
         assert_eq!(k.expected.as_deref(), Some("600.000.000"));
         assert_eq!(k.found.as_deref(), Some("625.000.000"));
         assert_eq!(
-            k.related
-                .iter()
-                .map(|r| r.cell.as_str())
-                .collect::<Vec<_>>(),
+            k.related.iter().map(|r| r.cell.a1()).collect::<Vec<_>>(),
             ["G4", "G5"]
         );
     }

@@ -279,22 +279,19 @@ mod tests {
             &RULE,
             vec![sheet("T-C.33", &[], TC33, &tc33("1.075", "1.110"))],
         );
-        let mut cells: Vec<&str> = f.iter().map(|x| x.cell.as_str()).collect();
+        let mut cells: Vec<String> = f.iter().map(|x| x.cell.a1()).collect();
         cells.sort();
         assert_eq!(cells, ["G3", "L8"], "{f:?}");
         let b = f.iter().find(|x| x.cell == "G3").unwrap();
         assert_eq!(b.expected.as_deref(), Some("1.000"));
         assert_eq!(b.found.as_deref(), Some("1.075"));
-        let rel: Vec<&str> = b.related.iter().map(|r| r.cell.as_str()).collect();
+        let rel: Vec<String> = b.related.iter().map(|r| r.cell.a1()).collect();
         assert_eq!(rel, ["G4", "G6"]);
         let t = f.iter().find(|x| x.cell == "L8").unwrap();
         assert_eq!(t.expected.as_deref(), Some("1.100"));
         assert_eq!(t.found.as_deref(), Some("1.110"));
         assert_eq!(
-            t.related
-                .iter()
-                .map(|r| r.cell.as_str())
-                .collect::<Vec<_>>(),
+            t.related.iter().map(|r| r.cell.a1()).collect::<Vec<_>>(),
             ["L4", "L6"]
         );
     }
@@ -341,7 +338,12 @@ mod tests {
         let f = run(&RULE, vec![sheet("T-C.31", &[], TC31, &rows)]);
         let mut got: Vec<(&str, &str)> = f
             .iter()
-            .map(|x| (x.cell.as_str(), x.expected.as_deref().unwrap_or("")))
+            .map(|x| {
+                (
+                    crate::checks::util::testkit::a1(x.cell),
+                    x.expected.as_deref().unwrap_or(""),
+                )
+            })
             .collect();
         got.sort();
         // Bidang says 900 on both sides (F2, K2); kegiatan add up to 950; the total agrees.

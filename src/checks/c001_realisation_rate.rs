@@ -199,7 +199,7 @@ mod tests {
         assert_eq!(x.cell, "H3");
         assert_eq!(x.expected.as_deref(), Some("98,02"));
         assert_eq!(x.found.as_deref(), Some("89,02"));
-        let rel: Vec<&str> = x.related.iter().map(|r| r.cell.as_str()).collect();
+        let rel: Vec<String> = x.related.iter().map(|r| r.cell.a1()).collect();
         assert_eq!(rel, ["G3", "F3"]);
         assert!(x.message_en.contains("1.06.04.2.01"), "{}", x.message_en);
         assert!(x.message_en.contains("column 8"), "{}", x.message_en);

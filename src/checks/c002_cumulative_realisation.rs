@@ -386,7 +386,7 @@ mod tests {
         assert_eq!(x.cell, "J2");
         assert_eq!(x.expected.as_deref(), Some("12"));
         assert_eq!(x.found.as_deref(), Some("4"));
-        let rel: Vec<&str> = x.related.iter().map(|r| r.cell.as_str()).collect();
+        let rel: Vec<String> = x.related.iter().map(|r| r.cell.a1()).collect();
         assert_eq!(rel, ["E2", "G2", "I2"]);
         assert!(x.message_en.contains("cumulative"), "{}", x.message_en);
         assert!(x.message_en.contains("latest value"), "{}", x.message_en);

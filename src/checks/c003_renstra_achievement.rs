@@ -211,7 +211,7 @@ mod tests {
         assert_eq!(x.cell, "K2");
         assert_eq!(x.expected.as_deref(), Some("101,19"));
         assert_eq!(x.found.as_deref(), Some("80,31"));
-        let rel: Vec<&str> = x.related.iter().map(|r| r.cell.as_str()).collect();
+        let rel: Vec<String> = x.related.iter().map(|r| r.cell.a1()).collect();
         assert_eq!(rel, ["J2", "D2"]);
         assert!(
             x.message_en.contains("(column 7 ÷ column 4)"),

@@ -71,7 +71,7 @@ mod tests {
         let mut r = row();
         r[19] = "80.000.000"; // column 12 Rp; the quarters add up to 85.000.000
         let f = run(&RULE, vec![sheet("E.81", &[], E81, &[r])]);
-        let cells: Vec<&str> = f.iter().map(|f| f.cell.as_str()).collect();
+        let cells: Vec<String> = f.iter().map(|f| f.cell.a1()).collect();
         // 12 is wrong; 13 (= 6 + 12) was computed from the right figure, so it disagrees too.
         assert_eq!(cells, ["T2", "V2"], "{f:?}");
         assert_eq!(f[0].expected.as_deref(), Some("85.000.000"));

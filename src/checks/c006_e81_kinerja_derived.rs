@@ -93,7 +93,12 @@ mod tests {
         let f = run(&RULE, vec![sheet("E.81", &[], E81, &[flow, level])]);
         let got: Vec<(&str, Option<&str>)> = f
             .iter()
-            .map(|f| (f.cell.as_str(), f.expected.as_deref()))
+            .map(|f| {
+                (
+                    crate::checks::util::testkit::a1(f.cell),
+                    f.expected.as_deref(),
+                )
+            })
             .collect();
         assert_eq!(
             got,

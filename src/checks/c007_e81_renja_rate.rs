@@ -161,7 +161,12 @@ mod tests {
         let f = run(&RULE, book("90,00", "Sangat Tinggi"));
         let got: Vec<(&str, Option<&str>)> = f
             .iter()
-            .map(|f| (f.cell.as_str(), f.expected.as_deref()))
+            .map(|f| {
+                (
+                    crate::checks::util::testkit::a1(f.cell),
+                    f.expected.as_deref(),
+                )
+            })
             .collect();
         // Column 14 K is 80,00: `tinggi`.
         assert_eq!(

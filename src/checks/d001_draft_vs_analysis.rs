@@ -390,7 +390,7 @@ mod tests {
             .iter()
             .map(|x| {
                 (
-                    x.cell.as_str(),
+                    crate::checks::util::testkit::a1(x.cell),
                     x.expected.as_deref().unwrap_or(""),
                     x.found.as_deref().unwrap_or(""),
                 )
@@ -430,7 +430,10 @@ mod tests {
         let d001 = run(&RULE, book());
         assert!(d001.is_empty(), "{d001:?}");
         let d002 = run(&super::super::d002_draft_analysis_explained::RULE, book());
-        let cells: Vec<_> = d002.iter().map(|x| (x.rule, x.cell.as_str())).collect();
+        let cells: Vec<_> = d002
+            .iter()
+            .map(|x| (x.rule, crate::checks::util::testkit::a1(x.cell)))
+            .collect();
         assert_eq!(cells.len(), 2, "{d002:?}");
         assert!(cells.contains(&("D002", "K4")) && cells.contains(&("D002", "H5")));
         assert!(d002.iter().all(|x| x.severity == Severity::Warning));

@@ -99,7 +99,7 @@ mod tests {
     fn fires_on_an_explained_difference_as_a_warning() {
         let f = run(&RULE, book("pagu dikurangi karena efisiensi"));
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!((f[0].rule, f[0].cell.as_str()), ("D002", "K4"));
+        assert_eq!((f[0].rule, f[0].cell.a1().as_str()), ("D002", "K4"));
         assert_eq!(f[0].severity, Severity::Warning);
         assert_eq!(f[0].expected.as_deref(), Some("600.000.000"));
     }

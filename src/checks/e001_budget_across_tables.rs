@@ -244,7 +244,7 @@ mod tests {
         let rel: Vec<(&str, &str)> = f[0]
             .related
             .iter()
-            .map(|r| (r.sheet.as_str(), r.cell.as_str()))
+            .map(|r| (r.sheet.as_str(), crate::checks::util::testkit::a1(r.cell)))
             .collect();
         assert_eq!(rel, [("T-C.33", "G5"), ("T-C.31", "F5")]);
     }
@@ -260,7 +260,12 @@ mod tests {
         );
         let mut got: Vec<(&str, &str)> = f
             .iter()
-            .map(|x| (x.cell.as_str(), x.found.as_deref().unwrap_or("")))
+            .map(|x| {
+                (
+                    crate::checks::util::testkit::a1(x.cell),
+                    x.found.as_deref().unwrap_or(""),
+                )
+            })
             .collect();
         got.sort();
         assert_eq!(got, [("F5", "100.000.000"), ("K5", "125.000.000")]);

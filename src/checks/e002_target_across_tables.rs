@@ -388,7 +388,10 @@ mod tests {
             ],
         );
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!((f[0].sheet.as_str(), f[0].cell.as_str()), ("T-C.31", "I4"));
+        assert_eq!(
+            (f[0].sheet.as_str(), f[0].cell.a1().as_str()),
+            ("T-C.31", "I4")
+        );
         assert_eq!(f[0].expected.as_deref(), Some("3 Orang"));
         assert_eq!(f[0].found.as_deref(), Some("5 Orang"));
         let rel: Vec<String> = f[0]
@@ -409,7 +412,10 @@ mod tests {
             ],
         );
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!((f[0].sheet.as_str(), f[0].cell.as_str()), ("Usulan", "F4"));
+        assert_eq!(
+            (f[0].sheet.as_str(), f[0].cell.a1().as_str()),
+            ("Usulan", "F4")
+        );
         assert_eq!(f[0].related[0].cell, "F4");
         assert_eq!(f[0].expected.as_deref(), Some("3 Orang"));
         assert_eq!(f[0].found.as_deref(), Some("3 Orang/Bulan"));
@@ -438,7 +444,10 @@ mod tests {
             ],
         );
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!((f[0].sheet.as_str(), f[0].cell.as_str()), ("Usulan", "E4"));
+        assert_eq!(
+            (f[0].sheet.as_str(), f[0].cell.a1().as_str()),
+            ("Usulan", "E4")
+        );
         assert_eq!(f[0].expected.as_deref(), Some("5 Orang"));
         assert_eq!(f[0].related[0].cell, "I4");
     }

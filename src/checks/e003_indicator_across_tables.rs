@@ -471,7 +471,10 @@ mod tests {
             ],
         );
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!((f[0].sheet.as_str(), f[0].cell.as_str()), ("T-C.31", "H4"));
+        assert_eq!(
+            (f[0].sheet.as_str(), f[0].cell.a1().as_str()),
+            ("T-C.31", "H4")
+        );
         assert_eq!(f[0].severity, Severity::Warning);
         assert_eq!(
             f[0].expected.as_deref(),
@@ -514,7 +517,10 @@ mod tests {
             ],
         );
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!((f[0].sheet.as_str(), f[0].cell.as_str()), ("Usulan", "C4"));
+        assert_eq!(
+            (f[0].sheet.as_str(), f[0].cell.a1().as_str()),
+            ("Usulan", "C4")
+        );
         assert!(
             f[0].message_en.contains("altogether"),
             "{}",

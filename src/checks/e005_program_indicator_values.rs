@@ -467,7 +467,7 @@ mod tests {
             .iter()
             .map(|x| {
                 (
-                    x.cell.as_str(),
+                    crate::checks::util::testkit::a1(x.cell),
                     x.expected.as_deref().unwrap(),
                     x.found.as_deref().unwrap(),
                 )

@@ -233,7 +233,10 @@ mod tests {
             ],
         );
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!((f[0].sheet.as_str(), f[0].cell.as_str()), ("T-C.31", "K5"));
+        assert_eq!(
+            (f[0].sheet.as_str(), f[0].cell.a1().as_str()),
+            ("T-C.31", "K5")
+        );
         assert_eq!(f[0].expected.as_deref(), Some("700"));
         assert_eq!(f[0].found.as_deref(), Some("800"));
         let rel: Vec<String> = f[0]
@@ -256,7 +259,7 @@ mod tests {
         );
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].expected.as_deref(), Some("650"));
-        let rel: Vec<&str> = f[0].related.iter().map(|r| r.cell.as_str()).collect();
+        let rel: Vec<String> = f[0].related.iter().map(|r| r.cell.a1()).collect();
         assert_eq!(rel, ["G3", "G4", "F5"]);
     }
 

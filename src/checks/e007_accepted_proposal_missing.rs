@@ -209,7 +209,10 @@ mod tests {
             ],
         );
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!((f[0].sheet.as_str(), f[0].cell.as_str()), ("T-C.32", "G2"));
+        assert_eq!(
+            (f[0].sheet.as_str(), f[0].cell.a1().as_str()),
+            ("T-C.32", "G2")
+        );
         assert_eq!(f[0].related[0].cell, "B2");
     }
 

@@ -278,7 +278,13 @@ mod tests {
         let f = run(&RULE, books("10", "90.000.000", "12"));
         let got: Vec<(&str, &str, Option<&str>)> = f
             .iter()
-            .map(|f| (f.sheet.as_str(), f.cell.as_str(), f.expected.as_deref()))
+            .map(|f| {
+                (
+                    f.sheet.as_str(),
+                    crate::checks::util::testkit::a1(f.cell),
+                    f.expected.as_deref(),
+                )
+            })
             .collect();
         assert_eq!(got, [("E.81", "I3", Some("12"))], "{f:?}");
         assert_eq!(f[0].related[0].cell, "F2");

@@ -494,7 +494,7 @@ mod tests {
             r[6] = "0"; // program, kegiatan and sub kegiatan all at 0 in 2026
         }
         let f = run(&F014, vec![sheet("T-C.33", &[], TC33, &rows)]);
-        let cells: Vec<&str> = f.iter().map(|x| x.cell.as_str()).collect();
+        let cells: Vec<String> = f.iter().map(|x| x.cell.a1()).collect();
         assert_eq!(cells, ["G4"], "{f:?}");
         assert_eq!(f[0].severity, Severity::Info);
     }
@@ -585,7 +585,7 @@ mod tests {
             ],
         ];
         let f = run(&RULE, vec![sheet("T-C.31", &[], TC31, &rows)]);
-        let mut cells: Vec<&str> = f.iter().map(|x| x.cell.as_str()).collect();
+        let mut cells: Vec<String> = f.iter().map(|x| x.cell.a1()).collect();
         cells.sort();
         assert_eq!(cells, ["D2", "I2"], "{f:?}");
         let a = f.iter().find(|x| x.cell == "I2").unwrap();

@@ -320,7 +320,7 @@ mod tests {
             "{}",
             x.message_id
         );
-        let rel: Vec<&str> = x.related.iter().map(|r| r.cell.as_str()).collect();
+        let rel: Vec<String> = x.related.iter().map(|r| r.cell.a1()).collect();
         assert_eq!(rel, ["F4", "J4"]);
     }
 
@@ -370,7 +370,7 @@ mod tests {
             .iter()
             .map(|x| {
                 (
-                    x.cell.as_str(),
+                    crate::checks::util::testkit::a1(x.cell),
                     x.expected.as_deref().unwrap_or(""),
                     x.found.as_deref().unwrap_or(""),
                 )

@@ -263,14 +263,14 @@ mod tests {
             &RULE,
             vec![sheet("T-C.29", &[], TC29, &tc29("102,27", "112,07"))],
         );
-        let mut cells: Vec<&str> = f.iter().map(|x| x.cell.as_str()).collect();
+        let mut cells: Vec<String> = f.iter().map(|x| x.cell.a1()).collect();
         cells.sort();
         assert_eq!(cells, ["H3", "K2"], "{f:?}");
         let k11 = f.iter().find(|x| x.cell == "K2").unwrap();
         assert_eq!(k11.found.as_deref(), Some("112,07"));
         assert_eq!(k11.expected.as_deref(), Some("≤ 100"));
         assert!(k11.message_en.contains("realisation above target"));
-        let rel: Vec<&str> = k11.related.iter().map(|r| r.cell.as_str()).collect();
+        let rel: Vec<String> = k11.related.iter().map(|r| r.cell.a1()).collect();
         assert_eq!(rel, ["J2", "D2"]);
         let k8 = f.iter().find(|x| x.cell == "H3").unwrap();
         assert_eq!(k8.found.as_deref(), Some("102,27"));
@@ -308,7 +308,7 @@ mod tests {
             &RULE,
             vec![sheet("T-C.33", &[], TC33, &tc33("120", "Persen"))],
         );
-        let mut cells: Vec<&str> = f.iter().map(|x| x.cell.as_str()).collect();
+        let mut cells: Vec<String> = f.iter().map(|x| x.cell.a1()).collect();
         cells.sort();
         assert_eq!(cells, ["E2", "J2"], "{f:?}");
         let n = f.iter().find(|x| x.cell == "E2").unwrap();

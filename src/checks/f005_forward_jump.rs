@@ -258,7 +258,7 @@ mod tests {
             .iter()
             .map(|x| {
                 (
-                    x.cell.as_str(),
+                    crate::checks::util::testkit::a1(x.cell),
                     x.expected.as_deref().unwrap_or(""),
                     x.found.as_deref().unwrap_or(""),
                 )
@@ -284,7 +284,7 @@ mod tests {
             r33("1.06.07.2.01", "Pemeliharaan", "100", "400"),
         ];
         let f = run(&RULE, vec![sheet("T-C.33", &[], TC33, &rs)]);
-        let cells: Vec<&str> = f.iter().map(|x| x.cell.as_str()).collect();
+        let cells: Vec<String> = f.iter().map(|x| x.cell.a1()).collect();
         assert_eq!(cells, ["L3"]);
         assert!(f[0].message_en.contains("+300%"), "{}", f[0].message_en);
     }
@@ -296,7 +296,7 @@ mod tests {
         rs[2][6] = "0"; // 0 → 300.000.000: unbounded
         rs[3][11] = "0"; // 100.000.000 → 0: −100%
         let f = run(&RULE, vec![sheet("T-C.33", &[], TC33, &rs)]);
-        let mut cells: Vec<&str> = f.iter().map(|x| x.cell.as_str()).collect();
+        let mut cells: Vec<String> = f.iter().map(|x| x.cell.a1()).collect();
         cells.sort();
         assert_eq!(cells, ["L4", "L5"], "{f:?}");
         let z = f.iter().find(|x| x.cell == "L4").unwrap();

@@ -465,7 +465,7 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].sheet, "T-C.31");
         assert_eq!(f[0].cell, "B5");
-        let rel: Vec<&str> = f[0].related.iter().map(|r| r.cell.as_str()).collect();
+        let rel: Vec<String> = f[0].related.iter().map(|r| r.cell.a1()).collect();
         assert_eq!(rel, ["G5", "D5"]);
     }
 
@@ -524,6 +524,9 @@ mod tests {
             ],
         );
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!((f[0].sheet.as_str(), f[0].cell.as_str()), ("Usulan", "D4"));
+        assert_eq!(
+            (f[0].sheet.as_str(), f[0].cell.a1().as_str()),
+            ("Usulan", "D4")
+        );
     }
 }

@@ -98,7 +98,7 @@ mod tests {
         r[4] = "35";
         r[22] = "114,29";
         let f = run(&RULE, vec![sheet("E.81", &[], E81, &[r])]);
-        let cells: Vec<&str> = f.iter().map(|f| f.cell.as_str()).collect();
+        let cells: Vec<String> = f.iter().map(|f| f.cell.a1()).collect();
         assert_eq!(cells, ["W2"], "{f:?}");
         assert!(f.iter().all(|f| f.severity == Severity::Warning));
     }

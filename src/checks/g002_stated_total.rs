@@ -615,7 +615,7 @@ mod tests {
         assert_eq!(f[0].cell, "A2");
         assert_eq!(f[0].expected.as_deref(), Some("1.000.000"));
         assert_eq!(f[0].found.as_deref(), Some("1.100.000"));
-        let rel: Vec<&str> = f[0].related.iter().map(|r| r.cell.as_str()).collect();
+        let rel: Vec<String> = f[0].related.iter().map(|r| r.cell.a1()).collect();
         assert_eq!(rel, ["G5", "G7"]);
     }
 
@@ -643,7 +643,7 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].expected.as_deref(), Some("1.200.000"));
         assert_eq!(f[0].found.as_deref(), Some("1.300.000"));
-        assert!(f[0].related.iter().all(|r| r.cell.starts_with('L')));
+        assert!(f[0].related.iter().all(|r| r.cell.a1().starts_with('L')));
     }
 
     #[test]
@@ -690,7 +690,7 @@ mod tests {
             .map(|x| {
                 (
                     x.sheet.as_str(),
-                    x.cell.as_str(),
+                    crate::checks::util::testkit::a1(x.cell),
                     x.expected.as_deref().unwrap_or(""),
                 )
             })

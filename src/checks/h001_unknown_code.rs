@@ -294,7 +294,7 @@ mod tests {
             ),
         ];
         let f = run_with(vec![sheet("T-C.33", &[], TC33, &r)]);
-        let cells: Vec<&str> = f.iter().map(|x| x.cell.as_str()).collect();
+        let cells: Vec<String> = f.iter().map(|x| x.cell.a1()).collect();
         assert_eq!(cells, ["A5"], "{f:?}");
         assert_eq!(f[0].expected.as_deref(), Some("1.06.01"));
     }

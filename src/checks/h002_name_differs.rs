@@ -286,7 +286,10 @@ mod tests {
             sheet("Usulan", &[], USULAN, &usulan),
         ]);
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!((f[0].sheet.as_str(), f[0].cell.as_str()), ("Usulan", "B4"));
+        assert_eq!(
+            (f[0].sheet.as_str(), f[0].cell.a1().as_str()),
+            ("Usulan", "B4")
+        );
         assert!(f[0].related.is_empty());
         assert!(
             f[0].message_id.contains("disimpulkan"),

@@ -134,14 +134,16 @@ impl Rule {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Related {
     pub sheet: String,
-    pub cell: String,
+    /// Written as A1 (`G12`) only when reported.
+    #[serde(serialize_with = "crate::ingest::cell::serialize_a1")]
+    pub cell: Pos,
 }
 
 impl Related {
     pub fn new(sheet: &str, pos: Pos) -> Related {
         Related {
             sheet: sheet.to_string(),
-            cell: pos.a1(),
+            cell: pos,
         }
     }
 }
@@ -168,7 +170,9 @@ pub struct Finding {
     pub rule: &'static str,
     pub severity: Severity,
     pub sheet: String,
-    pub cell: String,
+    /// The cell, kept as a position; written as A1 (`G12`) only when reported.
+    #[serde(serialize_with = "crate::ingest::cell::serialize_a1")]
+    pub cell: Pos,
     pub related: Vec<Related>,
     /// What the cell should hold and what it holds, in Indonesian (numbers as written).
     pub expected: Option<String>,
@@ -195,7 +199,7 @@ impl Finding {
             rule: rule.code,
             severity: rule.severity,
             sheet: sheet.to_string(),
-            cell: pos.a1(),
+            cell: pos,
             related: Vec::new(),
             expected: None,
             found: None,
@@ -257,7 +261,7 @@ impl Finding {
 
     /// Position of the cell, for sorting and annotation.
     pub fn pos(&self) -> Pos {
-        Pos::parse_a1(&self.cell).unwrap_or(Pos::new(0, 0))
+        self.cell
     }
 }
 

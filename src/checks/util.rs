@@ -417,7 +417,13 @@ pub mod testkit {
     //! Indonesian way, as staff type them into text cells).
     use crate::checks::config::CheckConfig;
     use crate::checks::{Context, Finding, Rule};
-    use crate::ingest::cell::{Cell, Value};
+    use crate::ingest::cell::{Cell, Pos, Value};
+
+    /// A cell position as A1 text that lives as long as the test (a few leaked bytes), so a
+    /// test can collect `(cell, text)` pairs of findings and compare them with literals.
+    pub fn a1(pos: Pos) -> &'static str {
+        pos.a1().leak()
+    }
     use crate::ingest::rules::TableRules;
     use crate::ingest::workbook::{Sheet, Workbook};
     use crate::ingest::{Ingested, ingest_workbook};

@@ -812,7 +812,7 @@ pub fn to_findings(r: &Reconciliation, en: bool) -> Vec<Finding> {
     let mut out = Vec::new();
     let rel = |c: &CellRef| Related {
         sheet: r.old_sheet(&c.sheet, en),
-        cell: c.cell.clone(),
+        cell: Pos::parse_a1(&c.cell).unwrap_or_default(),
     };
     let first_header = r
         .tables

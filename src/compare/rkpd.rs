@@ -218,7 +218,7 @@ impl Ctx<'_> {
     fn related(&self, sheet: &str, pos: Pos) -> Related {
         Related {
             sheet: format!("{}:{}", self.rkpd_label, sheet),
-            cell: pos.a1(),
+            cell: pos,
         }
     }
 }
@@ -464,7 +464,7 @@ pub fn check_against_rkpd_in(
         .filter_map(|t| {
             t.table.column("perangkat_daerah").map(|c| Related {
                 sheet: format!("{rkpd_label}:{}", t.table.sheet),
-                cell: Pos::new(t.table.header_start, c.col).a1(),
+                cell: Pos::new(t.table.header_start, c.col),
             })
         })
         .collect();
@@ -868,7 +868,13 @@ mod tests {
         );
         let got: Vec<(&str, &str, &str)> = f
             .iter()
-            .map(|f| (f.rule, f.sheet.as_str(), f.cell.as_str()))
+            .map(|f| {
+                (
+                    f.rule,
+                    f.sheet.as_str(),
+                    crate::checks::util::testkit::a1(f.cell),
+                )
+            })
             .collect();
         assert_eq!(
             got,

@@ -6,7 +6,7 @@ use serde::Serialize;
 use std::fmt;
 
 /// A zero-based (row, column) position inside a sheet, printed as A1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Pos {
     pub row: u32,
     pub col: u32,
@@ -40,6 +40,31 @@ impl Pos {
         }
         Some(Pos::new(row - 1, col - 1))
     }
+}
+
+/// A position compares equal to its A1 text (`pos == "G12"`), so a test or a caller can name a
+/// cell as a planner would.
+impl PartialEq<str> for Pos {
+    fn eq(&self, other: &str) -> bool {
+        Pos::parse_a1(other) == Some(*self)
+    }
+}
+
+impl PartialEq<&str> for Pos {
+    fn eq(&self, other: &&str) -> bool {
+        *self == **other
+    }
+}
+
+impl PartialEq<String> for Pos {
+    fn eq(&self, other: &String) -> bool {
+        *self == **other
+    }
+}
+
+/// Serializes a position as its A1 text, the form every report uses.
+pub fn serialize_a1<S: serde::Serializer>(pos: &Pos, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(pos)
 }
 
 impl fmt::Display for Pos {

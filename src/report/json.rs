@@ -13,7 +13,7 @@ pub fn finding_json(f: &Finding, en: bool) -> Json {
         "name": rule.map(|r| r.name),
         "severity": f.severity.key(),
         "sheet": f.sheet,
-        "cell": f.cell,
+        "cell": f.cell.a1(),
         "related": f.related,
         "expected": f.expected_text(en),
         "found": f.found_text(en),

@@ -80,7 +80,7 @@ pub fn render_finding(wb: &Workbook, f: &Finding, en: bool, color: bool) -> Stri
     let label = match (f.expected_text(en), f.found_text(en)) {
         (Some(e), Some(x)) if en => format!("expected {e}, found {x}"),
         (Some(e), Some(x)) => format!("seharusnya {e}, tertulis {x}"),
-        _ => f.cell.clone(),
+        _ => f.cell.a1(),
     };
     let help = RULES.iter().find(|r| r.code == f.rule).map(|r| {
         let more = if en { "details" } else { "penjelasan" };

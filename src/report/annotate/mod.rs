@@ -181,7 +181,7 @@ pub fn temuan_sheet(findings: &[Finding], en: bool, rebuilt: bool) -> TemuanShee
                 fill: severity_color(f.severity),
                 rule: f.rule.to_string(),
                 sheet: f.sheet.clone(),
-                cell: f.cell.clone(),
+                cell: f.cell.a1(),
                 message: f.message(en).to_string(),
                 expected: f.expected_text(en).unwrap_or_default().to_string(),
                 found: f.found_text(en).unwrap_or_default().to_string(),
