@@ -2123,8 +2123,12 @@ pub fn patch_xlsx(
         }
     }
 
-    // Write: stored parts copied raw, patched ones recompressed, new ones last.
-    let opts = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    // Write: stored parts copied raw, patched ones recompressed, new ones last. Deflate level
+    // 3, not the default 6: on 40 office copies 9% less CPU for 10% larger files (level 1: 13%
+    // less CPU, 50% larger).
+    let opts = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(3));
     let mut zw = ZipWriter::new(Cursor::new(Vec::with_capacity(input.len() + 64 * 1024)));
     let zerr = |p: &str, e: &dyn std::fmt::Display| {
         perr(p, format!("tidak dapat ditulis (cannot write): {e}"))
