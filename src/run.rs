@@ -6,6 +6,7 @@
 
 use crate::checks::config::CheckConfig;
 use crate::checks::{Context, Severity, run_all};
+use crate::ingest::kind::TableKind;
 use crate::ingest::rules::TableRules;
 use crate::model::plan::{Plan, build_plan};
 pub use crate::report::FileReport;
@@ -131,10 +132,13 @@ fn check_input(
         config: &opts.config,
     };
     // A Rancangan Awal RKPD in the folder is a reference, not a Renja to check.
-    let rkpd_only =
-        !plan.tables.is_empty() && plan.tables.iter().all(|t| t.table.kind.starts_with("rkpd"));
+    let rkpd_only = !plan.tables.is_empty() && plan.tables.iter().all(|t| t.table.kind.is_rkpd());
     if rkpd_only {
-        report.tables = plan.tables.iter().map(|t| t.table.kind.clone()).collect();
+        report.tables = plan
+            .tables
+            .iter()
+            .map(|t| t.table.kind.to_string())
+            .collect();
         report.office = Some("Rancangan Awal RKPD (pakai --rkpd)".into());
         return (report, None);
     }
@@ -150,8 +154,12 @@ fn check_input(
     }
     report.worst = report.findings.iter().map(|f| f.severity).min();
     report.office = plan.office.clone();
-    report.tables = plan.tables.iter().map(|t| t.table.kind.clone()).collect();
-    if let Some((i, _)) = plan.tables_of("T-C.33").next() {
+    report.tables = plan
+        .tables
+        .iter()
+        .map(|t| t.table.kind.to_string())
+        .collect();
+    if let Some((i, _)) = plan.tables_of(TableKind::TC33).next() {
         let (_, totals) = crate::report::inspect::table_summary(&plan, i);
         for (k, v) in totals {
             if k.starts_with("pagu_n1") {

@@ -73,7 +73,7 @@ fn plan_fuzz_generator_reaches_the_checks() {
         let wb =
             selaras::ingest::workbook::read_workbook_bytes(Path::new("fuzz.xlsx"), bytes).unwrap();
         let ing = selaras::ingest::ingest_workbook(wb, &rules);
-        ing.tables.iter().map(|t| t.kind.clone()).collect()
+        ing.tables.iter().map(|t| t.kind.to_string()).collect()
     };
     let ka = kinds(&a.expect("book A"));
     for k in ["T-C.33", "T-C.31", "T-C.29", "E.81"] {

@@ -5,6 +5,7 @@
 #[path = "support/samplegen.rs"]
 mod samplegen;
 
+use selaras::ingest::kind::TableKind;
 use selaras::ingest::{self, rules::TableRules};
 use selaras::model::code::Level;
 use selaras::model::plan::{Plan, build_plan};
@@ -26,7 +27,7 @@ fn plan_of(name: &str) -> (ingest::Ingested, Plan) {
 
 fn counts(plan: &Plan, kind: &str) -> (usize, usize, usize) {
     let (_, t) = plan
-        .tables_of(kind)
+        .tables_of(TableKind::parse(kind).expect("a known kind"))
         .next()
         .unwrap_or_else(|| panic!("{kind} not found"));
     (
@@ -65,16 +66,19 @@ fn check_sample(name: &str, with_e81: bool) {
     // T-C.33 also lists the kegiatan and sub kegiatan planned only for 2027.
     assert_eq!(counts(&plan, "T-C.33"), (7, 21, 88));
     for (kind, rows) in [("T-C.30", 3), ("T-C.32", 4), ("tujuan-sasaran", 2)] {
-        let (_, t) = plan.tables_of(kind).next().unwrap();
+        let (_, t) = plan
+            .tables_of(TableKind::parse(kind).unwrap())
+            .next()
+            .unwrap();
         assert_eq!(t.table.rows.len(), rows, "{kind}");
     }
     // Budget totals: the stated Rp 37.118.380.499 in both years of T-C.33 and on both sides of T-C.31.
-    let (i33, _) = plan.tables_of("T-C.33").next().unwrap();
+    let (i33, _) = plan.tables_of(TableKind::TC33).next().unwrap();
     let (_, totals) = table_summary(&plan, i33);
     let want: rust_decimal::Decimal = "37118380499".parse().unwrap();
     assert_eq!(totals.get("pagu_n_2026"), Some(&want), "{totals:?}");
     assert_eq!(totals.get("pagu_n1_2027"), Some(&want));
-    let (i31, _) = plan.tables_of("T-C.31").next().unwrap();
+    let (i31, _) = plan.tables_of(TableKind::TC31).next().unwrap();
     let (_, totals) = table_summary(&plan, i31);
     assert_eq!(
         totals.values().filter(|v| **v == want).count(),
@@ -100,7 +104,7 @@ fn alternative_layout_sample_reads_the_same() {
 #[test]
 fn repeated_page_headers_of_tc29_are_skipped_not_read_as_rows() {
     let (_, plan) = plan_of("renja-dinsos-kukar-2026.xlsx");
-    let (_, t) = plan.tables_of("T-C.29").next().unwrap();
+    let (_, t) = plan.tables_of(TableKind::TC29).next().unwrap();
     // Three later pages: a `Lembar : N` row and a repeated header each.
     assert_eq!(t.table.skipped.len(), 6, "{:?}", t.table.skipped);
 }
@@ -109,7 +113,7 @@ fn repeated_page_headers_of_tc29_are_skipped_not_read_as_rows() {
 fn split_and_joined_codes_read_to_the_same_canonical_codes() {
     let codes = |name: &str| -> Vec<String> {
         let (_, plan) = plan_of(name);
-        let (_, t) = plan.tables_of("T-C.33").next().unwrap();
+        let (_, t) = plan.tables_of(TableKind::TC33).next().unwrap();
         t.nodes
             .iter()
             .filter_map(|n| n.code.as_ref().map(|c| c.to_string()))
@@ -125,7 +129,7 @@ fn split_and_joined_codes_read_to_the_same_canonical_codes() {
 #[test]
 fn uncoded_tables_get_codes_from_tc33_by_name() {
     let (_, plan) = plan_of("renja-dinsos-kukar-2026.xlsx");
-    let (_, t) = plan.tables_of("T-C.31").next().unwrap();
+    let (_, t) = plan.tables_of(TableKind::TC31).next().unwrap();
     let first_sub = t
         .nodes
         .iter()
@@ -187,12 +191,12 @@ fn e81_samples_read_as_one_e81_each() {
     assert!(ing.unplaced.is_empty(), "{:?}", ing.unplaced);
     let kinds: Vec<&str> = plan.tables.iter().map(|t| t.table.kind.as_str()).collect();
     assert_eq!(kinds, ["E.81"], "the signature block is not a table");
-    let (_, t) = plan.tables_of("E.81").next().unwrap();
+    let (_, t) = plan.tables_of(TableKind::E81).next().unwrap();
     assert_eq!(t.table.rows.len(), 101);
     // The format-b sheet has codes, so its levels are known.
     let (_, plan) = plan_of("renja-dinsos-kukar-2026-format-b.xlsx");
     assert_eq!(counts(&plan, "E.81"), (7, 18, 76));
-    let (i, _) = plan.tables_of("E.81").next().unwrap();
+    let (i, _) = plan.tables_of(TableKind::E81).next().unwrap();
     let (_, totals) = table_summary(&plan, i);
     let want: rust_decimal::Decimal = "37118380499".parse().unwrap();
     assert_eq!(totals.get("e7_rp_2026"), Some(&want), "{totals:?}");

@@ -10,6 +10,7 @@ mod samplegen;
 use rust_decimal::Decimal;
 use selaras::checks::Severity;
 use selaras::ingest::cell::{Cell, Pos, Value};
+use selaras::ingest::kind::TableKind;
 use selaras::ingest::rules::TableRules;
 use selaras::ingest::workbook::{Sheet, Workbook};
 use selaras::ingest::{self, Ingested};
@@ -105,7 +106,7 @@ fn duplicate_row_below(sheet: &mut Sheet, from: u32) {
     *sheet = Sheet::from_cells(&sheet.name, cells, merges);
 }
 
-fn table<'a>(plan: &'a Plan, kind: &'a str) -> &'a TableModel {
+fn table(plan: &Plan, kind: TableKind) -> &TableModel {
     plan.tables_of(kind).next().unwrap().1
 }
 
@@ -167,8 +168,8 @@ fn the_two_sample_layouts_hold_the_same_plan() {
 fn reconcile_finds_exactly_the_planted_changes() {
     let ing = load(STAFF);
     let (_, old) = plan_of(ing.workbook.clone());
-    let t33 = table(&old, "T-C.33");
-    let t31 = table(&old, "T-C.31");
+    let t33 = table(&old, TableKind::TC33);
+    let t31 = table(&old, TableKind::TC31);
     let mut wb = ing.workbook.clone();
     // 1. T-C.33: the 2026 budget of 1.06.01.2.01.0001 from 150.000.000 to 175.000.000.
     let pagu = pos_of(t33, node(t33, "1.06.01.2.01.0001"), "pagu_n");
@@ -228,10 +229,10 @@ fn reconcile_finds_exactly_the_planted_changes() {
         .collect();
     assert_eq!(removed, ["1.06.01.2.01.0002"]);
     // The removal is marked on its kegiatan in the new workbook.
-    let k = node(table(&new, "T-C.33"), "1.06.01.2.01");
+    let k = node(table(&new, TableKind::TC33), "1.06.01.2.01");
     assert_eq!(
         d33.removed[0].anchor.cell,
-        selaras::model::plan::name_pos(table(&new, "T-C.33"), k).a1()
+        selaras::model::plan::name_pos(table(&new, TableKind::TC33), k).a1()
     );
     assert_eq!(d33.changed.len(), 1);
     let v = &d33.changed[0].values;
@@ -339,7 +340,7 @@ fn committed_rkpd_sample_matches_its_generator() {
 fn the_rkpd_sample_is_read_with_its_offices_and_ceilings() {
     let (ing, plan) = plan_of(rkpd_sample().workbook);
     assert!(ing.unplaced.is_empty(), "{:?}", ing.unplaced);
-    let kinds: Vec<&str> = plan.tables.iter().map(|t| t.table.kind.as_str()).collect();
+    let kinds: Vec<TableKind> = plan.tables.iter().map(|t| t.table.kind).collect();
     assert_eq!(kinds, [rkpd::RKPD_KIND, rkpd::PLAFON_KIND]);
     assert_eq!(
         rkpd::rkpd_offices(&plan),
@@ -427,7 +428,7 @@ fn planted_differences_and_a_ceiling_breach_are_found() {
     // In the Renja: the T-C.31 row of 1.06.01.2.01.0008 (Walidata) deleted.
     let ing = load(STAFF);
     let (_, office0) = plan_of(ing.workbook.clone());
-    let t31 = table(&office0, "T-C.31");
+    let t31 = table(&office0, TableKind::TC31);
     let walidata = node_named(
         t31,
         "Penyelenggaraan Walidata Pendukung Statistik Sektoral Daerah",
@@ -435,8 +436,8 @@ fn planted_differences_and_a_ceiling_breach_are_found() {
     let mut owb = ing.workbook.clone();
     clear_row(sheet_mut(&mut owb, &t31.table.sheet), t31.row(walidata).row);
     let (_, office) = plan_of(owb);
-    let t31 = table(&office, "T-C.31");
-    let t33 = table(&office, "T-C.33");
+    let t31 = table(&office, TableKind::TC31);
+    let t33 = table(&office, TableKind::TC33);
 
     let f = check_against_rkpd_in(&rk, "rancangan-awal-rkpd-2026.xlsx", &office, None);
     let got: Vec<(&str, String)> = f

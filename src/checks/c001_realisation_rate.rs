@@ -4,9 +4,10 @@
 //! [`super::realisation`].
 
 use super::realisation::{
-    Slot, TC29, cell_subject, fmt_pct, fmt_shown, ratio_pct, ratio_should, slot, tolerance, within,
+    Slot, cell_subject, fmt_pct, fmt_shown, ratio_pct, ratio_should, slot, tolerance, within,
 };
 use super::{Context, Finding, Related, Rule, Severity};
+use crate::ingest::kind::TableKind;
 
 pub static RULE: Rule = Rule {
     code: "C001",
@@ -68,7 +69,7 @@ Use instead
 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, t) in ctx.plan.tables_of(TC29) {
+    for (_, t) in ctx.plan.tables_of(TableKind::TC29) {
         let sheet = &t.table.sheet;
         for (ri, row) in t.table.rows.iter().enumerate() {
             let (Some(k6), Some(k7)) =

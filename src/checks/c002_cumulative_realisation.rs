@@ -1,9 +1,10 @@
 //! C002 `cumulative-realisation-mismatch`: T-C.29 column 10 differs from 5+7+9 (or the latest value for a level indicator).
 
 use super::realisation::{
-    Shown, Slot, TC29, cell_subject, fmt_dec, fmt_shown, indicator, slot, tolerance, within,
+    Shown, Slot, cell_subject, fmt_dec, fmt_shown, indicator, slot, tolerance, within,
 };
 use super::{Context, Finding, Related, Rule, Severity};
+use crate::ingest::kind::TableKind;
 use crate::ingest::locate::TableRow;
 use crate::ingest::number::format_id;
 use crate::model::plan::TableModel;
@@ -149,7 +150,7 @@ fn why_text(w: &Why, en: bool) -> String {
 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, t) in ctx.plan.tables_of(TC29) {
+    for (_, t) in ctx.plan.tables_of(TableKind::TC29) {
         let sheet = &t.table.sheet;
         for (ri, row) in t.table.rows.iter().enumerate() {
             let slots = [

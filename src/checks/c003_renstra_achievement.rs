@@ -1,10 +1,11 @@
 //! C003 `renstra-achievement-mismatch`: T-C.29 column 11 differs from (10/4)×100.
 
 use super::realisation::{
-    Slot, TC29, cell_subject, fmt_pct, fmt_shown, half_unit, ratio_pct, ratio_should, slot,
-    tolerance, within,
+    Slot, cell_subject, fmt_pct, fmt_shown, half_unit, ratio_pct, ratio_should, slot, tolerance,
+    within,
 };
 use super::{Context, Finding, Related, Rule, Severity};
+use crate::ingest::kind::TableKind;
 use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {
@@ -63,7 +64,7 @@ Use instead
 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, t) in ctx.plan.tables_of(TC29) {
+    for (_, t) in ctx.plan.tables_of(TableKind::TC29) {
         let sheet = &t.table.sheet;
         for (ri, row) in t.table.rows.iter().enumerate() {
             let (Some(k4), Some(k10)) = (

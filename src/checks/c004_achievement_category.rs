@@ -1,7 +1,8 @@
 //! C004 `achievement-category-mismatch`: The achievement category does not match the achievement percentage.
 
-use super::realisation::{Slot, TC29, category, cell_subject, column_name, fmt_shown, slot};
+use super::realisation::{Slot, category, cell_subject, column_name, fmt_shown, slot};
 use super::{Context, Finding, Related, Rule, Severity};
+use crate::ingest::kind::TableKind;
 use crate::ingest::rules::normalize;
 
 pub static RULE: Rule = Rule {
@@ -124,7 +125,7 @@ fn title_case(c: &str) -> String {
 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, t) in ctx.plan.tables_of(TC29) {
+    for (_, t) in ctx.plan.tables_of(TableKind::TC29) {
         if !t.table.has("kategori") {
             continue;
         }

@@ -6,6 +6,7 @@
 use super::util::{label, rp, same_text, same_unit, text_cell};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
+use crate::ingest::kind::TableKind;
 use crate::ingest::locate::{Parsed, TableRow};
 use crate::ingest::number::format_id;
 use crate::ingest::rules::normalize;
@@ -221,7 +222,7 @@ pub(crate) fn differences(ctx: &Context, rule: &'static Rule, explained: bool) -
     let want_explained = explained;
     let mut out = Vec::new();
     let not_explaining = &ctx.config.words.note_not_explaining;
-    for (_, t) in ctx.plan.tables_of("T-C.31") {
+    for (_, t) in ctx.plan.tables_of(TableKind::TC31) {
         let sheet = &t.table.sheet;
         for n in &t.nodes {
             let main = t.row(n);

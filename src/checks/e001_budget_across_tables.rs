@@ -5,6 +5,7 @@ use super::util::{amount_cell, header_year, label, rp, tc33_pagu_role, year_phra
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
+use crate::ingest::kind::TableKind;
 use crate::model::pairing::pair_by_code;
 use rust_decimal::Decimal;
 
@@ -127,9 +128,9 @@ fn sides_to_report(plan: Option<Decimal>, a: Cell, r: Cell) -> Vec<Side> {
 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, t31) in ctx.plan.tables_of("T-C.31") {
+    for (_, t31) in ctx.plan.tables_of(TableKind::TC31) {
         let year31 = header_year(t31, &["a_pagu", "r_pagu", "a_target", "r_target"]);
-        for (_, t33) in ctx.plan.tables_of("T-C.33") {
+        for (_, t33) in ctx.plan.tables_of(TableKind::TC33) {
             let Some(role33) = tc33_pagu_role(t33, year31) else {
                 continue;
             };

@@ -5,6 +5,7 @@ use super::util::{header_year, label, same_unit, target_text, text_cell, year_ph
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
+use crate::ingest::kind::TableKind;
 use crate::ingest::locate::{Parsed, TableRow};
 use crate::model::pairing::pair_by_key;
 use crate::model::plan::TableModel;
@@ -147,7 +148,7 @@ fn tc33_roles(t33: &TableModel, year: Option<i32>) -> Option<(&'static str, &'st
 /// The target of a node of the compared table, and the draft cells that say the same.
 fn other_target(t: &TableModel, i: usize) -> Option<(Tgt, Vec<Pos>, &'static str, &'static str)> {
     let row = t.row(&t.nodes[i]);
-    if t.table.kind == "T-C.31" {
+    if t.table.kind == TableKind::TC31 {
         let a = read_target(t, row, "a_target", "a_satuan");
         let r = read_target(t, row, "r_target", "r_satuan");
         match (a, r) {
@@ -265,20 +266,19 @@ fn compare(
 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    let has_tc33 = ctx.plan.tables_of("T-C.33").next().is_some();
-    let others = ctx
-        .plan
-        .tables
-        .iter()
-        .filter(|t| t.table.kind == "T-C.31" || t.table.kind == "usulan-program");
+    let has_tc33 = ctx.plan.tables_of(TableKind::TC33).next().is_some();
+    let others =
+        ctx.plan.tables.iter().filter(|t| {
+            t.table.kind == TableKind::TC31 || t.table.kind == TableKind::UsulanProgram
+        });
     for o in others {
-        let year = if o.table.kind == "T-C.31" {
+        let year = if o.table.kind == TableKind::TC31 {
             header_year(o, &["a_target", "r_target", "a_pagu", "r_pagu"])
         } else {
             header_year(o, &["volume", "satuan", "keluaran"])
         };
         if has_tc33 {
-            for (_, t33) in ctx.plan.tables_of("T-C.33") {
+            for (_, t33) in ctx.plan.tables_of(TableKind::TC33) {
                 let Some((tr, ur)) = tc33_roles(t33, year) else {
                     continue;
                 };
@@ -293,9 +293,9 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     compare(&mut out, o, i, t33, ref_tgt, "T-C.33", got, year);
                 }
             }
-        } else if o.table.kind == "usulan-program" {
+        } else if o.table.kind == TableKind::UsulanProgram {
             // No plan of record: the proposal table against T-C.31 (its analysis side).
-            for (_, t31) in ctx.plan.tables_of("T-C.31") {
+            for (_, t31) in ctx.plan.tables_of(TableKind::TC31) {
                 for (i, j) in pair_by_key(o, t31, Level::SubKegiatan) {
                     let Some((ref_tgt, _, _, _)) = other_target(t31, j) else {
                         continue;

@@ -5,6 +5,7 @@ use super::util::{label, node_rows, same_text, text_cell, word_diff};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
+use crate::ingest::kind::TableKind;
 use crate::model::pairing::pair_by_key;
 use crate::model::plan::{TableModel, name_similarity};
 use rust_decimal::prelude::ToPrimitive;
@@ -81,8 +82,8 @@ type Ind = (Option<String>, Pos, &'static str, &'static str, Vec<Pos>);
 /// The indicator of a node of a compared table, the side read, and draft cells saying the same.
 fn indicator_of(t: &TableModel, i: usize) -> Option<Ind> {
     let row = t.row(&t.nodes[i]);
-    match t.table.kind.as_str() {
-        "T-C.31" => {
+    match t.table.kind {
+        TableKind::TC31 => {
             let a = text_cell(row, "a_indikator");
             let r = text_cell(row, "r_indikator");
             match (a, r) {
@@ -120,7 +121,7 @@ fn indicator_of(t: &TableModel, i: usize) -> Option<Ind> {
                 }
             }
         }
-        "usulan-program" => text_cell(row, "keluaran").map(|(t, p)| (t, p, "", "", vec![])),
+        TableKind::UsulanProgram => text_cell(row, "keluaran").map(|(t, p)| (t, p, "", "", vec![])),
         _ => text_cell(row, "indikator").map(|(t, p)| (t, p, "", "", vec![])),
     }
 }
@@ -128,9 +129,9 @@ fn indicator_of(t: &TableModel, i: usize) -> Option<Ind> {
 /// Every indicator text written for a program (its own row and its continuation rows), with its
 /// cell: the analysis side of T-C.31 where filled, else the draft side.
 fn program_indicators(t: &TableModel, i: usize) -> Vec<(String, Pos)> {
-    let roles: &[&str] = match t.table.kind.as_str() {
-        "T-C.31" => &["a_indikator", "r_indikator"],
-        "usulan-program" => &["keluaran"],
+    let roles: &[&str] = match t.table.kind {
+        TableKind::TC31 => &["a_indikator", "r_indikator"],
+        TableKind::UsulanProgram => &["keluaran"],
         _ => &["indikator"],
     };
     node_rows(t, &t.nodes[i])
@@ -169,7 +170,7 @@ fn compare_program(
             .max_by(|a, b| a.2.partial_cmp(&b.2).unwrap_or(std::cmp::Ordering::Equal))
             .expect("refs not empty");
         let (detail_id, detail_en) = if sim >= near {
-            word_detail(&text, best, &reference.table.kind)
+            word_detail(&text, best, reference.table.kind.as_str())
         } else {
             (
                 format!(
@@ -262,7 +263,7 @@ fn compare(
         (Some(a), Some(b)) => {
             let near = ctx.config.tolerance.near_match.to_f64().unwrap_or(0.5);
             if name_similarity(a, b) >= near {
-                word_detail(a, b, &reference.table.kind)
+                word_detail(a, b, reference.table.kind.as_str())
             } else {
                 (
                     "teks berlainan sama sekali (indikator sub kegiatan lain?)".to_string(),
@@ -319,17 +320,23 @@ fn compare(
 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    let has_tc33 = ctx.plan.tables_of("T-C.33").next().is_some();
+    let has_tc33 = ctx.plan.tables_of(TableKind::TC33).next().is_some();
     for o in ctx
         .plan
         .tables
         .iter()
-        .filter(|t| t.table.kind == "T-C.31" || t.table.kind == "usulan-program")
+        .filter(|t| t.table.kind == TableKind::TC31 || t.table.kind == TableKind::UsulanProgram)
     {
         let references: Vec<&TableModel> = if has_tc33 {
-            ctx.plan.tables_of("T-C.33").map(|(_, t)| t).collect()
-        } else if o.table.kind == "usulan-program" {
-            ctx.plan.tables_of("T-C.31").map(|(_, t)| t).collect()
+            ctx.plan
+                .tables_of(TableKind::TC33)
+                .map(|(_, t)| t)
+                .collect()
+        } else if o.table.kind == TableKind::UsulanProgram {
+            ctx.plan
+                .tables_of(TableKind::TC31)
+                .map(|(_, t)| t)
+                .collect()
         } else {
             Vec::new()
         };

@@ -5,6 +5,7 @@
 use super::util::{header_year, label, rp, year_phrase};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::code::Level;
+use crate::ingest::kind::TableKind;
 use crate::ingest::locate::Parsed;
 use crate::model::pairing::node_key;
 use crate::model::plan::{TableModel, name_pos};
@@ -105,7 +106,7 @@ struct Index {
 }
 
 impl Index {
-    fn new(ctx: &Context, kind: &str) -> Index {
+    fn new(ctx: &Context, kind: TableKind) -> Index {
         let mut rows: HashMap<(Level, String), Vec<At>> = HashMap::new();
         for (ti, t) in ctx.plan.tables_of(kind) {
             for (i, n) in t.nodes.iter().enumerate() {
@@ -171,36 +172,37 @@ fn plan_of(t: &TableModel, i: usize) -> (String, String) {
 }
 
 /// Human name of a table kind.
-fn kind_name(kind: &str, en: bool) -> String {
+fn kind_name(kind: TableKind, en: bool) -> String {
     match (kind, en) {
-        ("usulan-program", false) => "tabel usulan program (2.5)".into(),
-        ("usulan-program", true) => "the proposal table (2.5)".into(),
+        (TableKind::UsulanProgram, false) => "tabel usulan program (2.5)".into(),
+        (TableKind::UsulanProgram, true) => "the proposal table (2.5)".into(),
         (k, _) => k.to_string(),
     }
 }
 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    if ctx.plan.tables_of("T-C.33").next().is_none() {
+    if ctx.plan.tables_of(TableKind::TC33).next().is_none() {
         return out;
     }
-    let idx33 = Index::new(ctx, "T-C.33");
-    let others: Vec<&str> = ["T-C.31", "usulan-program"]
+    let idx33 = Index::new(ctx, TableKind::TC33);
+    let others: Vec<TableKind> = [TableKind::TC31, TableKind::UsulanProgram]
         .into_iter()
-        .filter(|k| ctx.plan.tables_of(k).next().is_some())
+        .filter(|k| ctx.plan.tables_of(*k).next().is_some())
         .collect();
-    let indexes: Vec<(&str, Index)> = others.iter().map(|k| (*k, Index::new(ctx, k))).collect();
+    let indexes: Vec<(TableKind, Index)> =
+        others.iter().map(|k| (*k, Index::new(ctx, *k))).collect();
 
     // T-C.33 rows planned for year n, missing from T-C.31 / the proposal table.
-    for (_, t33) in ctx.plan.tables_of("T-C.33") {
+    for (_, t33) in ctx.plan.tables_of(TableKind::TC33) {
         let year = header_year(t33, &["pagu_n", "target_n"]);
         for (i, k, occ) in keyed_rows(t33) {
             let n = &t33.nodes[i];
             if !planned(t33, i) {
                 continue;
             }
-            let mut missing_from: Vec<(&str, Option<At>)> = Vec::new();
-            for (kind, idx) in &indexes {
+            let mut missing_from: Vec<(TableKind, Option<At>)> = Vec::new();
+            for &(kind, ref idx) in &indexes {
                 if idx.count(n.level, &k) > occ {
                     continue;
                 }
@@ -222,11 +224,11 @@ fn run(ctx: &Context) -> Vec<Finding> {
             }
             let names_id: Vec<String> = missing_from
                 .iter()
-                .map(|(k, _)| kind_name(k, false))
+                .map(|&(k, _)| kind_name(k, false))
                 .collect();
             let names_en: Vec<String> = missing_from
                 .iter()
-                .map(|(k, _)| kind_name(k, true))
+                .map(|&(k, _)| kind_name(k, true))
                 .collect();
             let related: Vec<Related> = missing_from
                 .iter()
@@ -269,7 +271,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
 
     // Rows of T-C.31 / the proposal table with no row in T-C.33.
-    for kind in &others {
+    for &kind in &others {
         for (_, t) in ctx.plan.tables_of(kind) {
             for (i, k, occ) in keyed_rows(t) {
                 let n = &t.nodes[i];

@@ -5,6 +5,7 @@ use super::util::header_year;
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
+use crate::ingest::kind::TableKind;
 use crate::ingest::locate::{Parsed, TableRow};
 use crate::ingest::number::format_id;
 use crate::model::plan::{TableModel, name_similarity, name_words};
@@ -86,9 +87,9 @@ struct Entry {
 }
 
 /// The indicator role of a table kind's rows (T-C.31: analysis, else draft).
-fn indicator_text(kind: &str, row: &TableRow) -> Option<String> {
+fn indicator_text(kind: TableKind, row: &TableRow) -> Option<String> {
     let roles: &[&str] = match kind {
-        "T-C.31" => &["a_indikator", "r_indikator"],
+        TableKind::TC31 => &["a_indikator", "r_indikator"],
         _ => &["indikator"],
     };
     roles
@@ -109,7 +110,7 @@ fn entries(ti: usize, t: &TableModel) -> Vec<Entry> {
                 .table
                 .rows
                 .get(ri)
-                .and_then(|r| indicator_text(&t.table.kind, r))
+                .and_then(|r| indicator_text(t.table.kind, r))
             {
                 out.push(Entry {
                     table: ti,
@@ -174,17 +175,22 @@ fn run(ctx: &Context) -> Vec<Finding> {
     let near = ctx.config.tolerance.near_match.to_f64().unwrap_or(0.5);
     let year_n = ctx
         .plan
-        .tables_of("T-C.33")
+        .tables_of(TableKind::TC33)
         .find_map(|(_, t)| header_year(t, &["target_n", "pagu_n"]));
     let others: Vec<(usize, &TableModel, Vec<Entry>)> = ctx
         .plan
         .tables
         .iter()
         .enumerate()
-        .filter(|(_, t)| matches!(t.table.kind.as_str(), "T-C.29" | "T-C.31" | "T-C.33"))
+        .filter(|(_, t)| {
+            matches!(
+                t.table.kind,
+                TableKind::TC29 | TableKind::TC31 | TableKind::TC33
+            )
+        })
         .map(|(ti, t)| (ti, t, entries(ti, t)))
         .collect();
-    for (_, t30) in ctx.plan.tables_of("T-C.30") {
+    for (_, t30) in ctx.plan.tables_of(TableKind::TC30) {
         for row in &t30.table.rows {
             let texts: Vec<&str> = ["indikator", "ikk"]
                 .iter()
@@ -220,8 +226,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 let _ = e.table;
                 // (other role, its year, T-C.30 role, label id, label en)
                 let mut checks: Vec<(&str, Option<i32>, &str, String, String)> = Vec::new();
-                match t.table.kind.as_str() {
-                    "T-C.29" => {
+                match t.table.kind {
+                    TableKind::TC29 => {
                         for (role, t30role, lid, len) in [
                             (
                                 "k6",
@@ -246,7 +252,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                             checks.push((role, y, t30role, lid.to_string(), len.to_string()));
                         }
                     }
-                    "T-C.31" => {
+                    TableKind::TC31 => {
                         let y = header_year(t, &["a_target", "r_target", "a_pagu", "r_pagu"])
                             .or(year_n);
                         let role = if number(orow, "a_target").is_some() {

@@ -5,6 +5,7 @@ use super::util::{amount_cell, continuation_group, header_year, rp, tc33_pagu_ro
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
+use crate::ingest::kind::TableKind;
 use crate::model::plan::TableModel;
 use crate::model::totals::{AmountOf, amounts_at, sum_of_level, written_totals};
 use rust_decimal::Decimal;
@@ -104,11 +105,11 @@ fn plan_total(t: &TableModel, role: &str) -> Option<(Decimal, Vec<Pos>)> {
 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, t31) in ctx.plan.tables_of("T-C.31") {
+    for (_, t31) in ctx.plan.tables_of(TableKind::TC31) {
         let year31 = header_year(t31, &["a_pagu", "r_pagu", "a_target", "r_target"]);
         let a = written_total(t31, "a_pagu");
         let r = written_total(t31, "r_pagu");
-        for (i33, t33) in ctx.plan.tables_of("T-C.33") {
+        for (i33, t33) in ctx.plan.tables_of(TableKind::TC33) {
             // A T-C.33 continued over several sheets is one plan: compared once, as a whole.
             let group = continuation_group(ctx.plan, i33);
             if group[0] != i33 {

@@ -4,6 +4,7 @@
 use super::util::level_word;
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::code::Level;
+use crate::ingest::kind::TableKind;
 use crate::ingest::rules::normalize;
 
 pub static RULE: Rule = Rule {
@@ -80,7 +81,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
         .plan
         .tables
         .iter()
-        .filter(|t| t.table.kind == "T-C.33" || t.table.kind == "T-C.31")
+        .filter(|t| t.table.kind == TableKind::TC33 || t.table.kind == TableKind::TC31)
         .flat_map(|t| {
             t.nodes
                 .iter()
@@ -101,7 +102,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
     }
     let mut out = Vec::new();
     for t in &ctx.ingested.tables {
-        if t.kind != "T-C.32" {
+        if t.kind != TableKind::TC32 {
             continue;
         }
         for row in &t.rows {

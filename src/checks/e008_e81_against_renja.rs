@@ -6,6 +6,7 @@ use super::realisation::{Slot, fmt_shown, shown, slot, within};
 use super::util::{label, node_rows, same_text, tc33_pagu_role};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::code::Level;
+use crate::ingest::kind::TableKind;
 use crate::ingest::locate::TableRow;
 use crate::model::pairing::pair_by_key;
 use crate::model::plan::{TableModel, name_similarity};
@@ -106,7 +107,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
         };
         let sheet = &e.table.sheet;
         // T-C.29 of the same year: its columns 6–7 are the year evaluated.
-        for (_, t29) in ctx.plan.tables_of("T-C.29") {
+        for (_, t29) in ctx.plan.tables_of(TableKind::TC29) {
             if t29.table.column("k6").and_then(|c| c.year) != Some(year) {
                 continue;
             }
@@ -164,7 +165,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             }
         }
         // The plan of that year: (7) Rp of each sub kegiatan = its pagu.
-        for (_, t33) in ctx.plan.tables_of("T-C.33") {
+        for (_, t33) in ctx.plan.tables_of(TableKind::TC33) {
             let Some(pagu) = tc33_pagu_role(t33, Some(year)) else {
                 continue;
             };

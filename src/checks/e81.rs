@@ -5,15 +5,13 @@
 use super::Context;
 use super::realisation::{Slot, slot};
 use super::util::level_word;
+use crate::ingest::kind::TableKind;
 use crate::ingest::locate::TableRow;
 use crate::model::plan::TableModel;
 
-/// The table kind these rules read.
-pub(crate) const E81: &str = "E.81";
-
 /// The E.81 tables of the plan.
 pub(crate) fn tables<'a>(ctx: &'a Context) -> impl Iterator<Item = &'a TableModel> + 'a {
-    ctx.plan.tables_of(E81).map(|(_, t)| t)
+    ctx.plan.tables_of(TableKind::E81).map(|(_, t)| t)
 }
 
 /// K or Rp.

@@ -1,9 +1,8 @@
 //! F001 `realisation-above-target`: Realisation far above target.
 
-use super::realisation::{
-    Shown, TC29, cell_subject, column_name, fmt_shown, row_label, shown, slot,
-};
+use super::realisation::{Shown, cell_subject, column_name, fmt_shown, row_label, shown, slot};
 use super::{Context, Finding, Related, Rule, Severity};
+use crate::ingest::kind::TableKind;
 use crate::ingest::number::format_id;
 use crate::model::plan::TableModel;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -100,7 +99,7 @@ fn above_limit(target: &Shown, real: &Shown, factor: Decimal) -> Option<(Decimal
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let factor = ctx.config.tolerance.realisation_over_target;
-    for (_, t) in ctx.plan.tables_of(TC29) {
+    for (_, t) in ctx.plan.tables_of(TableKind::TC29) {
         let sheet = &t.table.sheet;
         for (ri, row) in t.table.rows.iter().enumerate() {
             let (Some(k6), Some(k7)) =
@@ -140,7 +139,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             );
         }
     }
-    for (_, t) in ctx.plan.tables_of("T-C.30") {
+    for (_, t) in ctx.plan.tables_of(TableKind::TC30) {
         tc30(ctx, t, factor, &mut out);
     }
     out

@@ -1,8 +1,9 @@
 //! F004 `percent-above-100`: A percentage above 100.
 
-use super::realisation::{Shown, Slot, TC29, cell_subject, fmt_shown, shown, slot};
+use super::realisation::{Shown, Slot, cell_subject, fmt_shown, shown, slot};
 use super::util::{same_unit, target_text};
 use super::{Context, Finding, Related, Rule, Severity};
+use crate::ingest::kind::TableKind;
 use crate::ingest::number::format_id;
 use crate::model::plan::TableModel;
 use rust_decimal::Decimal;
@@ -67,22 +68,22 @@ Use instead
 };
 
 /// (target role, unit role) pairs per table kind.
-const TARGETS: &[(&str, &[(&str, &str)])] = &[
+const TARGETS: &[(TableKind, &[(&str, &str)])] = &[
     (
-        "T-C.33",
+        TableKind::TC33,
         &[("target_n", "satuan_n"), ("target_n1", "satuan_n1")],
     ),
     (
-        "T-C.31",
+        TableKind::TC31,
         &[("r_target", "r_satuan"), ("a_target", "a_satuan")],
     ),
-    ("usulan-program", &[("volume", "satuan")]),
+    (TableKind::UsulanProgram, &[("volume", "satuan")]),
 ];
 
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let hundred = Decimal::ONE_HUNDRED;
-    for (_, t) in ctx.plan.tables_of(TC29) {
+    for (_, t) in ctx.plan.tables_of(TableKind::TC29) {
         let sheet = &t.table.sheet;
         for (ri, row) in t.table.rows.iter().enumerate() {
             for (role, number, num_role, num_n, den_role, den_n) in [
@@ -141,7 +142,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             }
         }
     }
-    for (kind, pairs) in TARGETS {
+    for &(kind, pairs) in TARGETS {
         for (_, t) in ctx.plan.tables_of(kind) {
             targets(ctx, t, pairs, &mut out);
         }

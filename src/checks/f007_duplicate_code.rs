@@ -309,7 +309,10 @@ mod tests {
         };
         // The T-C.31 rows do carry the same (inferred) code twice…
         let (_, plan) = crate::checks::util::testkit::plan(sheets());
-        let (_, t31) = plan.tables_of("T-C.31").next().expect("T-C.31 located");
+        let (_, t31) = plan
+            .tables_of(crate::ingest::kind::TableKind::TC31)
+            .next()
+            .expect("T-C.31 located");
         let inferred: Vec<String> = t31
             .nodes
             .iter()

@@ -60,7 +60,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let levels = &ctx.config.words.level_indicator;
     for t in &ctx.plan.tables {
-        if t.table.kind.starts_with("rkpd") {
+        if t.table.kind.is_rkpd() {
             continue;
         }
         let sheet = &t.table.sheet;

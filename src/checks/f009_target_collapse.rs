@@ -56,8 +56,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let tol = ctx.config.tolerance.forward_jump.abs().min(Decimal::ONE);
     for t in &ctx.plan.tables {
-        if !t.table.has("target_n") || !t.table.has("target_n1") || t.table.kind.starts_with("rkpd")
-        {
+        if !t.table.has("target_n") || !t.table.has("target_n1") || t.table.kind.is_rkpd() {
             continue;
         }
         let sheet = &t.table.sheet;

@@ -4,6 +4,7 @@ use super::util::{column_field, column_year, plan_year, stated_year_phrase, text
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
+use crate::ingest::kind::TableKind;
 use crate::ingest::locate::ColumnMap;
 use crate::ingest::rules::{ColumnType, normalize};
 use crate::model::pairing::node_key;
@@ -360,7 +361,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             .tables
             .iter()
             .enumerate()
-            .filter(|(_, t)| t.table.kind != "E.81")
+            .filter(|(_, t)| t.table.kind != TableKind::E81)
         {
             // A table continued over several sheets is counted once, as a whole.
             let group = super::util::continuation_group(ctx.plan, ti);

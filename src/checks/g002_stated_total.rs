@@ -7,6 +7,7 @@ use super::util::{
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::{Pos, Value};
 use crate::ingest::code::Level;
+use crate::ingest::kind::TableKind;
 use crate::ingest::number::{decimal_from_f64, parse_id_number};
 use crate::ingest::rules::{ColumnType, normalize};
 use crate::ingest::workbook::Sheet;
@@ -291,7 +292,7 @@ fn totals(plan: &Plan, tables: &[usize], n: i32, base: i32) -> Vec<Total> {
                 continue;
             };
             let e = by_role.entry(c.role.to_string()).or_insert_with(|| Total {
-                kind: t.table.kind.clone(),
+                kind: t.table.kind.to_string(),
                 header: c.header.clone(),
                 level,
                 sum: Decimal::ZERO,
@@ -325,7 +326,7 @@ fn target_tables(plan: &Plan, text: &str, sheet: &str, pos: Pos, n: i32, base: i
     let squash = |s: &str| normalize(s).replace(' ', "");
     let text_sq = squash(text);
     let budgeted: Vec<usize> = with_budget(plan, n, base).collect();
-    let of_kind = |kind: &str| -> Vec<usize> {
+    let of_kind = |kind: TableKind| -> Vec<usize> {
         budgeted
             .iter()
             .copied()
@@ -340,19 +341,19 @@ fn target_tables(plan: &Plan, text: &str, sheet: &str, pos: Pos, n: i32, base: i
         }
     };
     // A table named in the sentence (`T-C.31`), when it has a budget for that year.
-    let mut kinds: Vec<&str> = budgeted
+    let mut kinds: Vec<TableKind> = budgeted
         .iter()
-        .map(|&i| plan.tables[i].table.kind.as_str())
+        .map(|&i| plan.tables[i].table.kind)
         .collect();
     kinds.sort_unstable();
     kinds.dedup();
     for kind in kinds {
-        let k = squash(kind);
+        let k = squash(kind.as_str());
         if k.len() >= 4 && text_sq.contains(&k) {
             return narrow(of_kind(kind));
         }
     }
-    let tc33 = of_kind("T-C.33");
+    let tc33 = of_kind(TableKind::TC33);
     if !tc33.is_empty() {
         return narrow(tc33);
     }
@@ -451,7 +452,7 @@ fn labelled_number(
             };
             if sum != *d {
                 let total = Total {
-                    kind: t.table.kind.clone(),
+                    kind: t.table.kind.to_string(),
                     header: c.header.clone(),
                     level,
                     sum,

@@ -19,9 +19,6 @@ use crate::ingest::number::format_id;
 use crate::model::plan::TableModel;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-/// The table kind these rules read.
-pub(crate) const TC29: &str = "T-C.29";
-
 /// A number as shown in its cell.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Shown {

@@ -38,6 +38,7 @@
 use crate::checks::{Finding, Related, Rule};
 use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
+use crate::ingest::kind::TableKind;
 use crate::ingest::locate::{Field, LocatedTable, Parsed, TableRow};
 use crate::ingest::number::format_id;
 use crate::ingest::rules::ColumnType;
@@ -645,7 +646,7 @@ fn program_changes(old: &Side, new: &Side, paired: &[Option<usize>]) -> Vec<Prog
                 continue;
             };
             out.push(ProgramChange {
-                kind: new.t.table.kind.clone(),
+                kind: new.t.table.kind.to_string(),
                 code: it.code.clone(),
                 name: it.name.clone(),
                 column: role.to_string(),
@@ -684,7 +685,7 @@ fn diff_tables(old: &TableModel, new: &TableModel) -> (TableDiff, Vec<ProgramCha
     };
     let paired = pair_items(&old_side.items, &new_side.items);
     let mut diff = TableDiff {
-        kind: new.table.kind.clone(),
+        kind: new.table.kind.to_string(),
         old: Some(table_ref(&old.table)),
         new: Some(table_ref(&new.table)),
         columns_added: role_list(nk.iter().filter(|k| !ok.contains(k)).collect()),
@@ -742,10 +743,10 @@ fn diff_tables(old: &TableModel, new: &TableModel) -> (TableDiff, Vec<ProgramCha
 pub fn reconcile(old: &Plan, new: &Plan) -> Reconciliation {
     let mut tables = Vec::new();
     let mut programs = Vec::new();
-    let mut kinds: Vec<&str> = Vec::new();
+    let mut kinds: Vec<TableKind> = Vec::new();
     for t in new.tables.iter().chain(old.tables.iter()) {
-        if !kinds.contains(&t.table.kind.as_str()) {
-            kinds.push(&t.table.kind);
+        if !kinds.contains(&t.table.kind) {
+            kinds.push(t.table.kind);
         }
     }
     for kind in kinds {

@@ -43,6 +43,7 @@ use crate::checks::util::{amount, label, rp, same_unit, target, target_text};
 use crate::checks::{Finding, Related, Rule};
 use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
+use crate::ingest::kind::TableKind;
 use crate::ingest::locate::LocatedTable;
 use crate::ingest::rules::normalize;
 use crate::model::pairing::{CodedByName, PairOptions, ParentRule, node_rows, pair};
@@ -52,9 +53,9 @@ use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 /// Table kind of the RKPD's plan rows.
-pub const RKPD_KIND: &str = "rkpd";
+pub const RKPD_KIND: TableKind = TableKind::Rkpd;
 /// Table kind of the RKPD's ceiling per office.
-pub const PLAFON_KIND: &str = "rkpd-plafon";
+pub const PLAFON_KIND: TableKind = TableKind::RkpdPlafon;
 
 /// A row of the RKPD missing from the office's T-C.31.
 pub static MISSING_ROW: &Rule = &crate::checks::k_rkpd::K001;
@@ -163,7 +164,7 @@ struct OfficeSide<'a> {
 }
 
 fn office_side(plan: &Plan) -> Option<OfficeSide<'_>> {
-    if let Some((_, t)) = plan.tables_of("T-C.31").next() {
+    if let Some((_, t)) = plan.tables_of(TableKind::TC31).next() {
         return Some(OfficeSide {
             t,
             target: "r_target",
@@ -173,14 +174,16 @@ fn office_side(plan: &Plan) -> Option<OfficeSide<'_>> {
             label_en: "T-C.31 (draft RKPD columns)",
         });
     }
-    plan.tables_of("T-C.33").next().map(|(_, t)| OfficeSide {
-        t,
-        target: "target_n",
-        unit: "satuan_n",
-        pagu: "pagu_n",
-        label_id: "T-C.33 (rencana tahun n)",
-        label_en: "T-C.33 (year n plan)",
-    })
+    plan.tables_of(TableKind::TC33)
+        .next()
+        .map(|(_, t)| OfficeSide {
+            t,
+            target: "target_n",
+            unit: "satuan_n",
+            pagu: "pagu_n",
+            label_id: "T-C.33 (rencana tahun n)",
+            label_en: "T-C.33 (year n plan)",
+        })
 }
 
 const COMPARED: [Level; 3] = [Level::Program, Level::Kegiatan, Level::SubKegiatan];
@@ -606,8 +609,8 @@ pub fn check_against_rkpd_in(
     if let Some((cap, cap_sheet, cap_pos)) = ceiling(rkpd, &key) {
         let mut totals: Vec<(&TableModel, &str, &str, &str)> =
             vec![(side.t, side.pagu, side.label_id, side.label_en)];
-        if side.t.table.kind != "T-C.33"
-            && let Some((_, t33)) = office_plan.tables_of("T-C.33").next()
+        if side.t.table.kind != TableKind::TC33
+            && let Some((_, t33)) = office_plan.tables_of(TableKind::TC33).next()
         {
             totals.push((
                 t33,
@@ -830,7 +833,7 @@ mod tests {
     #[test]
     fn the_tables_are_found_by_their_headers() {
         let p = rkpd(&RK_ROWS, "300");
-        let kinds: Vec<&str> = p.tables.iter().map(|t| t.table.kind.as_str()).collect();
+        let kinds: Vec<TableKind> = p.tables.iter().map(|t| t.table.kind).collect();
         assert_eq!(kinds, [RKPD_KIND, PLAFON_KIND]);
         assert_eq!(
             rkpd_offices(&p),

@@ -131,7 +131,7 @@ impl TableRow {
 /// A table found in a sheet.
 #[derive(Debug, Clone)]
 pub struct LocatedTable {
-    pub kind: String,
+    pub kind: super::kind::TableKind,
     pub sheet: String,
     pub header_start: u32,
     pub header_end: u32,
@@ -953,7 +953,7 @@ fn implicit_spans(sheet: &Sheet, row: u32) -> Vec<(u32, u32)> {
 pub fn reread_as(
     sheet: &Sheet,
     t: &LocatedTable,
-    kind: &str,
+    kind: super::kind::TableKind,
     rules: &TableRules,
 ) -> Option<LocatedTable> {
     let def = rules.table(kind)?;
@@ -1207,6 +1207,7 @@ mod tests {
     use super::super::rows::parse_cell;
     use super::*;
     use crate::ingest::cell::Cell;
+    use crate::ingest::kind::TableKind;
 
     fn t(s: &str) -> Cell {
         Cell {
@@ -1296,7 +1297,7 @@ mod tests {
         assert!(unplaced.is_empty());
         assert_eq!(tables.len(), 1);
         let tb = &tables[0];
-        assert_eq!(tb.kind, "T-C.33");
+        assert_eq!(tb.kind, TableKind::TC33);
         assert_eq!((tb.header_start, tb.header_end), (2, 3));
         assert_eq!(tb.column("pagu_n").unwrap().col, 5);
         assert_eq!(tb.column("pagu_n").unwrap().year, Some(2026));
@@ -1401,7 +1402,7 @@ mod tests {
             vec![],
         );
         let (tables, _) = locate_tables(&s, &rules());
-        assert_eq!(tables[0].kind, "T-C.33");
+        assert_eq!(tables[0].kind, TableKind::TC33);
     }
 
     #[test]

@@ -3,10 +3,11 @@
 //! `workbook` reads the file (calamine), `locate` finds tables by their headers using the
 //! aliases in `rules/tables.toml` (`rules`), `number` parses Indonesian numbers, `code` reads
 //! nomenclature codes (joined or split over columns) and their levels, `cell` holds values and
-//! addresses.
+//! addresses, `kind` names the kinds of table.
 
 pub mod cell;
 pub mod code;
+pub mod kind;
 pub mod locate;
 pub mod number;
 pub mod numbering;
@@ -15,6 +16,7 @@ pub mod rules;
 pub mod sheetxml;
 pub mod workbook;
 
+use crate::ingest::kind::TableKind;
 use locate::{LocatedTable, Unplaced};
 use rules::TableRules;
 use std::path::Path;
@@ -134,14 +136,18 @@ fn office_plan_not_rkpd(
 ) {
     let renja = tables.iter().any(|t| {
         matches!(
-            t.kind.as_str(),
-            "T-C.29" | "T-C.30" | "T-C.31" | "T-C.32" | "usulan-program"
+            t.kind,
+            kind::TableKind::TC29
+                | kind::TableKind::TC30
+                | kind::TableKind::TC31
+                | kind::TableKind::TC32
+                | kind::TableKind::UsulanProgram
         )
     });
     if !renja {
         return;
     }
-    for t in tables.iter_mut().filter(|t| t.kind == "rkpd") {
+    for t in tables.iter_mut().filter(|t| t.kind == TableKind::Rkpd) {
         let mut offices: Vec<String> = t
             .rows
             .iter()
@@ -157,7 +163,7 @@ fn office_plan_not_rkpd(
         let Some(sheet) = workbook.sheets.iter().find(|s| s.name == t.sheet) else {
             continue;
         };
-        if let Some(plan) = locate::reread_as(sheet, t, "T-C.33", rules) {
+        if let Some(plan) = locate::reread_as(sheet, t, kind::TableKind::TC33, rules) {
             *t = plan;
         }
     }

@@ -468,7 +468,7 @@ pub(super) fn read_table(
     }
     rows.shrink_to_fit();
     LocatedTable {
-        kind: m.def.kind.clone(),
+        kind: m.def.kind,
         sheet: sheet.name.clone(),
         header_start: start,
         header_end,

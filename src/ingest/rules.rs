@@ -69,7 +69,7 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<u32>, D::Er
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct TableDef {
-    pub kind: String,
+    pub kind: super::kind::TableKind,
     #[serde(default)]
     pub title: Vec<String>,
     pub required: Vec<String>,
@@ -225,7 +225,7 @@ impl TableRules {
         }
     }
 
-    pub fn table(&self, kind: &str) -> Option<&TableDef> {
+    pub fn table(&self, kind: super::kind::TableKind) -> Option<&TableDef> {
         self.tables.iter().find(|t| t.kind == kind)
     }
 }
@@ -302,7 +302,7 @@ mod tests {
 
     #[test]
     fn a_required_role_without_column_is_refused() {
-        let bad = "[settings]\nnoise=[]\nthousands=[]\nprogram_prefix=[]\ntotal_words=[]\n[[table]]\nkind='x'\nrequired=['a']\n[[table.column]]\nrole='b'\ntype='text'\naliases=['b']\n";
+        let bad = "[settings]\nnoise=[]\nthousands=[]\nprogram_prefix=[]\ntotal_words=[]\n[[table]]\nkind='T-C.30'\nrequired=['a']\n[[table.column]]\nrole='b'\ntype='text'\naliases=['b']\n";
         assert!(TableRules::parse(bad).unwrap_err().contains("`a`"));
     }
 

@@ -11,6 +11,7 @@
 use crate::ingest::Ingested;
 use crate::ingest::cell::Pos;
 use crate::ingest::code::{Code, Level};
+use crate::ingest::kind::TableKind;
 use crate::ingest::locate::{LocatedTable, Parsed, TableRow};
 use crate::ingest::rules::{TableRules, normalize};
 use std::collections::HashMap;
@@ -81,10 +82,7 @@ pub struct Plan {
 }
 
 impl Plan {
-    pub fn tables_of<'a>(
-        &'a self,
-        kind: &'a str,
-    ) -> impl Iterator<Item = (usize, &'a TableModel)> + 'a {
+    pub fn tables_of(&self, kind: TableKind) -> impl Iterator<Item = (usize, &TableModel)> {
         self.tables
             .iter()
             .enumerate()
@@ -455,7 +453,7 @@ fn infer_codes(tables: &mut [TableModel]) {
     // T-C.33 is the plan of record: its codes come first, so a typo in another coded table
     // (T-C.29) does not spread to the uncoded ones by name.
     let mut order: Vec<&TableModel> = tables.iter().collect();
-    order.sort_by_key(|t| t.table.kind != "T-C.33");
+    order.sort_by_key(|t| t.table.kind != TableKind::TC33);
     for t in order {
         for n in &t.nodes {
             if let Some(c) = &n.code

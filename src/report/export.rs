@@ -6,6 +6,7 @@
 //! it (sub kegiatan code → distinct offices).
 
 use crate::ingest::code::Level;
+use crate::ingest::kind::TableKind;
 use crate::model::plan::Plan;
 use polars::prelude::*;
 use rust_decimal::Decimal;
@@ -31,17 +32,17 @@ pub struct ExportRow {
 
 /// The roles each table kind gives the export's columns: (indicator, target, unit, pagu n,
 /// pagu n+1), each tried in order.
-fn roles(kind: &str) -> [&'static [&'static str]; 5] {
+fn roles(kind: TableKind) -> [&'static [&'static str]; 5] {
     match kind {
-        "T-C.31" => [
+        TableKind::TC31 => [
             &["a_indikator", "r_indikator"],
             &["a_target", "r_target"],
             &["a_satuan", "r_satuan"],
             &["a_pagu", "r_pagu"],
             &[],
         ],
-        "usulan-program" => [&["keluaran"], &["volume"], &["satuan"], &[], &[]],
-        "E.81" => [&["indikator"], &["e7_k"], &["satuan"], &["e7_rp"], &[]],
+        TableKind::UsulanProgram => [&["keluaran"], &["volume"], &["satuan"], &[], &[]],
+        TableKind::E81 => [&["indikator"], &["e7_k"], &["satuan"], &["e7_rp"], &[]],
         _ => [
             &["indikator"],
             &["target_n"],
@@ -58,7 +59,7 @@ pub fn rows_of(plan: &Plan, file: &str) -> Vec<ExportRow> {
     let office = plan.office.clone().unwrap_or_default();
     let mut out = Vec::new();
     for t in &plan.tables {
-        let [ind, tgt, unit, p0, p1] = roles(&t.table.kind);
+        let [ind, tgt, unit, p0, p1] = roles(t.table.kind);
         for n in &t.nodes {
             if !matches!(
                 n.level,
@@ -84,7 +85,7 @@ pub fn rows_of(plan: &Plan, file: &str) -> Vec<ExportRow> {
             out.push(ExportRow {
                 office: office.clone(),
                 file: file.to_string(),
-                table: t.table.kind.clone(),
+                table: t.table.kind.to_string(),
                 level: n.level.key(),
                 code: n.code.as_ref().map(|c| c.to_string()).unwrap_or_default(),
                 name: n.name.clone(),
