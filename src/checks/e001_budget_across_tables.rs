@@ -137,7 +137,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             let year = year31.or_else(|| t33.table.column(role33).and_then(|c| c.year));
             let (year_id, year_en) = year_phrase(year);
             for level in [Level::Program, Level::Kegiatan, Level::SubKegiatan] {
-                for (i, j) in pair_by_code(t31, t33, level) {
+                for (i, j) in pair_by_code(ctx.plan, t31, t33, level) {
                     let (n31, n33) = (&t31.nodes[i], &t33.nodes[j]);
                     let Some((plan, pos33)) = amount_cell(t33, n33, role33) else {
                         continue;

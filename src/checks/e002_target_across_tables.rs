@@ -283,7 +283,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     continue;
                 };
                 let year = year.or_else(|| t33.table.column(tr).and_then(|c| c.year));
-                for (i, j) in pair_by_key(o, t33, Level::SubKegiatan) {
+                for (i, j) in pair_by_key(ctx.plan, o, t33, Level::SubKegiatan) {
                     let Some(ref_tgt) = read_target(t33, t33.row(&t33.nodes[j]), tr, ur) else {
                         continue;
                     };
@@ -296,7 +296,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
         } else if o.table.kind == TableKind::UsulanProgram {
             // No plan of record: the proposal table against T-C.31 (its analysis side).
             for (_, t31) in ctx.plan.tables_of(TableKind::TC31) {
-                for (i, j) in pair_by_key(o, t31, Level::SubKegiatan) {
+                for (i, j) in pair_by_key(ctx.plan, o, t31, Level::SubKegiatan) {
                     let Some((ref_tgt, _, _, _)) = other_target(t31, j) else {
                         continue;
                     };

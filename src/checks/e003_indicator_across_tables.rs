@@ -341,10 +341,10 @@ fn run(ctx: &Context) -> Vec<Finding> {
             Vec::new()
         };
         for reference in references {
-            for (i, j) in pair_by_key(o, reference, Level::SubKegiatan) {
+            for (i, j) in pair_by_key(ctx.plan, o, reference, Level::SubKegiatan) {
                 compare(ctx, &mut out, o, i, reference, j);
             }
-            for (i, j) in pair_by_key(o, reference, Level::Program) {
+            for (i, j) in pair_by_key(ctx.plan, o, reference, Level::Program) {
                 compare_program(ctx, &mut out, o, i, reference, j);
             }
         }

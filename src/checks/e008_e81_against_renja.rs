@@ -112,7 +112,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             for level in [Level::Program, Level::Kegiatan, Level::SubKegiatan] {
-                for (ei, ti) in pair_by_key(e, t29, level) {
+                for (ei, ti) in pair_by_key(ctx.plan, e, t29, level) {
                     for (er, tr) in indicator_pairs(ctx, e, ei, t29, ti) {
                         for (group, n, k) in [
                             ("e5", 5, "k4"),
@@ -172,7 +172,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             if t33.table.column(pagu).and_then(|c| c.year) != Some(year) {
                 continue;
             }
-            for (ei, ti) in pair_by_key(e, t33, Level::SubKegiatan) {
+            for (ei, ti) in pair_by_key(ctx.plan, e, t33, Level::SubKegiatan) {
                 let Some(f) = e.row(&e.nodes[ei]).field(&role("e7", Side::Rp)) else {
                     continue;
                 };

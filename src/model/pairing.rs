@@ -33,7 +33,7 @@
 
 use crate::ingest::code::Level;
 use crate::ingest::rules::normalize;
-use crate::model::plan::{TableModel, name_similarity};
+use crate::model::plan::{Plan, TableModel, name_similarity};
 use std::collections::HashMap;
 
 /// A row as the pairing sees it.
@@ -212,11 +212,22 @@ pub fn pair(
     order: &[usize],
     opts: &PairOptions,
 ) -> Vec<Option<usize>> {
-    let mut matched: Vec<Option<usize>> = vec![None; a.len()];
-    let mut used = vec![false; b.len()];
     // 1. By code (and level), in order of appearance: a polars join on (level, code,
     //    occurrence).
-    for (i, j) in code_pairs(a, b, order) {
+    pair_after_codes(a, b, order, opts, code_pairs(a, b, order))
+}
+
+/// Steps 2 and 3 of [`pair`], after step 1 gave `by_code`.
+fn pair_after_codes(
+    a: &[PairRow],
+    b: &[PairRow],
+    order: &[usize],
+    opts: &PairOptions,
+    by_code: Vec<(usize, usize)>,
+) -> Vec<Option<usize>> {
+    let mut matched: Vec<Option<usize>> = vec![None; a.len()];
+    let mut used = vec![false; b.len()];
+    for (i, j) in by_code {
         matched[i] = Some(j);
         used[j] = true;
     }
@@ -301,7 +312,90 @@ pub fn pair(
     matched
 }
 
+/// Step 1 for every pair of a plan's tables at once: one polars self-join of all hierarchy rows
+/// of all tables on (level, code, occurrence), built the first time a rule pairs two tables of
+/// the plan and kept with it ([`Plan::code_join`]). The checks pair the same few tables many
+/// times (E001–E003, E008); one join per workbook replaces a join per call.
+#[derive(Debug, Clone, Default)]
+pub struct CodeJoin {
+    /// (table of A, table of B) → pairs of node indexes, in A's node order.
+    by_tables: HashMap<(usize, usize), Vec<(usize, usize)>>,
+}
+
+impl CodeJoin {
+    pub fn of(plan: &Plan) -> CodeJoin {
+        use polars::prelude::*;
+        let joined = (|| -> PolarsResult<CodeJoin> {
+            let (mut table, mut idx, mut level, mut code, mut occ) =
+                (vec![], vec![], vec![], vec![], vec![]);
+            for (ti, t) in plan.tables.iter().enumerate() {
+                let mut seen: HashMap<(Level, &str), u32> = HashMap::new();
+                for (i, n) in t.nodes.iter().enumerate() {
+                    let Some(c) = &n.code else { continue };
+                    let k = seen.entry((n.level, c.as_str())).or_default();
+                    table.push(ti as u32);
+                    idx.push(i as u32);
+                    level.push(n.level as i32);
+                    code.push(c.as_str());
+                    occ.push(*k);
+                    *k += 1;
+                }
+            }
+            if idx.is_empty() {
+                return Ok(CodeJoin::default());
+            }
+            let f = DataFrame::new_infer_height(vec![
+                Column::new("table".into(), table),
+                Column::new("idx".into(), idx),
+                Column::new("level".into(), level),
+                Column::new("code".into(), code),
+                Column::new("occ".into(), occ),
+            ])?;
+            let on = ["level", "code", "occ"];
+            let j = f.join(
+                &f,
+                on,
+                on,
+                JoinArgs::new(JoinType::Inner).with_suffix(Some("_b".into())),
+                None,
+            )?;
+            let cols = ["table", "idx", "table_b", "idx_b"].map(|c| j.column(c));
+            let [ta, ia, tb, ib] = cols;
+            let (ta, ia, tb, ib) = (ta?.u32()?, ia?.u32()?, tb?.u32()?, ib?.u32()?);
+            let mut by_tables: HashMap<(usize, usize), Vec<(usize, usize)>> = HashMap::new();
+            for (((ta, ia), tb), ib) in ta.iter().zip(ia.iter()).zip(tb.iter()).zip(ib.iter()) {
+                if let (Some(ta), Some(ia), Some(tb), Some(ib)) = (ta, ia, tb, ib) {
+                    by_tables
+                        .entry((ta as usize, tb as usize))
+                        .or_default()
+                        .push((ia as usize, ib as usize));
+                }
+            }
+            for v in by_tables.values_mut() {
+                v.sort_unstable();
+            }
+            Ok(CodeJoin { by_tables })
+        })();
+        // The frame is built here from the plan's own nodes; a join that fails is a bug.
+        joined.unwrap_or_default()
+    }
+
+    /// Step 1 between tables `ta` and `tb` of the plan, for the rows of `ta` at `level`.
+    fn pairs(&self, ta: usize, tb: usize, a: &TableModel, level: Level) -> Vec<(usize, usize)> {
+        self.by_tables
+            .get(&(ta, tb))
+            .map(|v| {
+                v.iter()
+                    .copied()
+                    .filter(|&(i, _)| a.nodes[i].level == level)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
 fn pairs_at_level(
+    plan: &Plan,
     a: &TableModel,
     b: &TableModel,
     level: Level,
@@ -310,24 +404,58 @@ fn pairs_at_level(
     let order: Vec<usize> = (0..a.nodes.len())
         .filter(|&i| a.nodes[i].level == level)
         .collect();
-    let matched = pair(&node_rows(a), &node_rows(b), &order, opts);
+    let index = |t: &TableModel| plan.tables.iter().position(|x| std::ptr::eq(x, t));
+    let (rows_a, rows_b);
+    let matched = match (index(a), index(b)) {
+        (Some(ta), Some(tb)) => {
+            let by_code = plan.code_join().pairs(ta, tb, a, level);
+            // Without a code on a row of A, only a name can pair it (step 2); when every row
+            // has one and coded rows never pair by name, step 1 is the whole answer.
+            let names_matter = opts.by_name
+                && (opts.coded != CodedByName::Never
+                    || opts.near_match.is_some()
+                    || order.iter().any(|&i| a.nodes[i].code.is_none()));
+            if !names_matter {
+                return by_code;
+            }
+            rows_a = node_rows(a);
+            rows_b = node_rows(b);
+            pair_after_codes(&rows_a, &rows_b, &order, opts, by_code)
+        }
+        // Tables of another plan: a join of their own.
+        _ => {
+            rows_a = node_rows(a);
+            rows_b = node_rows(b);
+            pair(&rows_a, &rows_b, &order, opts)
+        }
+    };
     order
         .into_iter()
         .filter_map(|i| matched[i].map(|j| (i, j)))
         .collect()
 }
 
-/// Nodes of one level of two tables paired by code and occurrence only ([`PairOptions::CODES_ONLY`]):
-/// pairs of node indexes `(a, b)` in the order of `a`.
-pub fn pair_by_code(a: &TableModel, b: &TableModel, level: Level) -> Vec<(usize, usize)> {
-    pairs_at_level(a, b, level, &PairOptions::CODES_ONLY)
+/// Nodes of one level of two tables of `plan` paired by code and occurrence only
+/// ([`PairOptions::CODES_ONLY`]): pairs of node indexes `(a, b)` in the order of `a`.
+pub fn pair_by_code(
+    plan: &Plan,
+    a: &TableModel,
+    b: &TableModel,
+    level: Level,
+) -> Vec<(usize, usize)> {
+    pairs_at_level(plan, a, b, level, &PairOptions::CODES_ONLY)
 }
 
-/// Nodes of one level of two tables with the same [`node_key`] (code, or name path for
-/// uncoded rows), paired in order of appearance ([`PairOptions::KEY_PATH`]): pairs of node
+/// Nodes of one level of two tables of `plan` with the same [`node_key`] (code, or name path
+/// for uncoded rows), paired in order of appearance ([`PairOptions::KEY_PATH`]): pairs of node
 /// indexes `(a, b)` in the order of `a`.
-pub fn pair_by_key(a: &TableModel, b: &TableModel, level: Level) -> Vec<(usize, usize)> {
-    pairs_at_level(a, b, level, &PairOptions::KEY_PATH)
+pub fn pair_by_key(
+    plan: &Plan,
+    a: &TableModel,
+    b: &TableModel,
+    level: Level,
+) -> Vec<(usize, usize)> {
+    pairs_at_level(plan, a, b, level, &PairOptions::KEY_PATH)
 }
 
 #[cfg(test)]

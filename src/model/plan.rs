@@ -79,9 +79,19 @@ impl TableModel {
 pub struct Plan {
     pub office: Option<String>,
     pub tables: Vec<TableModel>,
+    /// Step 1 of pairing for every pair of tables, joined once when a rule first pairs two
+    /// tables (`model::pairing`). Built from the finished plan: tables and nodes do not change
+    /// after `build_plan_with`.
+    code_join: std::sync::OnceLock<super::pairing::CodeJoin>,
 }
 
 impl Plan {
+    /// Step 1 of pairing between every two tables of the plan (one polars join, made once).
+    pub fn code_join(&self) -> &super::pairing::CodeJoin {
+        self.code_join
+            .get_or_init(|| super::pairing::CodeJoin::of(self))
+    }
+
     pub fn tables_of(&self, kind: TableKind) -> impl Iterator<Item = (usize, &TableModel)> {
         self.tables
             .iter()
@@ -180,7 +190,11 @@ pub fn build_plan_with(
         .iter()
         .flat_map(|t| t.title.iter())
         .find_map(|l| office_name(l));
-    Plan { office, tables }
+    Plan {
+        office,
+        tables,
+        code_join: Default::default(),
+    }
 }
 
 /// The office named in a title line: `NAMA PERANGKAT DAERAH : DINAS SOSIAL`, or a line that
