@@ -150,6 +150,22 @@ pub(super) fn closing_row(sheet: &Sheet, row: u32) -> bool {
 }
 
 /// `Tenggarong, 12 Januari 2026`: a place, a comma, a day, an Indonesian month and a year.
+/// True when `word` stands in `text` between two spaces (`text.contains(" word ")`, without
+/// making that string for every row and noise word).
+fn holds_word(text: &str, word: &str) -> bool {
+    let b = text.as_bytes();
+    let mut from = 0;
+    // Every start, overlapping ones too (a noise phrase may hold spaces).
+    while let Some(k) = text.get(from..).and_then(|rest| rest.find(word)) {
+        let i = from + k;
+        if i > 0 && b[i - 1] == b' ' && b.get(i + word.len()) == Some(&b' ') {
+            return true;
+        }
+        from = i + text[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
+}
+
 pub(super) fn place_and_date(raw: &str) -> bool {
     const MONTHS: [&str; 12] = [
         "januari",
@@ -342,7 +358,7 @@ pub(super) fn read_table(
                     .settings
                     .noise
                     .iter()
-                    .any(|n| t.starts_with(n.as_str()) || t.contains(&format!(" {n} ")))
+                    .any(|n| t.starts_with(n.as_str()) || holds_word(t, n))
             })
         {
             skipped.push((row, "baris halaman (page furniture)".to_string()));
@@ -482,5 +498,18 @@ pub(super) fn read_table(
         number_row: nr.map(|n| n.row),
         label_mismatches: m.mismatches,
         footer,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::holds_word;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn holds_word_is_contains_between_spaces(text in "[ab é]{0,14}", word in "[ab ]{1,4}") {
+            prop_assert_eq!(holds_word(&text, &word), text.contains(&format!(" {word} ")));
+        }
     }
 }

@@ -23,6 +23,11 @@
 //! | `reconcile` (new version against old) | yes | the paired parent, strictly | when the codes differ (a corrected code) | no |
 //! | `rkpd` (RKPD rows against the office's table) | yes | the paired parent, else any | when the codes are equal (never across differing codes) | yes, 0.75 |
 //!
+//! Within one workbook the checks pair the same few tables again and again, so step 1 for every
+//! two tables of a plan is one polars self-join of all their rows on (level, code, occurrence),
+//! made the first time and kept with the plan ([`CodeJoin`], [`Plan::code_join`]); `reconcile`
+//! and `rkpd` pair rows of two plans with a join of their own.
+//!
 //! Only `rkpd` pairs by near match: the draft RKPD and the office's T-C.31 are typed by
 //! different hands, so a name reworded in one of them is still the same row, and a miss there
 //! is reported as a missing row (K001). It has no check configuration (it compares two
