@@ -54,9 +54,8 @@ fn assert_same(label: &str, bytes: &[u8]) -> usize {
     styled
 }
 
-/// The sample with its first worksheet rewritten: `x:`-prefixed elements, cells without `r`,
-/// and a comment that looks like a styled cell.
-fn rewritten_sample() -> Vec<u8> {
+/// The sample with its first worksheet's XML passed through `edit`.
+fn sample_with_sheet1(edit: impl Fn(String) -> String) -> Vec<u8> {
     let src = std::fs::read(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/renja-dinsos-kukar-2026.xlsx"),
     )
@@ -69,40 +68,48 @@ fn rewritten_sample() -> Vec<u8> {
         let mut data = Vec::new();
         f.read_to_end(&mut data).unwrap();
         if name == "xl/worksheets/sheet1.xml" {
-            let xml = String::from_utf8(data).unwrap();
-            let mut x = String::new();
-            let mut rest = xml.as_str();
-            // Drop every cell's r="…", keep the rows'.
-            while let Some(i) = rest.find("<c r=\"") {
-                x.push_str(&rest[..i]);
-                x.push_str("<c");
-                let after = &rest[i + 6..];
-                let q = after.find('"').unwrap();
-                rest = &after[q + 1..];
-            }
-            x.push_str(rest);
-            let x = x
-                .replace("<worksheet ", "<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" ")
-                .replace("</worksheet>", "</x:worksheet>")
-                .replace("<sheetData>", "<!-- <c s=\"1\"/> --><x:sheetData>")
-                .replace("</sheetData>", "</x:sheetData>")
-                .replace("<row ", "<x:row ")
-                .replace("</row>", "</x:row>")
-                .replace("<c ", "<x:c ")
-                .replace("<c>", "<x:c>")
-                .replace("</c>", "</x:c>")
-                .replace("<v>", "<x:v>")
-                .replace("</v>", "</x:v>")
-                .replace("<mergeCells ", "<x:mergeCells ")
-                .replace("</mergeCells>", "</x:mergeCells>")
-                .replace("<mergeCell ", "<x:mergeCell ");
-            data = x.into_bytes();
+            data = edit(String::from_utf8(data).unwrap()).into_bytes();
         }
         out.start_file(name, zip::write::SimpleFileOptions::default())
             .unwrap();
         out.write_all(&data).unwrap();
     }
     out.finish().unwrap().into_inner()
+}
+
+/// The sample with its first worksheet rewritten: `x:`-prefixed elements, cells without `r`,
+/// and a comment that looks like a styled cell.
+fn rewritten_sample() -> Vec<u8> {
+    sample_with_sheet1(|xml| {
+        let mut x = String::new();
+        let mut rest = xml.as_str();
+        // Drop every cell's r="…", keep the rows'.
+        while let Some(i) = rest.find("<c r=\"") {
+            x.push_str(&rest[..i]);
+            x.push_str("<c");
+            let after = &rest[i + 6..];
+            let q = after.find('"').unwrap();
+            rest = &after[q + 1..];
+        }
+        x.push_str(rest);
+        x.replace(
+            "<worksheet ",
+            "<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" ",
+        )
+        .replace("</worksheet>", "</x:worksheet>")
+        .replace("<sheetData>", "<!-- <c s=\"1\"/> --><x:sheetData>")
+        .replace("</sheetData>", "</x:sheetData>")
+        .replace("<row ", "<x:row ")
+        .replace("</row>", "</x:row>")
+        .replace("<c ", "<x:c ")
+        .replace("<c>", "<x:c>")
+        .replace("</c>", "</x:c>")
+        .replace("<v>", "<x:v>")
+        .replace("</v>", "</x:v>")
+        .replace("<mergeCells ", "<x:mergeCells ")
+        .replace("</mergeCells>", "</x:mergeCells>")
+        .replace("<mergeCell ", "<x:mergeCell ")
+    })
 }
 
 #[test]
@@ -157,43 +164,26 @@ fn the_scan_follows_prefixes_and_cells_without_references() {
 /// The sample with the rows of its first worksheet written bottom to top, and the cells of
 /// each row right to left (some writers do not keep Excel's order).
 fn reversed_sample() -> Vec<u8> {
-    let src = std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/renja-dinsos-kukar-2026.xlsx"),
-    )
-    .unwrap();
-    let mut zin = zip::ZipArchive::new(Cursor::new(&src[..])).unwrap();
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for i in 0..zin.len() {
-        let mut f = zin.by_index(i).unwrap();
-        let name = f.name().unwrap().to_string();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).unwrap();
-        if name == "xl/worksheets/sheet1.xml" {
-            let xml = String::from_utf8(data).unwrap();
-            let (head, rest) = xml.split_at(xml.find("<row ").unwrap());
-            let end = rest.rfind("</row>").unwrap() + "</row>".len();
-            let (body, tail) = rest.split_at(end);
-            let rows: Vec<String> = body
-                .split_inclusive("</row>")
-                .map(|row| {
-                    // <row …>cells</row>: the cells reversed.
-                    let open = row.find('>').unwrap() + 1;
-                    let close = row.len() - "</row>".len();
-                    let cells: Vec<&str> = row[open..close].split_inclusive("</c>").collect();
-                    let mut cells_rev: Vec<&str> = cells.clone();
-                    cells_rev.reverse();
-                    format!("{}{}</row>", &row[..open], cells_rev.concat())
-                })
-                .collect();
-            assert!(rows.len() > 10, "{}", rows.len());
-            let reversed: Vec<String> = rows.into_iter().rev().collect();
-            data = format!("{head}{}{tail}", reversed.concat()).into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&data).unwrap();
-    }
-    out.finish().unwrap().into_inner()
+    sample_with_sheet1(|xml| {
+        let (head, rest) = xml.split_at(xml.find("<row ").unwrap());
+        let end = rest.rfind("</row>").unwrap() + "</row>".len();
+        let (body, tail) = rest.split_at(end);
+        let rows: Vec<String> = body
+            .split_inclusive("</row>")
+            .map(|row| {
+                // <row …>cells</row>: the cells reversed.
+                let open = row.find('>').unwrap() + 1;
+                let close = row.len() - "</row>".len();
+                let cells: Vec<&str> = row[open..close].split_inclusive("</c>").collect();
+                let mut cells_rev: Vec<&str> = cells.clone();
+                cells_rev.reverse();
+                format!("{}{}</row>", &row[..open], cells_rev.concat())
+            })
+            .collect();
+        assert!(rows.len() > 10, "{}", rows.len());
+        let reversed: Vec<String> = rows.into_iter().rev().collect();
+        format!("{head}{}{tail}", reversed.concat())
+    })
 }
 
 #[test]
