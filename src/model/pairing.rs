@@ -155,6 +155,23 @@ fn row_keys(rows: &[PairRow]) -> Vec<String> {
     (0..rows.len()).map(|i| key(rows, &mut keys, i)).collect()
 }
 
+/// Rows of `a` and `b` with the same level, code and occurrence: an inner join, B's columns
+/// suffixed `_b`. Eager: the frames are small, and the lazy planner costs more than the join.
+fn join_on_code(
+    a: &polars::prelude::DataFrame,
+    b: &polars::prelude::DataFrame,
+) -> polars::prelude::PolarsResult<polars::prelude::DataFrame> {
+    use polars::prelude::*;
+    let on = ["level", "code", "occ"];
+    a.join(
+        b,
+        on,
+        on,
+        JoinArgs::new(JoinType::Inner).with_suffix(Some("_b".into())),
+        None,
+    )
+}
+
 /// Step 1 as a polars inner join: each coded row of `a` (in `order`) and of `b` (in its own
 /// order) numbered by occurrence within its (level, code), the two frames joined on level, code
 /// and occurrence. The k-th row of A with a code meets the k-th row of B with that code.
@@ -187,15 +204,7 @@ fn code_pairs(a: &[PairRow], b: &[PairRow], order: &[usize]) -> Vec<(usize, usiz
         if fa.height() == 0 || fb.height() == 0 {
             return Ok(Vec::new());
         }
-        // Eager: the frames are small, and the lazy planner costs more than the join.
-        let on = ["level", "code", "occ"];
-        let j = fa.join(
-            &fb,
-            on,
-            on,
-            JoinArgs::new(JoinType::Inner).with_suffix(Some("_b".into())),
-            None,
-        )?;
+        let j = join_on_code(&fa, &fb)?;
         let ia = j.column("idx")?.u32()?.clone();
         let ib = j.column("idx_b")?.u32()?.clone();
         Ok(ia
@@ -356,14 +365,7 @@ impl CodeJoin {
                 Column::new("code".into(), code),
                 Column::new("occ".into(), occ),
             ])?;
-            let on = ["level", "code", "occ"];
-            let j = f.join(
-                &f,
-                on,
-                on,
-                JoinArgs::new(JoinType::Inner).with_suffix(Some("_b".into())),
-                None,
-            )?;
+            let j = join_on_code(&f, &f)?;
             let cols = ["table", "idx", "table_b", "idx_b"].map(|c| j.column(c));
             let [ta, ia, tb, ib] = cols;
             let (ta, ia, tb, ib) = (ta?.u32()?, ia?.u32()?, tb?.u32()?, ib?.u32()?);
