@@ -90,13 +90,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     _ => None,
                 };
                 let Some(parsed) = parsed else { continue };
-                let field = Field {
-                    role: "rata_rata",
-                    year: None,
-                    pos: *pos,
-                    raw: value.display(),
-                    parsed,
-                };
+                let field = Field::new("rata_rata", None, *pos, value.display(), parsed);
                 let Some(written) = shown(ctx, sheet, &field) else {
                     continue;
                 };

@@ -154,7 +154,7 @@ fn plan_of(t: &TableModel, i: usize) -> (String, String) {
     let row = t.row(&t.nodes[i]);
     let raw = |r: &str| {
         row.field(r)
-            .map(|f| f.raw.trim().to_string())
+            .map(|f| f.raw().trim().to_string())
             .filter(|s| !s.is_empty())
     };
     let mut id = Vec::new();

@@ -128,7 +128,7 @@ fn describe(t: &TableModel, f: &Field) -> String {
                 .filter(|u| !u.is_empty());
             target_text(value, unit_col.or(unit.clone()).as_deref())
         }
-        _ => f.raw.trim().to_string(),
+        _ => f.raw().trim().to_string(),
     };
     let header = t
         .table

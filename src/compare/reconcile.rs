@@ -288,7 +288,7 @@ fn items(t: &TableModel) -> Vec<Item> {
             Item {
                 level: None,
                 code: None,
-                name: f.map(|f| f.raw.trim().to_string()).unwrap_or_default(),
+                name: f.map(|f| f.raw().trim().to_string()).unwrap_or_default(),
                 parent: None,
                 rows: vec![i],
                 name_pos: f
@@ -363,7 +363,7 @@ fn same_value(a: &Field, b: &Field) -> bool {
         }
         (x, y) => match (x.number(), y.number()) {
             (Some(p), Some(q)) => p == q,
-            _ => fold_ws(&a.raw) == fold_ws(&b.raw),
+            _ => fold_ws(a.raw()) == fold_ws(b.raw()),
         },
     }
 }
@@ -417,13 +417,13 @@ fn column_keys(t: &LocatedTable) -> Vec<ColKey> {
 }
 
 fn blank_field(role: &str, year: Option<i32>, pos: Pos) -> Field {
-    Field {
-        role: crate::ingest::rules::intern(role),
+    Field::new(
+        crate::ingest::rules::intern(role),
         year,
         pos,
-        raw: String::new(),
-        parsed: Parsed::Blank,
-    }
+        String::new(),
+        Parsed::Blank,
+    )
 }
 
 struct Side<'a> {
@@ -501,8 +501,8 @@ fn compare_items(
                 column: role.to_string(),
                 year,
                 header: header_of(nt, role, year),
-                old_raw: a.raw.clone(),
-                new_raw: b.raw.clone(),
+                old_raw: a.raw().to_string(),
+                new_raw: b.raw().to_string(),
                 old: a.parsed.clone(),
                 new: b.parsed.clone(),
                 difference,

@@ -102,9 +102,42 @@ pub struct Field {
     pub role: &'static str,
     pub year: Option<i32>,
     pub pos: Pos,
-    /// The cell as written (display text), for messages.
-    pub raw: String,
+    /// The cell as written, kept only where it differs from the parsed text ([`Field::raw`]):
+    /// most text cells are read as they stand, and their text is not held twice.
+    raw: Option<Box<str>>,
     pub parsed: Parsed,
+}
+
+impl Field {
+    pub fn new(
+        role: &'static str,
+        year: Option<i32>,
+        pos: Pos,
+        raw: String,
+        parsed: Parsed,
+    ) -> Field {
+        let same = match &parsed {
+            Parsed::Text(t) | Parsed::Unparsed { text: t, .. } => *t == raw,
+            Parsed::Blank => raw.is_empty(),
+            _ => false,
+        };
+        Field {
+            role,
+            year,
+            pos,
+            raw: (!same).then(|| raw.into_boxed_str()),
+            parsed,
+        }
+    }
+
+    /// The cell as written (display text), for messages.
+    pub fn raw(&self) -> &str {
+        match (&self.raw, &self.parsed) {
+            (Some(r), _) => r,
+            (None, Parsed::Text(t) | Parsed::Unparsed { text: t, .. }) => t,
+            (None, _) => "",
+        }
+    }
 }
 
 /// One data row of a table.

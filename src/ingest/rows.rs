@@ -399,23 +399,11 @@ pub(super) fn read_table(
                     _ => false,
                 };
                 if better {
-                    *f = Field {
-                        role: cm.role,
-                        year: cm.year,
-                        pos,
-                        raw: value.display(),
-                        parsed,
-                    };
+                    *f = Field::new(cm.role, cm.year, pos, value.display(), parsed);
                 }
                 continue;
             }
-            fields.push(Field {
-                role: cm.role,
-                year: cm.year,
-                pos,
-                raw: value.display(),
-                parsed,
-            });
+            fields.push(Field::new(cm.role, cm.year, pos, value.display(), parsed));
         }
         // Code columns (one or several) make one field.
         let code_cols: Vec<&ColumnMap> = m
@@ -450,13 +438,7 @@ pub(super) fn read_table(
                     });
                 (cells[0].0, raw, parsed)
             };
-            fields.push(Field {
-                role: code_cols[0].role,
-                year: None,
-                pos,
-                raw,
-                parsed,
-            });
+            fields.push(Field::new(code_cols[0].role, None, pos, raw, parsed));
         }
         if fields.iter().all(|f| f.parsed.is_blank()) {
             // Content only outside the table's columns: not a row of this table.
