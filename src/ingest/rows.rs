@@ -1,7 +1,7 @@
 //! Reading a located table's rows into typed fields, and where a table ends.
 //!
 //! Under the header band found by [`super::locate`], each row is read cell by cell for its
-//! column's type ([`parse_cell`]); a repeat of the header (printed at every page), a repeat of
+//! column's type ([`parse_shown`]); a repeat of the header (printed at every page), a repeat of
 //! the number row and page furniture (`Lembar : 2`) are skipped and recorded. The table ends at
 //! the next table's title or header, a signature block (`Kepala …`, `NIP …`, a place and date),
 //! rows after the closing total and a gap, a block of sparse text after a gap, or the rows a
@@ -18,15 +18,22 @@ use super::rules::{ColumnType, TableDef, TableRules, normalize};
 use super::workbook::Sheet;
 use rust_decimal::Decimal;
 
-/// Reads one cell for a column type.
+/// [`parse_shown`] for a cell alone (tests).
+#[cfg(test)]
 pub(super) fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Parsed {
+    parse_shown(value, &value.display(), ty, thousands)
+}
+
+/// Reads one cell for a column type, given its display text (`value.display()`, made once and
+/// kept as the field's text as written).
+fn parse_shown(value: &Value, shown: &str, ty: ColumnType, thousands: bool) -> Parsed {
     if let Value::Error(e) = value {
         return Parsed::Error(e.clone());
     }
     if value.is_empty() {
         return Parsed::Blank;
     }
-    let text = value.display().trim().to_string();
+    let text = shown.trim().to_string();
     let dash = text.chars().all(|c| c == '-' || c == '–');
     match ty {
         ColumnType::Text | ColumnType::Unit => Parsed::Text(text),
@@ -373,7 +380,8 @@ pub(super) fn read_table(
             }
             let pos = Pos::new(row, cm.col);
             let value = sheet.value(pos);
-            let parsed = parse_cell(value, cm.ty, cm.thousands);
+            let shown = value.display();
+            let parsed = parse_shown(value, &shown, cm.ty, cm.thousands);
             // A text or target role written over several columns, one per level (the name of a
             // program in one column, of a kegiatan in the next): one field, the cell that holds
             // the value.
@@ -399,11 +407,11 @@ pub(super) fn read_table(
                     _ => false,
                 };
                 if better {
-                    *f = Field::new(cm.role, cm.year, pos, value.display(), parsed);
+                    *f = Field::new(cm.role, cm.year, pos, shown, parsed);
                 }
                 continue;
             }
-            fields.push(Field::new(cm.role, cm.year, pos, value.display(), parsed));
+            fields.push(Field::new(cm.role, cm.year, pos, shown, parsed));
         }
         // Code columns (one or several) make one field.
         let code_cols: Vec<&ColumnMap> = m
