@@ -76,6 +76,15 @@ fn accepted(ctx: &Context, status: &str) -> bool {
 }
 
 fn run(ctx: &Context) -> Vec<Finding> {
+    // Only a workbook with proposals (T-C.32) has any to look for.
+    if !ctx
+        .ingested
+        .tables
+        .iter()
+        .any(|t| t.kind == TableKind::TC32)
+    {
+        return Vec::new();
+    }
     // Words of every sub kegiatan's name and indicator in the plan tables.
     let plan_words: Vec<Vec<String>> = ctx
         .plan

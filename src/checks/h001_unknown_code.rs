@@ -110,8 +110,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             let Some(code) = &n.code else { continue };
-            let key = code.to_string();
-            if nom.contains_key(&key) || !covered(nom, &coverage_prefix(&key)) {
+            let key = code.as_str();
+            if nom.contains_key(key) || !covered(nom, &coverage_prefix(key)) {
                 continue;
             }
             // Suggest the closest official name of the same level, if close enough.
@@ -175,14 +175,14 @@ fn run(ctx: &Context) -> Vec<Finding> {
                         hint_en
                     ),
                 )
-                .expected_found(expected.clone(), key.clone())
+                .expected_found(expected.clone(), key)
                 .expected_found_en(
                     if expected == NOT_LISTED_ID {
                         "a code in the nomenclature".to_string()
                     } else {
                         expected
                     },
-                    key.clone(),
+                    key,
                 ),
             );
         }

@@ -81,8 +81,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             let Some(code) = &n.code else { continue };
-            let key = code.to_string();
-            let Some(official) = ctx.config.nomenclature.get(&key) else {
+            let key = code.as_str();
+            let Some(official) = ctx.config.nomenclature.get(key) else {
                 continue;
             };
             if same_text(&n.name, official) {
