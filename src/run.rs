@@ -176,17 +176,17 @@ fn check_input(
             .map(|f| terminal::render_finding(&ing.workbook, f, opts.en, opts.color))
             .collect();
     }
-    if let Some(dir) = &opts.out_dir {
+    // The copy is made from the file's own bytes (an .xlsx package is patched, not rebuilt).
+    // What it needs is taken now, and the cells, tables and plan are let go before the package
+    // is patched: a large workbook is not held twice.
+    let input = input.unwrap_or_default();
+    let prepared = (opts.out_dir.is_some() || upload.is_some())
+        .then(|| annotate::prepare(input, &ing.workbook, &report.findings, opts.en));
+    drop(plan);
+    drop(ing);
+    if let (Some(dir), Some(prepared)) = (&opts.out_dir, &prepared) {
         let out = annotate::output_path(dir, path);
-        // The copy is made from the file's own bytes (an .xlsx package is patched, not rebuilt).
-        let made = annotate::annotated_bytes(
-            input.unwrap_or_default(),
-            &ing.workbook,
-            &report.findings,
-            opts.en,
-        )
-        .map_err(|e| e.to_string());
-        match made {
+        match prepared.finish(input) {
             Ok(bytes) => match annotate::write_atomic(&out, &bytes) {
                 Ok(()) => report.annotated = Some(out),
                 Err(e) => {
@@ -203,19 +203,17 @@ fn check_input(
             }
         }
     }
-    let copy = match upload {
-        Some(bytes) => {
-            match annotate::annotated_bytes(bytes, &ing.workbook, &report.findings, opts.en) {
-                Ok(bytes) => Some(bytes),
-                Err(e) => {
-                    report.error = Some(format!(
-                        "salinan beranotasi gagal dibuat (annotated copy failed): {e}"
-                    ));
-                    None
-                }
+    let copy = match (upload, &prepared) {
+        (Some(_), Some(prepared)) => match prepared.finish(input) {
+            Ok(bytes) => Some(bytes),
+            Err(e) => {
+                report.error = Some(format!(
+                    "salinan beranotasi gagal dibuat (annotated copy failed): {e}"
+                ));
+                None
             }
-        }
-        None => None,
+        },
+        _ => None,
     };
     (report, copy)
 }

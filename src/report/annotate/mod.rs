@@ -225,16 +225,49 @@ pub fn annotated_bytes(
     findings: &[Finding],
     en: bool,
 ) -> Result<Vec<u8>, AnnotateError> {
+    match prepare(input, wb, findings, en) {
+        Prepared::Patch { marks, temuan } => {
+            patch::patch_xlsx(input, &marks, &temuan).map_err(AnnotateError::Patch)
+        }
+        Prepared::Rebuilt(made) => made,
+    }
+}
+
+/// What an annotated copy needs from the check, taken so that the check's cells and tables can
+/// be let go before the copy is made: for an .xlsx package the marks and the findings sheet
+/// (the copy is the input patched), otherwise the rebuilt workbook itself.
+pub enum Prepared {
+    Patch {
+        marks: Vec<Mark>,
+        temuan: Box<TemuanSheet>,
+    },
+    Rebuilt(Result<Vec<u8>, AnnotateError>),
+}
+
+pub fn prepare(input: &[u8], wb: &InWorkbook, findings: &[Finding], en: bool) -> Prepared {
     if patch::is_xlsx_package(input) {
-        patch::patch_xlsx(
-            input,
-            &marks(wb, findings, en),
-            &temuan_sheet(findings, en, false),
-        )
-        .map_err(AnnotateError::Patch)
+        Prepared::Patch {
+            marks: marks(wb, findings, en),
+            temuan: Box::new(temuan_sheet(findings, en, false)),
+        }
     } else {
-        rebuild::rebuild(wb, findings, &temuan_sheet(findings, en, true), en)
-            .map_err(AnnotateError::Rebuild)
+        Prepared::Rebuilt(
+            rebuild::rebuild(wb, findings, &temuan_sheet(findings, en, true), en)
+                .map_err(AnnotateError::Rebuild),
+        )
+    }
+}
+
+impl Prepared {
+    /// The annotated copy of `input` (the bytes [`prepare`] was given).
+    pub fn finish(&self, input: &[u8]) -> Result<Vec<u8>, String> {
+        match self {
+            Prepared::Patch { marks, temuan } => {
+                patch::patch_xlsx(input, marks, temuan).map_err(|e| e.to_string())
+            }
+            Prepared::Rebuilt(Ok(bytes)) => Ok(bytes.clone()),
+            Prepared::Rebuilt(Err(e)) => Err(e.to_string()),
+        }
     }
 }
 
