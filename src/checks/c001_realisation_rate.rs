@@ -247,7 +247,7 @@ mod tests {
     fn numeric_sheet(k8: f64, format: &str) -> Sheet {
         let mut cells = Vec::new();
         for (c, h) in TC29.iter().enumerate() {
-            cells.push((0, c as u32, cell(Value::Text(h.to_string()), None)));
+            cells.push((0, c as u32, cell(Value::Text((*h).into()), None)));
         }
         let row: [(u32, Value, Option<&str>); 10] = [
             (0, Value::Text("1.06.04.2.01".into()), None),

@@ -332,7 +332,7 @@ pub fn texts_outside_tables<'a>(
                     return None;
                 };
                 let pos = Pos::new(*row, *col);
-                (!inside_table(ctx.plan, &sheet.name, pos)).then_some((sheet, pos, text.as_str()))
+                (!inside_table(ctx.plan, &sheet.name, pos)).then_some((sheet, pos, &**text))
             })
         })
     })
@@ -510,7 +510,7 @@ pub mod testkit {
                 r,
                 0,
                 Cell {
-                    value: Value::Text(t.to_string()),
+                    value: Value::Text((*t).into()),
                     format: None,
                     formula: None,
                 },
@@ -524,7 +524,7 @@ pub mod testkit {
                         r,
                         c as u32,
                         Cell {
-                            value: Value::Text(v.to_string()),
+                            value: Value::Text((*v).into()),
                             format: None,
                             formula: None,
                         },

@@ -96,12 +96,12 @@ pub fn range_a1(start: Pos, end: Pos) -> String {
 pub enum Value {
     Empty,
     Number(f64),
-    Text(String),
+    Text(Box<str>),
     Bool(bool),
     /// An Excel serial date-time.
     DateTime(f64),
     /// An error cell such as `#REF!` or `#DIV/0!`.
-    Error(String),
+    Error(Box<str>),
 }
 
 impl Value {
@@ -115,7 +115,7 @@ impl Value {
 
     pub fn as_text(&self) -> Option<&str> {
         match self {
-            Value::Text(t) => Some(t.as_str()),
+            Value::Text(t) => Some(t),
             _ => None,
         }
     }
@@ -125,10 +125,10 @@ impl Value {
         match self {
             Value::Empty => String::new(),
             Value::Number(n) => format_number(*n),
-            Value::Text(t) => t.clone(),
+            Value::Text(t) => t.to_string(),
             Value::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
             Value::DateTime(d) => format_number(*d),
-            Value::Error(e) => e.clone(),
+            Value::Error(e) => e.to_string(),
         }
     }
 }
@@ -149,7 +149,7 @@ pub struct Cell {
     /// The number format code (`#,##0`, `0.00`), when the reader exposes it.
     pub format: Option<std::sync::Arc<str>>,
     /// The formula text without the leading `=`, when the cell holds one.
-    pub formula: Option<String>,
+    pub formula: Option<Box<str>>,
 }
 
 impl Cell {

@@ -28,7 +28,7 @@ pub(super) fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Pars
 /// kept as the field's text as written).
 fn parse_shown(value: &Value, shown: &str, ty: ColumnType, thousands: bool) -> Parsed {
     if let Value::Error(e) = value {
-        return Parsed::Error(e.clone());
+        return Parsed::Error(e.to_string());
     }
     if value.is_empty() {
         return Parsed::Blank;

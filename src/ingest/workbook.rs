@@ -377,7 +377,10 @@ fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>,
                 })?;
                 let Some(rec) = rec else { break };
                 let value = from_data_ref(&rec.value);
-                let formula = rec.formula.filter(|f| !f.is_empty());
+                let formula = rec
+                    .formula
+                    .filter(|f| !f.is_empty())
+                    .map(String::into_boxed_str);
                 if value == Value::Empty && formula.is_none() {
                     continue;
                 }
@@ -523,7 +526,7 @@ fn read_generic(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
                 .as_ref()
                 .and_then(|f| f.get_value((row, col)))
                 .filter(|f| !f.is_empty())
-                .cloned();
+                .map(|f| f.as_str().into());
             let value = from_data(d);
             total += 1;
             if total > MAX_CELLS {
@@ -566,8 +569,8 @@ fn from_data_ref(d: &DataRef<'_>) -> Value {
         DataRef::SharedString(s) => text_value(s),
         DataRef::Bool(b) => Value::Bool(*b),
         DataRef::DateTime(dt) => Value::DateTime(dt.as_f64()),
-        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Value::Text(s.clone()),
-        DataRef::Error(e) => Value::Error(e.to_string()),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Value::Text(s.as_str().into()),
+        DataRef::Error(e) => Value::Error(e.to_string().into()),
         DataRef::Empty => Value::Empty,
     }
 }
@@ -579,8 +582,8 @@ fn from_data(d: &Data) -> Value {
         Data::String(s) => text_value(s),
         Data::Bool(b) => Value::Bool(*b),
         Data::DateTime(dt) => Value::DateTime(dt.as_f64()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Value::Text(s.clone()),
-        Data::Error(e) => Value::Error(e.to_string()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Value::Text(s.as_str().into()),
+        Data::Error(e) => Value::Error(e.to_string().into()),
         Data::Empty => Value::Empty,
     }
 }
@@ -589,6 +592,6 @@ fn text_value(s: &str) -> Value {
     if s.is_empty() {
         Value::Empty
     } else {
-        Value::Text(s.to_string())
+        Value::Text(s.into())
     }
 }

@@ -97,7 +97,7 @@ fn write_cell(
             ws.write_number_with_format(r, c, *n, fmt)?;
         }
         Value::Text(t) => {
-            ws.write_string_with_format(r, c, t, fmt)?;
+            ws.write_string_with_format(r, c, &**t, fmt)?;
         }
         Value::Bool(b) => {
             ws.write_boolean_with_format(r, c, *b, fmt)?;
