@@ -208,3 +208,59 @@ fn children_are_the_nodes_whose_parent_is_the_node() {
     }
     assert!(parents > 500, "only {parents} nodes with children");
 }
+
+/// The checks' pairings come from one join per workbook (`Plan::code_join`); on every zoo book
+/// and sample, for every two tables and every level, they equal pairing the two tables alone.
+#[test]
+fn the_workbook_wide_code_join_pairs_as_each_pair_of_tables_alone() {
+    use selaras::ingest::code::Level;
+    use selaras::model::pairing::{PairOptions, node_rows, pair, pair_by_code, pair_by_key};
+    let rules = TableRules::default_rules();
+    let config = CheckConfig::default_config();
+    let mut books: Vec<(String, Vec<u8>)> = zoo::all_books()
+        .into_iter()
+        .map(|b| (b.layout.to_string(), b.bytes))
+        .collect();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for name in [
+        "renja-dinsos-kukar-2026.xlsx",
+        "renja-dinsos-kukar-2026-format-b.xlsx",
+    ] {
+        books.push((
+            name.into(),
+            std::fs::read(root.join("samples").join(name)).unwrap(),
+        ));
+    }
+    let mut pairs = 0;
+    for (label, bytes) in books {
+        let wb = read_workbook_bytes(Path::new(&format!("{label}.xlsx")), &bytes).unwrap();
+        let ing = ingest_workbook(wb, &rules);
+        let plan = build_plan_with(&ing, &rules, Some(&config.nomenclature));
+        for a in &plan.tables {
+            for b in &plan.tables {
+                for level in [Level::Program, Level::Kegiatan, Level::SubKegiatan] {
+                    let order: Vec<usize> = (0..a.nodes.len())
+                        .filter(|&i| a.nodes[i].level == level)
+                        .collect();
+                    for (opts, got) in [
+                        (PairOptions::KEY_PATH, pair_by_key(&plan, a, b, level)),
+                        (PairOptions::CODES_ONLY, pair_by_code(&plan, a, b, level)),
+                    ] {
+                        let alone = pair(&node_rows(a), &node_rows(b), &order, &opts);
+                        let want: Vec<(usize, usize)> = order
+                            .iter()
+                            .filter_map(|&i| alone[i].map(|j| (i, j)))
+                            .collect();
+                        assert_eq!(
+                            got, want,
+                            "{label}: {} × {} {level:?}",
+                            a.table.kind, b.table.kind
+                        );
+                        pairs += got.len();
+                    }
+                }
+            }
+        }
+    }
+    assert!(pairs > 1000, "only {pairs} pairs compared");
+}
