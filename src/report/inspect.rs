@@ -39,9 +39,9 @@ pub fn table_summary(
             Some(y) => format!("{}_{y}", c.role),
             None => c.role.to_string(),
         };
-        // The deepest level that has any amount in this column (the first column of its role);
-        // nothing summed is 0, a sum beyond the range of money is left out.
-        if let Ok(s) = sum_deepest_level(t, 0..t.nodes.len(), AmountOf::Role(c.role)) {
+        // The deepest level that has any amount in this very column (a role over several
+        // columns sums each of them); nothing summed is 0, a sum beyond money is left out.
+        if let Ok(s) = sum_deepest_level(t, 0..t.nodes.len(), AmountOf::Column(c)) {
             totals.insert(key, s.map(|s| s.sum).unwrap_or_default());
         }
     }
