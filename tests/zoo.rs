@@ -171,10 +171,8 @@ fn zoo_precision_and_recall() {
     );
 }
 
-/// `TableModel::children` walks only a node's stretch of rows; on every table of every zoo
-/// book and sample it gives exactly the nodes whose parent link names the node.
-#[test]
-fn children_are_the_nodes_whose_parent_is_the_node() {
+/// The plan of every zoo book (clean and planted) and of every sample workbook, with its label.
+fn every_plan() -> Vec<(String, selaras::model::plan::Plan)> {
     let rules = TableRules::default_rules();
     let config = CheckConfig::default_config();
     let mut books: Vec<(String, Vec<u8>)> = zoo::all_books()
@@ -190,11 +188,23 @@ fn children_are_the_nodes_whose_parent_is_the_node() {
             }
         }
     }
+    books
+        .into_iter()
+        .map(|(label, bytes)| {
+            let wb = read_workbook_bytes(Path::new(&format!("{label}.xlsx")), &bytes).unwrap();
+            let ing = ingest_workbook(wb, &rules);
+            let plan = build_plan_with(&ing, &rules, Some(&config.nomenclature));
+            (label, plan)
+        })
+        .collect()
+}
+
+/// `TableModel::children` walks only a node's stretch of rows; on every table of every zoo
+/// book and sample it gives exactly the nodes whose parent link names the node.
+#[test]
+fn children_are_the_nodes_whose_parent_is_the_node() {
     let mut parents = 0;
-    for (label, bytes) in books {
-        let wb = read_workbook_bytes(Path::new(&format!("{label}.xlsx")), &bytes).unwrap();
-        let ing = ingest_workbook(wb, &rules);
-        let plan = build_plan_with(&ing, &rules, Some(&config.nomenclature));
+    for (label, plan) in every_plan() {
         for t in &plan.tables {
             for i in 0..t.nodes.len() {
                 let walked: Vec<usize> = t.children(i).map(|(j, _)| j).collect();
@@ -210,32 +220,13 @@ fn children_are_the_nodes_whose_parent_is_the_node() {
 }
 
 /// The checks' pairings come from one join per workbook (`Plan::code_join`); on every zoo book
-/// and sample, for every two tables and every level, they equal pairing the two tables alone.
+/// and sample (the RKPD too), for every two tables and every level, they equal pairing the two tables alone.
 #[test]
 fn the_workbook_wide_code_join_pairs_as_each_pair_of_tables_alone() {
     use selaras::ingest::code::Level;
     use selaras::model::pairing::{PairOptions, node_rows, pair, pair_by_code, pair_by_key};
-    let rules = TableRules::default_rules();
-    let config = CheckConfig::default_config();
-    let mut books: Vec<(String, Vec<u8>)> = zoo::all_books()
-        .into_iter()
-        .map(|b| (b.layout.to_string(), b.bytes))
-        .collect();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for name in [
-        "renja-dinsos-kukar-2026.xlsx",
-        "renja-dinsos-kukar-2026-format-b.xlsx",
-    ] {
-        books.push((
-            name.into(),
-            std::fs::read(root.join("samples").join(name)).unwrap(),
-        ));
-    }
     let mut pairs = 0;
-    for (label, bytes) in books {
-        let wb = read_workbook_bytes(Path::new(&format!("{label}.xlsx")), &bytes).unwrap();
-        let ing = ingest_workbook(wb, &rules);
-        let plan = build_plan_with(&ing, &rules, Some(&config.nomenclature));
+    for (label, plan) in every_plan() {
         for a in &plan.tables {
             for b in &plan.tables {
                 for level in [Level::Program, Level::Kegiatan, Level::SubKegiatan] {
