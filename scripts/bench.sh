@@ -55,6 +55,7 @@ read -r s k < <(measure "$SEL" check "$B/offices-$N" --no-annotate --format json
 row "check, reports only" "$N" "$bytes" "$s" "$k" "$fs"
 read -r s k < <(measure "$SEL" check "$B/offices-$N" --out "$B/out" --format json --fail-on never)
 row "check + annotated copies" "$N" "$bytes" "$s" "$k" "$fs"
+per_row=()
 for n in "${SIZES[@]}"; do
   f="$B/large/tc33-$n.xlsx"
   b=$(stat -c %s "$f")
@@ -62,6 +63,10 @@ for n in "${SIZES[@]}"; do
   row "floor: T-C.33 with $n rows" 1 "$b" "$lfs" "$lfk" "$lfs"
   read -r s k < <(measure "$SEL" check "$f" --no-annotate --format json --fail-on never)
   row "check: T-C.33 with $n rows" 1 "$b" "$s" "$k" "$lfs"
+  per_row+=("$n rows: $(( k * 1024 / n )) bytes of peak memory per row (issue 12's target: 2048)")
   read -r s k < <(measure "$SEL" check "$f" --out "$B/out" --format json --fail-on never)
   row "check + copy: T-C.33 with $n rows" 1 "$b" "$s" "$k" "$lfs"
 done
+echo
+echo "Peak memory of a check divided by its T-C.33 rows (the ~30 MiB any run needs dominates small sizes):"
+printf '%s\n' "${per_row[@]}"
