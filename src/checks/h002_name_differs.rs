@@ -21,7 +21,9 @@ Apa yang diperiksa
   setelah huruf besar/kecil, spasi dan tanda baca diseragamkan (`Perundang-Undangan` sama
   dengan `Perundang Undangan`, tetapi `Kerjasama` tidak sama dengan `Kerja Sama`). Pesan
   menyebut nama resmi dan kata-kata yang berbeda. Bila kemiripan kata di bawah toleransi
-  `near_match` (rules.toml), nama dianggap sama sekali lain: kodenya mungkin yang salah.
+  `near_match` (rules.toml), nama dianggap sama sekali lain: kodenya mungkin yang salah;
+  kecuali setiap kata yang ditulis ada di nama resmi (nama dipersingkat): pesan lalu menyebut
+  kata yang tertinggal, bukan kode yang salah.
   Tabel tanpa kode (T-C.31, tabel usulan) juga diperiksa memakai kode yang disimpulkan dari
   nama yang sama atau mirip di tabel berkode; di situ terlihat tabel yang menulis nama berbeda
   dari nomenklatur. Kode yang tidak ada di nomenklatur adalah urusan H001.
@@ -44,7 +46,9 @@ What it does
   --nomenclature), after folding case, spacing and punctuation (`Perundang-Undangan` equals
   `Perundang Undangan`, but `Kerjasama` does not equal `Kerja Sama`). The message gives the
   official name and the words that differ. When the word similarity is below the `near_match`
-  tolerance (rules.toml) the name is simply another one: the code may be the wrong part. Uncoded
+  tolerance (rules.toml) the name is simply another one: the code may be the wrong part;
+  unless every word written is in the official name (a shortened name), when the message names
+  the words left out instead of blaming the code. Uncoded
   tables (T-C.31, the proposal table) are checked too, with the code inferred from the same or
   a similar name in a coded table; this shows where a table words a name differently from the
   nomenclature. Codes missing from the nomenclature are H001's business.
@@ -99,7 +103,11 @@ fn run(ctx: &Context) -> Vec<Finding> {
             } else {
                 ("", "")
             };
-            let (detail_id, detail_en) = if !is_near {
+            // A name whose every word is in the official one is the official name shortened
+            // (`URUSAN PEMERINTAHAN WAJIB` for urusan 1), however few words it keeps: the
+            // missing words are the news, not a wrong code.
+            let shortened = only_row.is_empty() && !only_official.is_empty();
+            let (detail_id, detail_en) = if !is_near && !shortened {
                 (
                     format!(
                         "nama sama sekali lain (kemiripan {}%); kodenya mungkin salah",
@@ -261,6 +269,19 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(
             f[0].message_en.contains("the code may be wrong"),
+            "{}",
+            f[0].message_en
+        );
+    }
+
+    #[test]
+    fn a_shortened_name_names_the_words_left_out_not_a_wrong_code() {
+        let f = run_with(vec![sheet("T-C.33", &[], TC33, &tc33("Kerja Sama"))]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, RULE.severity);
+        assert!(
+            !f[0].message_en.contains("the code may be wrong")
+                && f[0].message_en.contains("only in the nomenclature: antar"),
             "{}",
             f[0].message_en
         );
