@@ -115,9 +115,10 @@ fn run(ctx: &Context) -> Vec<Finding> {
     for t in &ctx.plan.tables {
         for (ri, row) in t.table.rows.iter().enumerate() {
             for f in &row.fields {
-                let Parsed::Unparsed { text, reason } = &f.parsed else {
+                let Parsed::Unparsed(u) = &f.parsed else {
                     continue;
                 };
+                let (text, reason) = (&u.text, &u.reason);
                 let Some((ty, header)) = column_of(t, f) else {
                     continue;
                 };

@@ -191,7 +191,7 @@ mod tests {
             Cell {
                 value: Value::Error(e.into()),
                 format: None,
-                formula: Some("SUM(G4:G9)".into()),
+                formula: Some(Box::new("SUM(G4:G9)".into())),
             },
         ));
         Sheet::from_cells(&s.name, cells, vec![])

@@ -104,7 +104,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 f.is_some_and(|f| {
                     matches!(
                         f.parsed,
-                        crate::ingest::locate::Parsed::Unparsed { .. }
+                        crate::ingest::locate::Parsed::Unparsed(_)
                             | crate::ingest::locate::Parsed::Error(_)
                     )
                 })

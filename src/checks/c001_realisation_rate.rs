@@ -238,7 +238,7 @@ mod tests {
     fn cell(v: Value, format: Option<&str>) -> Cell {
         Cell {
             value: v,
-            format: format.map(std::sync::Arc::from),
+            format: format.map(|f| std::sync::Arc::new(f.to_string())),
             formula: None,
         }
     }

@@ -103,7 +103,7 @@ fn read_target(t: &TableModel, row: &TableRow, target_role: &str, unit_role: &st
     let f = row.field(target_role)?;
     let (value, unit_in_cell) = match &f.parsed {
         Parsed::Blank => (None, None),
-        Parsed::Target { value, unit } => (Some(*value), unit.clone()),
+        Parsed::Target { value, unit } => (Some(*value), unit.as_deref().cloned()),
         Parsed::Number { value, .. } => (Some(*value), None),
         _ => return None,
     };

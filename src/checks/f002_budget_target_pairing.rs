@@ -107,7 +107,7 @@ fn read_target(row: &TableRow, target_role: &str, unit_role: &str) -> TargetCell
     };
     let (value, unit_in_cell) = match &f.parsed {
         Parsed::Blank => return TargetCell::Blank,
-        Parsed::Target { value, unit } => (*value, unit.clone()),
+        Parsed::Target { value, unit } => (*value, unit.as_deref().cloned()),
         Parsed::Number { value, .. } => (*value, None),
         _ => return TargetCell::Unreadable,
     };

@@ -78,7 +78,7 @@ struct YearTarget {
 fn read(row: &TableRow, target_role: &str, unit_role: &str) -> Option<YearTarget> {
     let f = row.field(target_role)?;
     let (value, unit_in_cell) = match &f.parsed {
-        Parsed::Target { value, unit } => (*value, unit.clone()),
+        Parsed::Target { value, unit } => (*value, unit.as_deref().cloned()),
         Parsed::Number { value, .. } => (*value, None),
         _ => return None,
     };

@@ -186,7 +186,9 @@ fn targets(ctx: &Context, t: &TableModel, pairs: &[(&str, &str)], out: &mut Vec<
                 .map(|(u, _)| u.clone())
                 .or_else(|| {
                     row.field(target_role).and_then(|f| match &f.parsed {
-                        crate::ingest::locate::Parsed::Target { unit, .. } => unit.clone(),
+                        crate::ingest::locate::Parsed::Target { unit, .. } => {
+                            unit.as_deref().cloned()
+                        }
                         _ => None,
                     })
                 })

@@ -126,7 +126,7 @@ fn describe(t: &TableModel, f: &Field) -> String {
                 .and_then(|u| u.parsed.text())
                 .map(|u| u.trim().to_string())
                 .filter(|u| !u.is_empty());
-            target_text(value, unit_col.or(unit.clone()).as_deref())
+            target_text(value, unit_col.or(unit.as_deref().cloned()).as_deref())
         }
         _ => f.raw().trim().to_string(),
     };

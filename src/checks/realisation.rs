@@ -118,7 +118,7 @@ pub(crate) fn shown(ctx: &Context, sheet: &str, f: &Field) -> Option<Shown> {
             let (decimals, pct_format) = c
                 .format
                 .as_deref()
-                .map(format_shape)
+                .map(|f| format_shape(f))
                 .unwrap_or((None, false));
             let value = if pct_format {
                 value.checked_mul(Decimal::ONE_HUNDRED)?

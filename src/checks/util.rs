@@ -34,7 +34,7 @@ pub fn target(
 ) -> Option<(Decimal, Option<String>, Pos)> {
     let f = field(t, n, target_role)?;
     let (value, unit_in_cell) = match &f.parsed {
-        Parsed::Target { value, unit } => (*value, unit.clone()),
+        Parsed::Target { value, unit } => (*value, unit.as_deref().cloned()),
         Parsed::Number { value, .. } => (*value, None),
         _ => return None,
     };

@@ -363,7 +363,7 @@ fn same_value(a: &Field, b: &Field) -> bool {
         }
         (x, y) => match (x.number(), y.number()) {
             (Some(p), Some(q)) => p == q,
-            _ => fold_ws(a.raw()) == fold_ws(b.raw()),
+            _ => fold_ws(&a.raw()) == fold_ws(&b.raw()),
         },
     }
 }

@@ -146,10 +146,12 @@ pub fn format_number(n: f64) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
     pub value: Value,
-    /// The number format code (`#,##0`, `0.00`), when the reader exposes it.
-    pub format: Option<std::sync::Arc<str>>,
-    /// The formula text without the leading `=`, when the cell holds one.
-    pub formula: Option<Box<str>>,
+    /// The number format code (`#,##0`, `0.00`), when the reader exposes it; shared by the
+    /// cells of one style, one pointer each (a sheet holds hundreds of thousands of cells).
+    pub format: Option<std::sync::Arc<String>>,
+    /// The formula text without the leading `=`, when the cell holds one (one pointer: most
+    /// cells hold none).
+    pub formula: Option<Box<String>>,
 }
 
 impl Cell {

@@ -1,7 +1,7 @@
 //! Reading a located table's rows into typed fields, and where a table ends.
 //!
 //! Under the header band found by [`super::locate`], each row is read cell by cell for its
-//! column's type ([`parse_shown`]); a repeat of the header (printed at every page), a repeat of
+//! column's type ([`parse_cell`]); a repeat of the header (printed at every page), a repeat of
 //! the number row and page furniture (`Lembar : 2`) are skipped and recorded. The table ends at
 //! the next table's title or header, a signature block (`Kepala …`, `NIP …`, a place and date),
 //! rows after the closing total and a gap, a block of sparse text after a gap, or the rows a
@@ -17,34 +17,33 @@ use super::numbering::{NumberRow, number_row};
 use super::rules::{ColumnType, TableDef, TableRules, normalize};
 use super::workbook::Sheet;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
-/// [`parse_shown`] for a cell alone (tests).
-#[cfg(test)]
+/// Reads one cell for a column type.
 pub(super) fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Parsed {
-    parse_shown(value, &value.display(), ty, thousands)
-}
-
-/// Reads one cell for a column type, given its display text (`value.display()`, made once and
-/// kept as the field's text as written).
-fn parse_shown(value: &Value, shown: &str, ty: ColumnType, thousands: bool) -> Parsed {
     if let Value::Error(e) = value {
-        return Parsed::Error(e.to_string());
+        return Parsed::Error(e.clone());
     }
     if value.is_empty() {
         return Parsed::Blank;
     }
-    let text = shown.trim().to_string();
-    let dash = text.chars().all(|c| c == '-' || c == '–');
+    // The cell's text, trimmed: borrowed from a text cell, made only for other cells (a number
+    // read as a figure never needs it).
+    let text: Cow<'_, str> = match value {
+        Value::Text(t) => Cow::Borrowed(t.trim()),
+        v => Cow::Owned(v.display().trim().to_string()),
+    };
+    let dash = || text.chars().all(|c| c == '-' || c == '–');
     match ty {
-        ColumnType::Text | ColumnType::Unit => Parsed::Text(text),
+        ColumnType::Text | ColumnType::Unit => Parsed::Text(text.into_owned()),
         ColumnType::Code => match value {
             Value::Number(_) => Code::parse(&code_cell_text(value)),
             _ => Code::parse(&text),
         }
         .map(Parsed::Code)
-        .unwrap_or_else(|e| Parsed::Unparsed { text, reason: e.0 }),
+        .unwrap_or_else(|e| Parsed::unparsed(text.into_owned(), e.0)),
         ColumnType::Amount | ColumnType::Number | ColumnType::Count => {
-            if dash {
+            if dash() {
                 return Parsed::Blank;
             }
             let num = match value {
@@ -57,11 +56,10 @@ fn parse_shown(value: &Value, shown: &str, ty: ColumnType, thousands: bool) -> P
             if let Some((d, _)) = num
                 && (d.abs() > limit || (thousands && d.abs() > limit / Decimal::from(1000)))
             {
-                return Parsed::Unparsed {
-                    text,
-                    reason: "angka di luar jangkauan, lebih dari 10^18 (number out of range)"
-                        .into(),
-                };
+                return Parsed::unparsed(
+                    text.into_owned(),
+                    "angka di luar jangkauan, lebih dari 10^18 (number out of range)",
+                );
             }
             match num {
                 Some((d, _)) if ty == ColumnType::Amount => Parsed::Amount(if thousands {
@@ -70,14 +68,11 @@ fn parse_shown(value: &Value, shown: &str, ty: ColumnType, thousands: bool) -> P
                     d
                 }),
                 Some((value, percent)) => Parsed::Number { value, percent },
-                None => Parsed::Unparsed {
-                    text,
-                    reason: "bukan angka (not a number)".into(),
-                },
+                None => Parsed::unparsed(text.into_owned(), "bukan angka (not a number)"),
             }
         }
         ColumnType::Target => {
-            if dash {
+            if dash() {
                 return Parsed::Blank;
             }
             let t = match value {
@@ -86,18 +81,19 @@ fn parse_shown(value: &Value, shown: &str, ty: ColumnType, thousands: bool) -> P
             };
             match t {
                 Some((value, _)) if value.abs() > Decimal::from(1_000_000_000_000_000_000i64) => {
-                    Parsed::Unparsed {
-                        text,
-                        reason: "angka di luar jangkauan, lebih dari 10^18 (number out of range)"
-                            .into(),
-                    }
+                    Parsed::unparsed(
+                        text.into_owned(),
+                        "angka di luar jangkauan, lebih dari 10^18 (number out of range)",
+                    )
                 }
-                Some((value, unit)) => Parsed::Target { value, unit },
-                None => Parsed::Unparsed {
-                    text,
-                    reason: "target tidak diawali angka (target does not start with a number)"
-                        .into(),
+                Some((value, unit)) => Parsed::Target {
+                    value,
+                    unit: unit.map(Box::new),
                 },
+                None => Parsed::unparsed(
+                    text.into_owned(),
+                    "target tidak diawali angka (target does not start with a number)",
+                ),
             }
         }
     }
@@ -380,8 +376,7 @@ pub(super) fn read_table(
             }
             let pos = Pos::new(row, cm.col);
             let value = sheet.value(pos);
-            let shown = value.display();
-            let parsed = parse_shown(value, &shown, cm.ty, cm.thousands);
+            let parsed = parse_cell(value, cm.ty, cm.thousands);
             // A text or target role written over several columns, one per level (the name of a
             // program in one column, of a kegiatan in the next): one field, the cell that holds
             // the value.
@@ -392,26 +387,26 @@ pub(super) fn read_table(
             {
                 // A target merged over its value and its unit (`Target capaian kinerja` over
                 // `3 | Dokumen`): the unit joins the value.
-                if let (Parsed::Target { unit: u @ None, .. }, Parsed::Unparsed { text, .. }) =
+                if let (Parsed::Target { unit: u @ None, .. }, Parsed::Unparsed(un)) =
                     (&mut f.parsed, &parsed)
-                    && text.chars().any(char::is_alphabetic)
-                    && text.chars().count() <= 40
+                    && un.text.chars().any(char::is_alphabetic)
+                    && un.text.chars().count() <= 40
                 {
-                    *u = Some(text.trim().to_string());
+                    *u = Some(Box::new(un.text.trim().to_string()));
                     continue;
                 }
                 let better = match (&f.parsed, &parsed) {
                     (Parsed::Blank, p) => !p.is_blank(),
                     // A figure outranks text in a target role (a `Tolok Ukur` text beside it).
-                    (Parsed::Unparsed { .. }, Parsed::Target { .. }) => true,
+                    (Parsed::Unparsed(_), Parsed::Target { .. }) => true,
                     _ => false,
                 };
                 if better {
-                    *f = Field::new(cm.role, cm.year, pos, shown, parsed);
+                    *f = Field::from_cell(cm.role, cm.year, pos, value, parsed);
                 }
                 continue;
             }
-            fields.push(Field::new(cm.role, cm.year, pos, shown, parsed));
+            fields.push(Field::from_cell(cm.role, cm.year, pos, value, parsed));
         }
         // Code columns (one or several) make one field.
         let code_cols: Vec<&ColumnMap> = m
@@ -440,10 +435,7 @@ pub(super) fn read_table(
                     .join(" | ");
                 let parsed = Code::from_split(&parts)
                     .map(Parsed::Code)
-                    .unwrap_or_else(|e| Parsed::Unparsed {
-                        text: raw.clone(),
-                        reason: e.0,
-                    });
+                    .unwrap_or_else(|e| Parsed::unparsed(raw.clone(), e.0));
                 (cells[0].0, raw, parsed)
             };
             fields.push(Field::new(code_cols[0].role, None, pos, raw, parsed));

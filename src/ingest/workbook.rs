@@ -335,7 +335,7 @@ fn check_zip_size(path: &Path, bytes: &[u8]) -> Result<(), ReadError> {
 
 /// What one style id of the workbook's palette gives its cells: a number format other than
 /// `General`, and a look for the annotated copy.
-type PaletteEntry = (Option<Arc<str>>, Option<CellStyle>);
+type PaletteEntry = (Option<Arc<String>>, Option<CellStyle>);
 
 fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>, ReadError> {
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
@@ -377,10 +377,7 @@ fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>,
                 })?;
                 let Some(rec) = rec else { break };
                 let value = from_data_ref(&rec.value);
-                let formula = rec
-                    .formula
-                    .filter(|f| !f.is_empty())
-                    .map(String::into_boxed_str);
+                let formula = rec.formula.filter(|f| !f.is_empty()).map(Box::new);
                 if value == Value::Empty && formula.is_none() {
                     continue;
                 }
@@ -482,7 +479,7 @@ fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>,
                     .number_format
                     .as_ref()
                     .filter(|f| f.format_code != "General")
-                    .map(|f| Arc::from(f.format_code.as_str()));
+                    .map(|f| Arc::new(f.format_code.clone()));
                 (fmt, CellStyle::from_calamine(st))
             });
             cell.format = fmt.clone();
@@ -526,7 +523,7 @@ fn read_generic(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
                 .as_ref()
                 .and_then(|f| f.get_value((row, col)))
                 .filter(|f| !f.is_empty())
-                .map(|f| f.as_str().into());
+                .map(|f| Box::new(f.clone()));
             let value = from_data(d);
             total += 1;
             if total > MAX_CELLS {

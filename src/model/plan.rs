@@ -341,14 +341,14 @@ fn place_rows(
         let mut name = row.text("uraian").unwrap_or("").trim().to_string();
         // `JUMLAH` written in the code column (the name column left empty): the total's label.
         if name.is_empty()
-            && let Some(Parsed::Unparsed { text, .. }) = row.field("kode").map(|f| &f.parsed)
+            && let Some(Parsed::Unparsed(u)) = row.field("kode").map(|f| &f.parsed)
             && rules
                 .settings
                 .total_words
                 .iter()
-                .any(|w| normalize(text) == *w)
+                .any(|w| normalize(&u.text) == *w)
         {
-            name = text.trim().to_string();
+            name = u.text.trim().to_string();
         }
         let code = match row.field("kode").map(|f| &f.parsed) {
             Some(Parsed::Code(c)) => Some(c.clone()),

@@ -79,7 +79,7 @@ pub fn rows_of(plan: &Plan, file: &str) -> Vec<ExportRow> {
             };
             let num = |rs: &[&str]| rs.iter().find_map(|r| row.field(r)?.parsed.number());
             let unit_in_cell = tgt.iter().find_map(|r| match &row.field(r)?.parsed {
-                crate::ingest::locate::Parsed::Target { unit, .. } => unit.clone(),
+                crate::ingest::locate::Parsed::Target { unit, .. } => unit.as_deref().cloned(),
                 _ => None,
             });
             out.push(ExportRow {
