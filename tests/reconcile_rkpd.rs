@@ -59,17 +59,7 @@ fn set_cell(sheet: &mut Sheet, pos: Pos, value: Value) {
     let row = &mut sheet.rows[i].1;
     match row.binary_search_by_key(&pos.col, |(c, _)| *c) {
         Ok(j) => row[j].1.value = value,
-        Err(j) => row.insert(
-            j,
-            (
-                pos.col,
-                Cell {
-                    value,
-                    format: None,
-                    formula: None,
-                },
-            ),
-        ),
+        Err(j) => row.insert(j, (pos.col, Cell::new(value))),
     }
 }
 

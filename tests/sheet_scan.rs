@@ -145,12 +145,12 @@ fn the_scan_follows_prefixes_and_cells_without_references() {
     let read = |b: &[u8]| {
         let wb = selaras::ingest::workbook::read_workbook_bytes(Path::new("x.xlsx"), b).unwrap();
         let ing = selaras::ingest::ingest_workbook(wb, &rules);
-        ing.workbook.sheets[0]
-            .rows
+        let s = &ing.workbook.sheets[0];
+        s.rows
             .iter()
             .flat_map(|(r, cs)| {
                 cs.iter()
-                    .map(move |(c, cell)| (*r, *c, cell.format.clone()))
+                    .map(move |(c, _)| (*r, *c, s.format(Pos::new(*r, *c)).map(str::to_string)))
             })
             .collect::<Vec<_>>()
     };

@@ -101,9 +101,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     .find(|c| c.col == *col)
                     .map(|c| c.header.clone())
                     .unwrap_or_else(|| pos.a1());
-                let formula = cell
-                    .formula
-                    .as_deref()
+                let formula = sheet
+                    .formula(pos)
                     .map(|f| format!(" (=`{f}`)"))
                     .unwrap_or_default();
                 out.push(
@@ -185,16 +184,9 @@ mod tests {
             .flat_map(|(r, cs)| cs.into_iter().map(move |(c, cell)| (r, c, cell)))
             .filter(|(r, c, _)| !(*r == row && *c == col))
             .collect();
-        cells.push((
-            row,
-            col,
-            Cell {
-                value: Value::Error(e.into()),
-                format: None,
-                formula: Some(Box::new("SUM(G4:G9)".into())),
-            },
-        ));
+        cells.push((row, col, Cell::new(Value::Error(e.into()))));
         Sheet::from_cells(&s.name, cells, vec![])
+            .with_formulas(vec![(Pos::new(row, col), "SUM(G4:G9)".into())])
     }
 
     #[test]

@@ -235,19 +235,12 @@ mod tests {
         assert!(f.is_empty(), "{f:?}");
     }
 
-    fn cell(v: Value, format: Option<&str>) -> Cell {
-        Cell {
-            value: v,
-            format: format.map(|f| std::sync::Arc::new(f.to_string())),
-            formula: None,
-        }
-    }
-
     /// A T-C.29 whose rate column is a number cell with the given value and format.
     fn numeric_sheet(k8: f64, format: &str) -> Sheet {
         let mut cells = Vec::new();
+        let mut formats = Vec::new();
         for (c, h) in TC29.iter().enumerate() {
-            cells.push((0, c as u32, cell(Value::Text((*h).into()), None)));
+            cells.push((0, c as u32, Cell::new(Value::Text((*h).into()))));
         }
         let row: [(u32, Value, Option<&str>); 10] = [
             (0, Value::Text("1.06.04.2.01".into()), None),
@@ -262,9 +255,15 @@ mod tests {
             (9, Value::Number(8257.0), Some("#,##0")),
         ];
         for (c, v, fmt) in row {
-            cells.push((1, c, cell(v, fmt)));
+            cells.push((1, c, Cell::new(v)));
+            if let Some(f) = fmt {
+                formats.push((
+                    crate::ingest::cell::Pos::new(1, c),
+                    std::sync::Arc::new(f.to_string()),
+                ));
+            }
         }
-        Sheet::from_cells("T-C.29", cells, vec![])
+        Sheet::from_cells("T-C.29", cells, vec![]).with_formats(formats)
     }
 
     #[test]

@@ -106,20 +106,15 @@ pub(crate) fn shown(ctx: &Context, sheet: &str, f: &Field) -> Option<Shown> {
         ),
         _ => return None,
     };
-    let cell = ctx
+    let sheet = ctx
         .ingested
         .workbook
         .sheets
         .iter()
-        .find(|s| s.name == sheet)
-        .and_then(|s| s.get(f.pos));
-    match cell {
-        Some(c) if matches!(c.value, Value::Number(_)) => {
-            let (decimals, pct_format) = c
-                .format
-                .as_deref()
-                .map(|f| format_shape(f))
-                .unwrap_or((None, false));
+        .find(|s| s.name == sheet);
+    match sheet.and_then(|s| s.get(f.pos).map(|c| (s, c))) {
+        Some((s, c)) if matches!(c.value, Value::Number(_)) => {
+            let (decimals, pct_format) = s.format(f.pos).map(format_shape).unwrap_or((None, false));
             let value = if pct_format {
                 value.checked_mul(Decimal::ONE_HUNDRED)?
             } else {

@@ -506,29 +506,13 @@ pub mod testkit {
         let mut cells = Vec::new();
         let mut r = 0u32;
         for t in titles {
-            cells.push((
-                r,
-                0,
-                Cell {
-                    value: Value::Text((*t).into()),
-                    format: None,
-                    formula: None,
-                },
-            ));
+            cells.push((r, 0, Cell::new(Value::Text((*t).into()))));
             r += 1;
         }
         for grid_row in std::iter::once(header).chain(rows.iter().map(|r| r.as_ref())) {
             for (c, v) in grid_row.iter().enumerate() {
                 if !v.is_empty() {
-                    cells.push((
-                        r,
-                        c as u32,
-                        Cell {
-                            value: Value::Text((*v).into()),
-                            format: None,
-                            formula: None,
-                        },
-                    ));
+                    cells.push((r, c as u32, Cell::new(Value::Text((*v).into()))));
                 }
             }
             r += 1;

@@ -142,25 +142,22 @@ pub fn format_number(n: f64) -> String {
     }
 }
 
-/// One cell with everything needed to check it and to write it back unchanged.
+/// One stored cell: its value. Its number format and formula, which few cells have, are kept
+/// beside the cells by the sheet ([`crate::ingest::workbook::Sheet::format`],
+/// [`crate::ingest::workbook::Sheet::formula`]): a sheet holds hundreds of thousands of cells,
+/// and each byte of a cell is a byte per cell of the check's memory.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
     pub value: Value,
-    /// The number format code (`#,##0`, `0.00`), when the reader exposes it; shared by the
-    /// cells of one style, one pointer each (a sheet holds hundreds of thousands of cells).
-    pub format: Option<std::sync::Arc<String>>,
-    /// The formula text without the leading `=`, when the cell holds one (one pointer: most
-    /// cells hold none).
-    pub formula: Option<Box<String>>,
 }
 
 impl Cell {
+    pub fn new(value: Value) -> Self {
+        Cell { value }
+    }
+
     pub fn empty() -> Self {
-        Cell {
-            value: Value::Empty,
-            format: None,
-            formula: None,
-        }
+        Cell::new(Value::Empty)
     }
 }
 

@@ -1315,18 +1315,10 @@ mod tests {
     use crate::ingest::kind::TableKind;
 
     fn t(s: &str) -> Cell {
-        Cell {
-            value: Value::Text(s.into()),
-            format: None,
-            formula: None,
-        }
+        Cell::new(Value::Text(s.into()))
     }
     fn n(x: f64) -> Cell {
-        Cell {
-            value: Value::Number(x),
-            format: None,
-            formula: None,
-        }
+        Cell::new(Value::Number(x))
     }
 
     fn sheet(rows: Vec<Vec<(u32, Cell)>>, merges: Vec<(Pos, Pos)>) -> Sheet {
@@ -1801,6 +1793,6 @@ mod size {
             "{}",
             size_of::<super::Field>()
         );
-        assert!(size_of::<crate::ingest::cell::Cell>() <= 40);
+        assert!(size_of::<crate::ingest::cell::Cell>() <= 24);
     }
 }

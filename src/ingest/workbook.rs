@@ -28,6 +28,11 @@ pub struct Sheet {
     /// The look of styled cells (xlsx only), sorted by position, so the annotated copy can
     /// look like the planner's own workbook.
     pub styles: Vec<(Pos, CellStyle)>,
+    /// Number format codes other than `General` (`#,##0`, `0.00%`), sorted by position; one
+    /// shared text per style.
+    pub formats: Vec<(Pos, Arc<String>)>,
+    /// Formula texts without the leading `=`, sorted by position.
+    pub formulas: Vec<(Pos, Box<str>)>,
 }
 
 /// What the annotated copy keeps of a cell's look.
@@ -94,6 +99,36 @@ impl Sheet {
         }
     }
 
+    /// The number format code of the cell at `pos`, when it has one other than `General`.
+    pub fn format(&self, pos: Pos) -> Option<&str> {
+        self.formats
+            .binary_search_by_key(&pos, |(p, _)| *p)
+            .ok()
+            .map(|i| self.formats[i].1.as_str())
+    }
+
+    /// The formula of the cell at `pos` (without `=`), when it holds one.
+    pub fn formula(&self, pos: Pos) -> Option<&str> {
+        self.formulas
+            .binary_search_by_key(&pos, |(p, _)| *p)
+            .ok()
+            .map(|i| &*self.formulas[i].1)
+    }
+
+    /// Sets the sheet's formulas, in any order.
+    pub fn with_formulas(mut self, mut formulas: Vec<(Pos, Box<str>)>) -> Sheet {
+        formulas.sort_by_key(|(p, _)| *p);
+        self.formulas = formulas;
+        self
+    }
+
+    /// Sets the sheet's number formats, in any order.
+    pub fn with_formats(mut self, mut formats: Vec<(Pos, Arc<String>)>) -> Sheet {
+        formats.sort_by_key(|(p, _)| *p);
+        self.formats = formats;
+        self
+    }
+
     /// The look of the cell at `pos`, if it has one.
     pub fn style(&self, pos: Pos) -> Option<CellStyle> {
         self.styles
@@ -119,7 +154,12 @@ impl Sheet {
         mut cells: Vec<(u32, u32, Cell)>,
         merges: Vec<(Pos, Pos)>,
     ) -> Sheet {
-        cells.retain(|(_, _, c)| !(c.value == Value::Empty && c.formula.is_none()));
+        cells.retain(|(_, _, c)| c.value != Value::Empty);
+        Sheet::from_sorted(name, cells, merges)
+    }
+
+    /// [`Sheet::from_cells`] keeping every cell given (an empty one may hold a formula).
+    fn from_sorted(name: &str, mut cells: Vec<(u32, u32, Cell)>, merges: Vec<(Pos, Pos)>) -> Sheet {
         cells.sort_by_key(|(r, c, _)| (*r, *c));
         let mut rows: Vec<(u32, Vec<(u32, Cell)>)> = Vec::new();
         for (r, c, cell) in cells {
@@ -142,6 +182,8 @@ impl Sheet {
             rows,
             merges,
             styles: Vec::new(),
+            formats: Vec::new(),
+            formulas: Vec::new(),
         }
     }
 }
@@ -352,6 +394,7 @@ fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>,
         // are built as they come (no flat copy of every cell, no sort), and only a sheet written
         // out of order is sorted afterwards.
         let mut rows: Vec<(u32, Vec<(u32, Cell)>)> = Vec::new();
+        let mut formulas: Vec<(Pos, Box<str>)> = Vec::new();
         let mut in_order = true;
         {
             let mut reader = match wb.worksheet_cells_reader(&name) {
@@ -377,7 +420,7 @@ fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>,
                 })?;
                 let Some(rec) = rec else { break };
                 let value = from_data_ref(&rec.value);
-                let formula = rec.formula.filter(|f| !f.is_empty()).map(Box::new);
+                let formula = rec.formula.filter(|f| !f.is_empty());
                 if value == Value::Empty && formula.is_none() {
                     continue;
                 }
@@ -391,11 +434,10 @@ fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>,
                     ));
                 }
                 let (r, c) = rec.pos;
-                let cell = Cell {
-                    value,
-                    format: None,
-                    formula,
-                };
+                if let Some(f) = formula {
+                    formulas.push((Pos::new(r, c), f.into_boxed_str()));
+                }
+                let cell = Cell::new(value);
                 match rows.last_mut() {
                     Some((lr, row)) if *lr == r => {
                         in_order &= row.last().is_none_or(|(lc, _)| *lc < c);
@@ -422,7 +464,8 @@ fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>,
                 .drain(..)
                 .flat_map(|(r, row)| row.into_iter().map(move |(c, cell)| (r, c, cell)))
                 .collect();
-            rows = Sheet::from_cells(&name, cells, Vec::new()).rows;
+            rows = Sheet::from_sorted(&name, cells, Vec::new()).rows;
+            formulas.sort_by_key(|(p, _)| *p);
         }
         if let Some((_, row)) = rows.last_mut() {
             row.shrink_to_fit();
@@ -458,10 +501,11 @@ fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>,
             ids.sort_by_key(|&(r, c, _)| (r, c));
         }
         let mut looks = Vec::new();
+        let mut formats = Vec::new();
         let mut k = 0;
-        for (r, c, cell) in rows
-            .iter_mut()
-            .flat_map(|(r, row)| row.iter_mut().map(move |(c, cell)| (*r, *c, cell)))
+        for (r, c) in rows
+            .iter()
+            .flat_map(|(r, row)| row.iter().map(move |(c, _)| (*r, *c)))
         {
             while k < ids.len() && (ids[k].0, ids[k].1) < (r, c) {
                 k += 1;
@@ -482,17 +526,22 @@ fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>,
                     .map(|f| Arc::new(f.format_code.clone()));
                 (fmt, CellStyle::from_calamine(st))
             });
-            cell.format = fmt.clone();
+            if let Some(f) = fmt {
+                formats.push((Pos::new(r, c), f.clone()));
+            }
             if with_styles && let Some(look) = look {
                 looks.push((Pos::new(r, c), *look));
             }
         }
         looks.sort_by_key(|(p, _)| *p);
+        formats.shrink_to_fit();
         sheets.push(Sheet {
             name: name.clone(),
             rows,
             merges,
             styles: looks,
+            formats,
+            formulas,
         });
     }
     Ok(sheets)
@@ -514,16 +563,19 @@ fn read_generic(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
                 ));
             }
         };
-        let formulas = wb.worksheet_formula(&name).ok();
+        let formula_range = wb.worksheet_formula(&name).ok();
+        let mut formulas = Vec::new();
         let mut cells = Vec::new();
         let (r0, c0) = range.start().unwrap_or((0, 0));
         for (r, c, d) in range.used_cells() {
             let (row, col) = (r0 + r as u32, c0 + c as u32);
-            let formula = formulas
+            if let Some(f) = formula_range
                 .as_ref()
                 .and_then(|f| f.get_value((row, col)))
                 .filter(|f| !f.is_empty())
-                .map(|f| Box::new(f.clone()));
+            {
+                formulas.push((Pos::new(row, col), f.as_str().into()));
+            }
             let value = from_data(d);
             total += 1;
             if total > MAX_CELLS {
@@ -534,15 +586,7 @@ fn read_generic(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
                     ),
                 ));
             }
-            cells.push((
-                row,
-                col,
-                Cell {
-                    value,
-                    format: None,
-                    formula,
-                },
-            ));
+            cells.push((row, col, Cell::new(value)));
         }
         let merges = match &mut wb {
             calamine::Sheets::Xls(x) => x
@@ -553,7 +597,7 @@ fn read_generic(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
                 .collect(),
             _ => Vec::new(),
         };
-        sheets.push(Sheet::from_cells(&name, cells, merges));
+        sheets.push(Sheet::from_cells(&name, cells, merges).with_formulas(formulas));
     }
     Ok(sheets)
 }

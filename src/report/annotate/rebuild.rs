@@ -77,10 +77,11 @@ fn write_cell(
     ws: &mut Worksheet,
     pos: Pos,
     cell: &crate::ingest::cell::Cell,
+    formula: Option<&str>,
     fmt: &Format,
 ) -> Result<(), XlsxError> {
     let (r, c) = (pos.row, pos.col as u16);
-    if let Some(formula) = &cell.formula {
+    if let Some(formula) = formula {
         let f = Formula::new(format!("={}", formula.trim_start_matches('=')))
             .set_result(cell.value.display());
         ws.write_formula_with_format(r, c, f, fmt)?;
@@ -111,9 +112,14 @@ fn write_cell(
     Ok(())
 }
 
-fn date_format(cell: &crate::ingest::cell::Cell) -> Option<&str> {
-    match (&cell.value, &cell.format) {
-        (_, Some(f)) => Some(&**f),
+/// The number format to write a cell with: its own, or a date format for a date without one.
+fn date_format<'a>(
+    sheet: &'a Sheet,
+    pos: Pos,
+    cell: &crate::ingest::cell::Cell,
+) -> Option<&'a str> {
+    match (&cell.value, sheet.format(pos)) {
+        (_, Some(f)) => Some(f),
         (Value::DateTime(_), None) => Some("yyyy-mm-dd"),
         _ => None,
     }
@@ -144,7 +150,7 @@ fn copy_sheet(
         }
         let cell = sheet.get(*a);
         let text = cell.map(|c| c.value.display()).unwrap_or_default();
-        let nf = cell.and_then(date_format);
+        let nf = cell.and_then(|c| date_format(sheet, *a, c));
         let fmt = formats.get(nf, worst(*a), sheet.style(*a)).clone();
         ws.merge_range(a.row, a.col as u16, b.row, b.col as u16, &text, &fmt)?;
     }
@@ -157,9 +163,9 @@ fn copy_sheet(
                 continue; // hidden under a merge
             }
             let fmt = formats
-                .get(date_format(cell), worst(pos), sheet.style(pos))
+                .get(date_format(sheet, pos, cell), worst(pos), sheet.style(pos))
                 .clone();
-            write_cell(ws, pos, cell, &fmt)?;
+            write_cell(ws, pos, cell, sheet.formula(pos), &fmt)?;
             let len = cell.value.display().chars().count();
             let w = widest.entry(*col).or_insert(0);
             *w = (*w).max(len.min(60));
