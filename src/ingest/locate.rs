@@ -750,7 +750,7 @@ fn match_def<'a>(
             .unwrap_or_default();
         evidence.order = swapped.contains(&col);
         columns.push(ColumnMap {
-            role: crate::ingest::rules::intern(&d.role),
+            role: d.role.as_str(),
             col,
             ty: d.ty,
             year: years.get(&col).copied(),
@@ -766,8 +766,8 @@ fn match_def<'a>(
     let mut missing: Vec<String> = def
         .required
         .iter()
-        .filter(|r| !columns.iter().any(|c| c.role == *r))
-        .cloned()
+        .filter(|r| !columns.iter().any(|c| c.role == r.as_str()))
+        .map(|r| r.to_string())
         .collect();
     // The kind of a table is told by its header words; the number row only places columns once
     // the words have named the table. Roles the words support count twice.
@@ -818,7 +818,7 @@ fn label_mismatches(def: &TableDef, nr: &NumberRow, columns: &[ColumnMap]) -> Ve
             continue;
         };
         let Some(f) = &label.formula else { continue };
-        let Some(d) = def.column(c.role) else {
+        let Some(d) = super::role::Role::parse(c.role).and_then(|r| def.column(r)) else {
             continue;
         };
         // The role's formula over form numbers, rewritten to the sheet's numbers.

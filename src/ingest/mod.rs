@@ -3,7 +3,7 @@
 //! `workbook` reads the file (calamine), `locate` finds tables by their headers using the
 //! aliases in `rules/tables.toml` (`rules`), `number` parses Indonesian numbers, `code` reads
 //! nomenclature codes (joined or split over columns) and their levels, `cell` holds values and
-//! addresses, `kind` names the kinds of table.
+//! addresses, `kind` names the kinds of table and `role` the roles of their columns.
 
 pub mod cell;
 pub mod code;
@@ -11,6 +11,7 @@ pub mod kind;
 pub mod locate;
 pub mod number;
 pub mod numbering;
+pub mod role;
 pub mod rows;
 pub mod rules;
 pub mod sheetxml;
