@@ -18,6 +18,7 @@ pub mod sheetxml;
 pub mod workbook;
 
 use crate::ingest::kind::TableKind;
+use crate::ingest::role::Role;
 use locate::{LocatedTable, Unplaced};
 use rules::TableRules;
 use std::path::Path;
@@ -152,7 +153,7 @@ fn office_plan_not_rkpd(
         let mut offices: Vec<String> = t
             .rows
             .iter()
-            .filter_map(|r| r.text("perangkat_daerah"))
+            .filter_map(|r| r.text(Role::PerangkatDaerah))
             .map(rules::normalize)
             .filter(|o| !o.is_empty())
             .collect();

@@ -320,11 +320,95 @@ impl Role {
     pub fn parse(name: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|r| r.as_str() == name)
     }
+
+    /// A column of the forward year n+1 (T-C.33's and the RKPD's prakiraan maju).
+    pub fn is_forward_year(self) -> bool {
+        matches!(self, Role::TargetN1 | Role::SatuanN1 | Role::PaguN1)
+    }
+
+    /// A column whose filled cell makes a row without name or code the continuation of the
+    /// row above (its indicator or target written on the next line): the indicator, target and
+    /// volume columns, the output, T-C.29's columns 4–11; and, as the name test this replaces
+    /// had it (every name starting with `k`), `kamus_usulan`, `kategori`, `keterangan`,
+    /// `kondisi_awal` and `kondisi_akhir`.
+    pub fn continues_a_row(self) -> bool {
+        matches!(
+            self,
+            Role::Indikator
+                | Role::RIndikator
+                | Role::AIndikator
+                | Role::Target
+                | Role::TargetN
+                | Role::TargetN1
+                | Role::RTarget
+                | Role::ATarget
+                | Role::Keluaran
+                | Role::Volume
+                | Role::K4
+                | Role::K5
+                | Role::K6
+                | Role::K7
+                | Role::K8
+                | Role::K9
+                | Role::K10
+                | Role::K11
+                | Role::KamusUsulan
+                | Role::Kategori
+                | Role::Keterangan
+                | Role::KondisiAwal
+                | Role::KondisiAkhir
+        )
+    }
+
+    /// The unit column that goes with a target column: `target_n` → `satuan_n`, `r_target` →
+    /// `r_satuan`, …; `satuan` for any other (the proposal table's `volume`).
+    pub fn unit(self) -> Role {
+        match self {
+            Role::TargetN => Role::SatuanN,
+            Role::TargetN1 => Role::SatuanN1,
+            Role::RTarget => Role::RSatuan,
+            Role::ATarget => Role::ASatuan,
+            _ => Role::Satuan,
+        }
+    }
+
+    /// The target column whose cell may carry the unit of a unit column (`r_satuan` →
+    /// `r_target`, …): where a table has no unit column, the unit is written with the target.
+    /// None for `satuan`, whose target differs from table to table, and for any other role.
+    pub fn target(self) -> Option<Role> {
+        match self {
+            Role::SatuanN => Some(Role::TargetN),
+            Role::SatuanN1 => Some(Role::TargetN1),
+            Role::RSatuan => Some(Role::RTarget),
+            Role::ASatuan => Some(Role::ATarget),
+            _ => None,
+        }
+    }
+
+    /// The Rp column of an E.81 K column (`e12_k` → `e12_rp`, `tw3_k` → `tw3_rp`); None for
+    /// any other role.
+    pub fn rupiah(self) -> Option<Role> {
+        Some(match self {
+            Role::E5K => Role::E5Rp,
+            Role::E6K => Role::E6Rp,
+            Role::E7K => Role::E7Rp,
+            Role::Tw1K => Role::Tw1Rp,
+            Role::Tw2K => Role::Tw2Rp,
+            Role::Tw3K => Role::Tw3Rp,
+            Role::Tw4K => Role::Tw4Rp,
+            Role::E12K => Role::E12Rp,
+            Role::E13K => Role::E13Rp,
+            Role::E14K => Role::E14Rp,
+            Role::ErK => Role::ErRp,
+            _ => return None,
+        })
+    }
 }
 
+/// As its name; a width or alignment (`{:<12}`) pads it as it would the name.
 impl fmt::Display for Role {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -355,9 +439,49 @@ mod tests {
         for r in Role::ALL {
             assert_eq!(Role::parse(r.as_str()), Some(r));
             assert_eq!(r.to_string(), r.as_str());
+            assert_eq!(
+                format!("{r:<12}|{r:>3}"),
+                format!("{:<12}|{:>3}", r.as_str(), r.as_str())
+            );
         }
         assert_eq!(Role::parse("pagu"), None);
         assert_eq!(Role::parse("Pagu_N"), None);
         assert_eq!(Role::parse("PaguN"), None);
+    }
+
+    /// The pairs the code used to make by editing names (`satuan` for `target`, `_k` for
+    /// `_rp`) give the same names.
+    #[test]
+    fn paired_roles_are_the_roles_the_names_pair() {
+        for r in Role::ALL {
+            let name = r.as_str();
+            assert_eq!(r.is_forward_year(), name.ends_with("_n1"), "{name}");
+            if let Some(t) = r.target() {
+                assert_eq!(t.as_str(), name.replace("satuan", "target"));
+                assert_eq!(t.unit(), r);
+            }
+            if let Some(rp) = r.rupiah() {
+                assert_eq!(
+                    rp.as_str(),
+                    format!("{}_rp", name.strip_suffix("_k").unwrap())
+                );
+            }
+            if name.starts_with(['e', 't']) && name.ends_with("_k") {
+                assert!(r.rupiah().is_some(), "{name}");
+            }
+        }
+        for r in Role::ALL {
+            let n = r.as_str();
+            let by_name = (n.contains("indikator")
+                || n.contains("target")
+                || n == "keluaran"
+                || n == "volume"
+                || n.starts_with('k'))
+                && n != "kode";
+            assert_eq!(r.continues_a_row(), by_name, "{n}");
+        }
+        let units = Role::ALL.into_iter().filter(|r| r.target().is_some());
+        assert_eq!(units.count(), 4);
+        assert_eq!(Role::Volume.unit(), Role::Satuan);
     }
 }
