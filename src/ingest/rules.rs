@@ -228,25 +228,6 @@ impl TableRules {
     }
 }
 
-/// The one `&'static str` for a role name: every column map and every field of every row names
-/// its role through this, so a row holds a pointer per field, not a copy of the name. The names
-/// are those of the loaded `tables.toml` files (a few dozen), kept for the life of the process.
-pub fn intern(name: &str) -> &'static str {
-    use std::collections::HashSet;
-    use std::sync::{Mutex, OnceLock};
-    static NAMES: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
-    let mut set = NAMES
-        .get_or_init(Default::default)
-        .lock()
-        .unwrap_or_else(|e| e.into_inner());
-    if let Some(s) = set.get(name) {
-        return s;
-    }
-    let s: &'static str = Box::leak(name.to_string().into_boxed_str());
-    set.insert(s);
-    s
-}
-
 /// Lower case, every run of non-alphanumeric characters to one space: the form headers and
 /// names are compared in. `Program/ Kegiatan/\nSub Kegiatan` → `program kegiatan sub kegiatan`.
 pub fn normalize(text: &str) -> String {
