@@ -242,7 +242,7 @@ fn reconcile_finds_exactly_the_planted_changes() {
         d33.changed[0].new.code.as_deref(),
         Some("1.06.01.2.01.0001")
     );
-    assert_eq!(v[0].column, "pagu_n");
+    assert_eq!(v[0].column, Role::PaguN);
     assert_eq!(
         (v[0].old.amount(), v[0].new.amount()),
         (Some(d("150000000")), Some(d("175000000")))
@@ -256,7 +256,7 @@ fn reconcile_finds_exactly_the_planted_changes() {
     assert_eq!(d31.changed.len(), 1);
     let v = &d31.changed[0].values;
     assert_eq!(v.len(), 1, "{v:#?}");
-    assert_eq!(v[0].column, "r_target");
+    assert_eq!(v[0].column, Role::RTarget);
     assert_eq!(v[0].difference, Some(d("2")));
     assert_eq!(v[0].at.cell, target.a1());
 

@@ -108,7 +108,7 @@ impl RowRef {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValueChange {
     /// The column's role (`pagu_n`, `r_target`, …).
-    pub column: String,
+    pub column: Role,
     pub year: Option<i32>,
     /// The column header as written in the new version.
     pub header: String,
@@ -184,7 +184,7 @@ pub struct ProgramChange {
     pub kind: String,
     pub code: Option<String>,
     pub name: String,
-    pub column: String,
+    pub column: Role,
     pub header: String,
     /// None when the program (or every amount under it) is absent in that version.
     pub old: Option<Decimal>,
@@ -493,7 +493,7 @@ fn compare_items(
                 },
             };
             out.push(ValueChange {
-                column: role.to_string(),
+                column: role,
                 year,
                 header: header_of(nt, role, year),
                 old_raw: a.raw().to_string(),
@@ -644,7 +644,7 @@ fn program_changes(old: &Side, new: &Side, paired: &[Option<usize>]) -> Vec<Prog
                 kind: new.t.table.kind.to_string(),
                 code: it.code.clone(),
                 name: it.name.clone(),
-                column: role.to_string(),
+                column: *role,
                 header: header_of(&new.t.table, *role, None),
                 old: vo,
                 new: vn,
@@ -1320,7 +1320,7 @@ mod tests {
             .changed
             .iter()
             .flat_map(|c| c.values.iter())
-            .find(|v| v.column == "pagu_n")
+            .find(|v| v.column == Role::PaguN)
             .expect("the pagu change is listed");
         assert_eq!(pagu.difference, None);
         assert!(!to_markdown(&r, false).is_empty());
