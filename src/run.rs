@@ -7,6 +7,7 @@
 use crate::checks::config::CheckConfig;
 use crate::checks::{Context, Severity, run_all};
 use crate::ingest::kind::TableKind;
+use crate::ingest::role::Role;
 use crate::ingest::rules::TableRules;
 use crate::model::plan::{Plan, build_plan};
 pub use crate::report::FileReport;
@@ -160,11 +161,10 @@ fn check_input(
         .map(|t| t.table.kind.to_string())
         .collect();
     if let Some((i, _)) = plan.tables_of(TableKind::TC33).next() {
-        let (_, totals) = crate::report::inspect::table_summary(&plan, i);
-        for (k, v) in totals {
-            if k.starts_with("pagu_n1") {
+        for (role, v) in crate::report::inspect::amount_totals(&plan, i).into_values() {
+            if role == Role::PaguN1 {
                 report.total_n1 = Some(v);
-            } else if k.starts_with("pagu_n") {
+            } else if role == Role::PaguN {
                 report.total_n = Some(v);
             }
         }

@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use selaras::checks::Severity;
 use selaras::ingest::cell::{Cell, Pos, Value};
 use selaras::ingest::kind::TableKind;
+use selaras::ingest::role::Role;
 use selaras::ingest::rules::TableRules;
 use selaras::ingest::workbook::{Sheet, Workbook};
 use selaras::ingest::{self, Ingested};
@@ -111,7 +112,7 @@ fn node_named<'a>(t: &'a TableModel, name: &str) -> &'a Node {
     t.nodes.iter().find(|n| n.name == name).unwrap()
 }
 
-fn pos_of(t: &TableModel, n: &Node, role: &str) -> Pos {
+fn pos_of(t: &TableModel, n: &Node, role: Role) -> Pos {
     t.row(n).field(role).unwrap().pos
 }
 
@@ -162,7 +163,7 @@ fn reconcile_finds_exactly_the_planted_changes() {
     let t31 = table(&old, TableKind::TC31);
     let mut wb = ing.workbook.clone();
     // 1. T-C.33: the 2026 budget of 1.06.01.2.01.0001 from 150.000.000 to 175.000.000.
-    let pagu = pos_of(t33, node(t33, "1.06.01.2.01.0001"), "pagu_n");
+    let pagu = pos_of(t33, node(t33, "1.06.01.2.01.0001"), Role::PaguN);
     set_cell(
         sheet_mut(&mut wb, &t33.table.sheet),
         pagu,
@@ -170,7 +171,7 @@ fn reconcile_finds_exactly_the_planted_changes() {
     );
     // 2. T-C.31: the draft target of Evaluasi Kinerja Perangkat Daerah from 8 to 10.
     let ev = node_named(t31, "Evaluasi Kinerja Perangkat Daerah");
-    let target = pos_of(t31, ev, "r_target");
+    let target = pos_of(t31, ev, Role::RTarget);
     set_cell(
         sheet_mut(&mut wb, &t31.table.sheet),
         target,
@@ -180,9 +181,9 @@ fn reconcile_finds_exactly_the_planted_changes() {
     //    its own name and 10.000.000 in both years (inserted first: rows below move down).
     let n11 = node(t33, "1.06.01.2.01.0011");
     let row11 = t33.row(n11).row;
-    let cols = |role: &str| pos_of(t33, n11, role).col;
-    let (name_col, n_col, n1_col) = (cols("uraian"), cols("pagu_n"), cols("pagu_n1"));
-    let code_col = t33.row(n11).field("kode").unwrap().pos.col + 4; // the sub kegiatan segment
+    let cols = |role: Role| pos_of(t33, n11, role).col;
+    let (name_col, n_col, n1_col) = (cols(Role::Uraian), cols(Role::PaguN), cols(Role::PaguN1));
+    let code_col = t33.row(n11).field(Role::Kode).unwrap().pos.col + 4; // the sub kegiatan segment
     // 4. T-C.33: the 2027-only sub kegiatan 1.06.01.2.01.0002 removed (its row emptied).
     let row02 = t33.row(node(t33, "1.06.01.2.01.0002")).row;
     {
@@ -231,7 +232,7 @@ fn reconcile_finds_exactly_the_planted_changes() {
         d33.changed[0].new.code.as_deref(),
         Some("1.06.01.2.01.0001")
     );
-    assert_eq!(v[0].column, "pagu_n");
+    assert_eq!(v[0].column, Role::PaguN);
     assert_eq!(
         (v[0].old.amount(), v[0].new.amount()),
         (Some(d("150000000")), Some(d("175000000")))
@@ -245,7 +246,7 @@ fn reconcile_finds_exactly_the_planted_changes() {
     assert_eq!(d31.changed.len(), 1);
     let v = &d31.changed[0].values;
     assert_eq!(v.len(), 1, "{v:#?}");
-    assert_eq!(v[0].column, "r_target");
+    assert_eq!(v[0].column, Role::RTarget);
     assert_eq!(v[0].difference, Some(d("2")));
     assert_eq!(v[0].at.cell, target.a1());
 
@@ -388,8 +389,8 @@ fn planted_differences_and_a_ceiling_breach_are_found() {
     let mut wb = rk_ing.workbook.clone();
     // In the RKPD: Dinas Sosial's 1.06.01.2.01.0001 at 160.000.000 instead of 150.000.000, the
     // target of 1.06.01.2.01.0007 at 9 instead of 8, and its ceiling one rupiah below its total.
-    let rk_pagu = pos_of(rt, node(rt, "1.06.01.2.01.0001"), "pagu_n");
-    let rk_target = pos_of(rt, node(rt, "1.06.01.2.01.0007"), "target_n");
+    let rk_pagu = pos_of(rt, node(rt, "1.06.01.2.01.0001"), Role::PaguN);
+    let rk_target = pos_of(rt, node(rt, "1.06.01.2.01.0007"), Role::TargetN);
     set_cell(
         sheet_mut(&mut wb, rkpdgen::MAIN_SHEET),
         rk_pagu,
@@ -405,9 +406,9 @@ fn planted_differences_and_a_ceiling_breach_are_found() {
         .table
         .rows
         .iter()
-        .find(|r| r.text("perangkat_daerah") == Some(rkpdgen::DINSOS))
+        .find(|r| r.text(Role::PerangkatDaerah) == Some(rkpdgen::DINSOS))
         .unwrap();
-    let cap = cap_row.field("plafon").unwrap().pos;
+    let cap = cap_row.field(Role::Plafon).unwrap().pos;
     set_cell(
         sheet_mut(&mut wb, rkpdgen::PLAFON_SHEET),
         cap,
@@ -434,7 +435,7 @@ fn planted_differences_and_a_ceiling_breach_are_found() {
         .iter()
         .map(|f| (f.rule, format!("{}!{}", f.sheet, f.cell)))
         .collect();
-    let at = |t: &TableModel, n: &Node, role: &str| {
+    let at = |t: &TableModel, n: &Node, role: Role| {
         format!("{}!{}", t.table.sheet, pos_of(t, n, role).a1())
     };
     let kegiatan = node(t31, "1.06.01.2.01");
@@ -449,8 +450,11 @@ fn planted_differences_and_a_ceiling_breach_are_found() {
         .find(|n| n.level == selaras::model::code::Level::Total)
         .unwrap();
     let mut want = vec![
-        ("K002", at(t31, node(t31, "1.06.01.2.01.0001"), "r_pagu")),
-        ("K002", at(t31, node(t31, "1.06.01.2.01.0007"), "r_target")),
+        ("K002", at(t31, node(t31, "1.06.01.2.01.0001"), Role::RPagu)),
+        (
+            "K002",
+            at(t31, node(t31, "1.06.01.2.01.0007"), Role::RTarget),
+        ),
         (
             "K001",
             format!(
@@ -459,8 +463,8 @@ fn planted_differences_and_a_ceiling_breach_are_found() {
                 selaras::model::plan::name_pos(t31, kegiatan).a1()
             ),
         ),
-        ("K003", at(t31, total31, "r_pagu")),
-        ("K003", at(t33, total33, "pagu_n")),
+        ("K003", at(t31, total31, Role::RPagu)),
+        ("K003", at(t33, total33, Role::PaguN)),
     ];
     let mut got_sorted = got.clone();
     got_sorted.sort();
@@ -469,7 +473,8 @@ fn planted_differences_and_a_ceiling_breach_are_found() {
     let k002 = f
         .iter()
         .find(|x| {
-            x.rule == "K002" && x.cell == pos_of(t31, node(t31, "1.06.01.2.01.0001"), "r_pagu").a1()
+            x.rule == "K002"
+                && x.cell == pos_of(t31, node(t31, "1.06.01.2.01.0001"), Role::RPagu).a1()
         })
         .unwrap();
     assert_eq!(k002.severity, Severity::Error);

@@ -8,6 +8,7 @@ use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::{Pos, col_letters};
 use crate::ingest::locate::{LocatedTable, TableRow};
 use crate::ingest::number::format_id;
+use crate::ingest::role::Role;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -121,15 +122,15 @@ fn best_alternative(t: &LocatedTable, sum: bool) -> Option<(String, usize, usize
     // The relations as read (8 = 7/6, 11 = 10/4, 10 = 5+7+9): the current assignment, and its
     // rearrangements (4 = 10/11 holds whenever 11 = 10/4 does), are no alternative.
     let current: Vec<Vec<u32>> = [
-        &["k8", "k7", "k6"][..],
-        &["k11", "k10", "k4"][..],
-        &["k10", "k5", "k7", "k9"][..],
+        &[Role::K8, Role::K7, Role::K6][..],
+        &[Role::K11, Role::K10, Role::K4][..],
+        &[Role::K10, Role::K5, Role::K7, Role::K9][..],
     ]
     .iter()
     .filter_map(|roles| {
         let mut v: Vec<u32> = roles
             .iter()
-            .map(|r| t.column(r).map(|c| c.col))
+            .map(|&r| t.column(r).map(|c| c.col))
             .collect::<Option<_>>()?;
         v.sort_unstable();
         Some(v)

@@ -74,7 +74,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                         t.kind, m.label, m.implied, m.role
                     ),
                 )
-                .expected_found(m.implied.clone(), m.role.clone()),
+                .expected_found(m.implied.clone(), m.role.to_string()),
             );
         }
     }

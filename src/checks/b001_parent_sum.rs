@@ -5,6 +5,7 @@ use super::frame::parent_sums;
 use super::util::{label, rp};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::code::Level;
+use crate::ingest::role::Role;
 use crate::ingest::rules::ColumnType;
 
 pub static RULE: Rule = Rule {
@@ -57,7 +58,7 @@ Use instead
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     // Every table's amount columns in one frame, one group-by for the workbook.
-    let tables: Vec<(usize, &crate::model::plan::TableModel, Vec<String>)> = ctx
+    let tables: Vec<(usize, &crate::model::plan::TableModel, Vec<Role>)> = ctx
         .plan
         .tables
         .iter()
@@ -68,7 +69,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 .columns
                 .iter()
                 .filter(|c| c.ty == ColumnType::Amount)
-                .map(|c| c.role.to_string())
+                .map(|c| c.role)
                 .collect();
             (i, t, roles)
         })
@@ -93,7 +94,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 // Urusan and bidang rows are B002's (sum of the programs).
                 continue;
             }
-            let Some(own_field) = t.row(parent).field(&s.role) else {
+            let Some(own_field) = t.row(parent).field(s.role) else {
                 continue;
             };
             if s.own == Some(s.children_sum) {
@@ -111,7 +112,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             };
             if unreadable(Some(own_field))
                 || t.children(s.parent)
-                    .any(|(_, c)| unreadable(t.row(c).field(&s.role)))
+                    .any(|(_, c)| unreadable(t.row(c).field(s.role)))
             {
                 continue;
             }
@@ -119,7 +120,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 .children(s.parent)
                 .filter_map(|(_, c)| {
                     t.row(c)
-                        .field(&s.role)
+                        .field(s.role)
                         .filter(|f| !f.parsed.is_blank())
                         .map(|f| Related::new(&t.table.sheet, f.pos))
                 })
@@ -128,7 +129,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             let found_en = s.own.map(|d| rp(&d)).unwrap_or_else(|| "(blank)".into());
             let header = t
                 .table
-                .column(&s.role)
+                .column(s.role)
                 .map(|c| c.header.clone())
                 .unwrap_or_default();
             out.push(

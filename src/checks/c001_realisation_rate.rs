@@ -8,6 +8,7 @@ use super::realisation::{
 };
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::kind::TableKind;
+use crate::ingest::role::Role;
 
 pub static RULE: Rule = Rule {
     code: "C001",
@@ -72,15 +73,16 @@ fn run(ctx: &Context) -> Vec<Finding> {
     for (_, t) in ctx.plan.tables_of(TableKind::TC29) {
         let sheet = &t.table.sheet;
         for (ri, row) in t.table.rows.iter().enumerate() {
-            let (Some(k6), Some(k7)) =
-                (slot(ctx, t, row, "k6").num(), slot(ctx, t, row, "k7").num())
-            else {
+            let (Some(k6), Some(k7)) = (
+                slot(ctx, t, row, Role::K6).num(),
+                slot(ctx, t, row, Role::K7).num(),
+            ) else {
                 continue;
             };
             let Some(exact) = ratio_pct(k7.value, k6.value) else {
                 continue; // k6 zero: no rate
             };
-            let (pos, found, found_en, tol, decimals) = match slot(ctx, t, row, "k8") {
+            let (pos, found, found_en, tol, decimals) = match slot(ctx, t, row, Role::K8) {
                 Slot::Num(k8) => {
                     let tol = tolerance(ctx, k8.decimals);
                     if within(k8.value, exact, tol) {
@@ -105,13 +107,13 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     pos,
                     format!(
                         "{} tertulis {}, seharusnya {}",
-                        cell_subject(t, ri, "k8", Some(8), false),
+                        cell_subject(t, ri, Role::K8, Some(8), false),
                         found,
                         ratio_should((7, 6), &k7, &k6, &expected, tol, false),
                     ),
                     format!(
                         "{} says {}, should be {}",
-                        cell_subject(t, ri, "k8", Some(8), true),
+                        cell_subject(t, ri, Role::K8, Some(8), true),
                         found_en,
                         ratio_should((7, 6), &k7, &k6, &expected, tol, true),
                     ),

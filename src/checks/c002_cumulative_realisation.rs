@@ -7,6 +7,7 @@ use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::kind::TableKind;
 use crate::ingest::locate::TableRow;
 use crate::ingest::number::format_id;
+use crate::ingest::role::Role;
 use crate::model::plan::TableModel;
 use rust_decimal::Decimal;
 
@@ -113,17 +114,17 @@ fn reading(ctx: &Context, t: &TableModel, row: &TableRow) -> Reading {
     if let Some(w) = indicator(row).and_then(|i| level_word(ctx, i)) {
         return Reading::Level(Why::Word(w));
     }
-    let nums: Vec<Shown> = ["k4", "k5", "k6", "k7", "k9", "k10"]
+    let nums: Vec<Shown> = [Role::K4, Role::K5, Role::K6, Role::K7, Role::K9, Role::K10]
         .iter()
-        .filter_map(|r| slot(ctx, t, row, r).num())
+        .filter_map(|r| slot(ctx, t, row, *r).num())
         .collect();
     if nums.iter().any(|s| s.percent) {
         return Reading::Level(Why::Percent);
     }
-    if let Some(k4) = slot(ctx, t, row, "k4").num() {
-        let yearly: Vec<Decimal> = ["k6", "k9"]
+    if let Some(k4) = slot(ctx, t, row, Role::K4).num() {
+        let yearly: Vec<Decimal> = [Role::K6, Role::K9]
             .iter()
-            .filter_map(|r| slot(ctx, t, row, r).num())
+            .filter_map(|r| slot(ctx, t, row, *r).num())
             .map(|s| s.value)
             .collect();
         if !yearly.is_empty() && !k4.value.is_zero() && yearly.iter().all(|v| *v == k4.value) {
@@ -154,9 +155,9 @@ fn run(ctx: &Context) -> Vec<Finding> {
         let sheet = &t.table.sheet;
         for (ri, row) in t.table.rows.iter().enumerate() {
             let slots = [
-                (5u32, slot(ctx, t, row, "k5")),
-                (7, slot(ctx, t, row, "k7")),
-                (9, slot(ctx, t, row, "k9")),
+                (5u32, slot(ctx, t, row, Role::K5)),
+                (7, slot(ctx, t, row, Role::K7)),
+                (9, slot(ctx, t, row, Role::K9)),
             ];
             if slots.iter().any(|(_, s)| matches!(s, Slot::Unreadable)) {
                 continue; // a part that is not a number: no sum to trust (A001 reports it)
@@ -168,7 +169,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             if parts.is_empty() {
                 continue;
             }
-            let k10 = slot(ctx, t, row, "k10");
+            let k10 = slot(ctx, t, row, Role::K10);
             if matches!(k10, Slot::Absent | Slot::Unreadable) {
                 continue;
             }
@@ -290,7 +291,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     pos,
                     format!(
                         "{} tertulis {}, seharusnya {} ({}){}",
-                        cell_subject(t, ri, "k10", Some(10), false),
+                        cell_subject(t, ri, Role::K10, Some(10), false),
                         found,
                         expected_text,
                         how_id,
@@ -298,7 +299,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     ),
                     format!(
                         "{} says {}, should be {} ({}){}",
-                        cell_subject(t, ri, "k10", Some(10), true),
+                        cell_subject(t, ri, Role::K10, Some(10), true),
                         found_en,
                         expected_text,
                         how_en,

@@ -6,6 +6,7 @@ use super::realisation::{
 };
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::kind::TableKind;
+use crate::ingest::role::Role;
 use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {
@@ -68,8 +69,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
         let sheet = &t.table.sheet;
         for (ri, row) in t.table.rows.iter().enumerate() {
             let (Some(k4), Some(k10)) = (
-                slot(ctx, t, row, "k4").num(),
-                slot(ctx, t, row, "k10").num(),
+                slot(ctx, t, row, Role::K4).num(),
+                slot(ctx, t, row, Role::K10).num(),
             ) else {
                 continue;
             };
@@ -84,7 +85,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
             } else {
                 Decimal::ZERO
             };
-            let (pos, found, found_en, tol, decimals, found_v) = match slot(ctx, t, row, "k11") {
+            let (pos, found, found_en, tol, decimals, found_v) = match slot(ctx, t, row, Role::K11)
+            {
                 Slot::Num(k11) => {
                     let tol = tolerance(ctx, k11.decimals) + carried;
                     if within(k11.value, exact, tol) {
@@ -111,7 +113,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             };
             let expected = fmt_pct(exact, decimals);
             // A common slip: column 11 computed from column 7 instead of 10.
-            let from_k7 = match (slot(ctx, t, row, "k7").num(), found_v) {
+            let from_k7 = match (slot(ctx, t, row, Role::K7).num(), found_v) {
                 (Some(k7), Some(v)) => ratio_pct(k7.value, k4.value)
                     .is_some_and(|r| within(r, v, tolerance(ctx, decimals))),
                 _ => false,
@@ -131,14 +133,14 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     pos,
                     format!(
                         "{} tertulis {}, seharusnya {}{}",
-                        cell_subject(t, ri, "k11", Some(11), false),
+                        cell_subject(t, ri, Role::K11, Some(11), false),
                         found,
                         ratio_should((10, 4), &k10, &k4, &expected, tol, false),
                         hint_id
                     ),
                     format!(
                         "{} says {}, should be {}{}",
-                        cell_subject(t, ri, "k11", Some(11), true),
+                        cell_subject(t, ri, Role::K11, Some(11), true),
                         found_en,
                         ratio_should((10, 4), &k10, &k4, &expected, tol, true),
                         hint_en

@@ -3,6 +3,7 @@
 use super::realisation::{Slot, category, cell_subject, column_name, fmt_shown, slot};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::kind::TableKind;
+use crate::ingest::role::Role;
 use crate::ingest::rules::normalize;
 
 pub static RULE: Rule = Rule {
@@ -126,12 +127,12 @@ fn title_case(c: &str) -> String {
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for (_, t) in ctx.plan.tables_of(TableKind::TC29) {
-        if !t.table.has("kategori") {
+        if !t.table.has(Role::Kategori) {
             continue;
         }
         let sheet = &t.table.sheet;
         for (ri, row) in t.table.rows.iter().enumerate() {
-            let Some(kat) = row.field("kategori") else {
+            let Some(kat) = row.field(Role::Kategori) else {
                 continue;
             };
             let Some(text) = kat.parsed.text().map(str::trim).filter(|s| !s.is_empty()) else {
@@ -140,10 +141,10 @@ fn run(ctx: &Context) -> Vec<Finding> {
             let Some(written) = written_category(text) else {
                 continue;
             };
-            let (role, number, v) = match slot(ctx, t, row, "k11") {
-                Slot::Num(v) => ("k11", 11, v),
-                Slot::Blank(_) | Slot::Absent => match slot(ctx, t, row, "k8").num() {
-                    Some(v) => ("k8", 8, v),
+            let (role, number, v) = match slot(ctx, t, row, Role::K11) {
+                Slot::Num(v) => (Role::K11, 11, v),
+                Slot::Blank(_) | Slot::Absent => match slot(ctx, t, row, Role::K8).num() {
+                    Some(v) => (Role::K8, 8, v),
                     None => continue,
                 },
                 Slot::Unreadable => continue,
@@ -160,7 +161,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     kat.pos,
                     format!(
                         "{} tertulis `{}`, tetapi {} = {} termasuk kategori {}",
-                        cell_subject(t, ri, "kategori", None, false),
+                        cell_subject(t, ri, Role::Kategori, None, false),
                         text,
                         column_name(t, role, Some(number), false),
                         fmt_shown(&v),
@@ -168,7 +169,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     ),
                     format!(
                         "{} says `{}`, but {} = {} falls in the category {} ({})",
-                        cell_subject(t, ri, "kategori", None, true),
+                        cell_subject(t, ri, Role::Kategori, None, true),
                         text,
                         column_name(t, role, Some(number), true),
                         fmt_shown(&v),

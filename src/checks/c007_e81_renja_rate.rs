@@ -6,6 +6,7 @@ use super::realisation::{
     category, cell_subject, fmt_pct, fmt_shown, ratio_pct, tolerance, within,
 };
 use super::{Context, Finding, Related, Rule, Severity};
+use crate::ingest::role::Role;
 use crate::ingest::rules::normalize;
 
 pub static RULE: Rule = Rule {
@@ -57,9 +58,9 @@ fn run(ctx: &Context) -> Vec<Finding> {
         for (ri, row) in t.table.rows.iter().enumerate() {
             for side in [Side::K, Side::Rp] {
                 let (Some(er), Some(c12), Some(c7)) = (
-                    cell(ctx, t, row, "er", side).num(),
-                    cell(ctx, t, row, "e12", side).num(),
-                    cell(ctx, t, row, "e7", side).num(),
+                    cell(ctx, t, row, Role::ErK, side).num(),
+                    cell(ctx, t, row, Role::E12K, side).num(),
+                    cell(ctx, t, row, Role::E7K, side).num(),
                 ) else {
                     continue;
                 };
@@ -69,7 +70,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 if within(er.value, v, tolerance(ctx, er.decimals)) {
                     continue;
                 }
-                let r = role("er", side);
+                let r = role(Role::ErK, side);
                 let exp = fmt_pct(v, er.decimals);
                 out.push(
                     Finding::new(
@@ -78,7 +79,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                         er.pos,
                         format!(
                             "{} ({}): tertulis {}, seharusnya (kolom 12 ÷ kolom 7) × 100 = {} ÷ {} × 100 = {exp}",
-                            cell_subject(t, ri, &r, None, false),
+                            cell_subject(t, ri, r, None, false),
                             side.name(false),
                             fmt_shown(&er),
                             fmt_shown(&c12),
@@ -86,7 +87,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                         ),
                         format!(
                             "{} ({}): says {}, should be (column 12 ÷ column 7) × 100 = {} ÷ {} × 100 = {exp}",
-                            cell_subject(t, ri, &r, None, true),
+                            cell_subject(t, ri, r, None, true),
                             side.name(true),
                             fmt_shown(&er),
                             fmt_shown(&c12),
@@ -99,8 +100,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
             }
             // The row's category against the band of column 14 K.
             let (Some(cat), Some(c14)) = (
-                row.field("kategori"),
-                cell(ctx, t, row, "e14", Side::K).num(),
+                row.field(Role::Kategori),
+                cell(ctx, t, row, Role::E14K, Side::K).num(),
             ) else {
                 continue;
             };
@@ -118,13 +119,13 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     cat.pos,
                     format!(
                         "{}: kategori tertulis `{}`, seharusnya `{band}` (tingkat capaian kolom 14 K {})",
-                        cell_subject(t, ri, "kategori", None, false),
+                        cell_subject(t, ri, Role::Kategori, None, false),
                         written.trim(),
                         fmt_shown(&c14)
                     ),
                     format!(
                         "{}: the category says `{}`, should be `{band}` (column 14 K achievement {})",
-                        cell_subject(t, ri, "kategori", None, true),
+                        cell_subject(t, ri, Role::Kategori, None, true),
                         written.trim(),
                         fmt_shown(&c14)
                     ),

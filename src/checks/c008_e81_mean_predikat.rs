@@ -2,10 +2,10 @@
 //! or its `Predikat kinerja` is not the band of that mean.
 
 use super::e81::{mean_capaian, tables};
-use super::realisation::{category, fmt_pct, shown, tolerance, within};
+use super::realisation::{category, fmt_pct, shown_at, tolerance, within};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Value;
-use crate::ingest::locate::{Field, Parsed};
+use crate::ingest::locate::Parsed;
 use crate::ingest::number::parse_id_number;
 use crate::ingest::rules::normalize;
 
@@ -90,8 +90,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     _ => None,
                 };
                 let Some(parsed) = parsed else { continue };
-                let field = Field::new("rata_rata", None, *pos, value.display(), parsed);
-                let Some(written) = shown(ctx, sheet, &field) else {
+                let Some(written) = shown_at(ctx, sheet, &parsed, *pos) else {
                     continue;
                 };
                 if !within(written.value, mean, tolerance(ctx, written.decimals)) {

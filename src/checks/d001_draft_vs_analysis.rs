@@ -9,6 +9,7 @@ use crate::ingest::cell::Pos;
 use crate::ingest::kind::TableKind;
 use crate::ingest::locate::{Parsed, TableRow};
 use crate::ingest::number::format_id;
+use crate::ingest::role::Role;
 use crate::ingest::rules::normalize;
 use crate::model::plan::{Node, TableModel};
 use rust_decimal::Decimal;
@@ -88,18 +89,36 @@ enum Kind {
 }
 
 /// The column pairs: (kind, draft role, analysis role, name id, name en).
-const PAIRS: &[(Kind, &str, &str, &str, &str)] = &[
-    (Kind::Text, "r_lokasi", "a_lokasi", "lokasi", "location"),
+const PAIRS: &[(Kind, Role, Role, &str, &str)] = &[
     (
         Kind::Text,
-        "r_indikator",
-        "a_indikator",
+        Role::RLokasi,
+        Role::ALokasi,
+        "lokasi",
+        "location",
+    ),
+    (
+        Kind::Text,
+        Role::RIndikator,
+        Role::AIndikator,
         "indikator",
         "indicator",
     ),
-    (Kind::Target, "r_target", "a_target", "target", "target"),
-    (Kind::Unit, "r_satuan", "a_satuan", "satuan", "unit"),
-    (Kind::Amount, "r_pagu", "a_pagu", "pagu indikatif", "budget"),
+    (
+        Kind::Target,
+        Role::RTarget,
+        Role::ATarget,
+        "target",
+        "target",
+    ),
+    (Kind::Unit, Role::RSatuan, Role::ASatuan, "satuan", "unit"),
+    (
+        Kind::Amount,
+        Role::RPagu,
+        Role::APagu,
+        "pagu indikatif",
+        "budget",
+    ),
 ];
 
 /// A comparable value read from one side of a pair.
@@ -133,13 +152,13 @@ impl Val {
 }
 
 /// A text cell as a value: blank or its trimmed text.
-fn text_val(row: &TableRow, role: &str) -> Option<(Val, Pos)> {
+fn text_val(row: &TableRow, role: Role) -> Option<(Val, Pos)> {
     text_cell(row, role).map(|(t, pos)| (t.map_or(Val::Blank, Val::Text), pos))
 }
 
 /// Reads one side of a pair on a row: the value and the cell it sits in. None when the table
 /// lacks the column or the cell cannot be read (A001's business).
-fn read(t: &TableModel, row: &TableRow, kind: Kind, role: &str) -> Option<(Val, Pos)> {
+fn read(t: &TableModel, row: &TableRow, kind: Kind, role: Role) -> Option<(Val, Pos)> {
     match kind {
         Kind::Text => text_val(row, role),
         Kind::Target => {
@@ -156,8 +175,7 @@ fn read(t: &TableModel, row: &TableRow, kind: Kind, role: &str) -> Option<(Val, 
                 text_val(row, role)
             } else {
                 // No unit column: the unit is written in the target cell (`25 Lembaga`).
-                let target_role = role.replace("satuan", "target");
-                let f = row.field(&target_role)?;
+                let f = row.field(role.target()?)?;
                 let v = match &f.parsed {
                     Parsed::Blank => Val::Blank,
                     Parsed::Target { unit: Some(u), .. } => Val::Text(u.trim().to_string()),
@@ -200,7 +218,11 @@ pub(crate) fn note_explains(note: &str, not_explaining: &[String]) -> bool {
 
 /// The note that applies to a row: its own Catatan Penting, else the entity's main row's.
 fn note_for<'a>(row: &'a TableRow, main: &'a TableRow) -> Option<&'a str> {
-    let own = |r: &'a TableRow| r.text("catatan").map(str::trim).filter(|s| !s.is_empty());
+    let own = |r: &'a TableRow| {
+        r.text(Role::Catatan)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    };
     own(row).or_else(|| own(main))
 }
 

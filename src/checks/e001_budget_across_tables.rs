@@ -6,6 +6,7 @@ use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
 use crate::ingest::kind::TableKind;
+use crate::ingest::role::Role;
 use crate::model::pairing::pair_by_code;
 use rust_decimal::Decimal;
 
@@ -129,7 +130,10 @@ fn sides_to_report(plan: Option<Decimal>, a: Cell, r: Cell) -> Vec<Side> {
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for (_, t31) in ctx.plan.tables_of(TableKind::TC31) {
-        let year31 = header_year(t31, &["a_pagu", "r_pagu", "a_target", "r_target"]);
+        let year31 = header_year(
+            t31,
+            &[Role::APagu, Role::RPagu, Role::ATarget, Role::RTarget],
+        );
         for (_, t33) in ctx.plan.tables_of(TableKind::TC33) {
             let Some(role33) = tc33_pagu_role(t33, year31) else {
                 continue;
@@ -142,8 +146,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     let Some((plan, pos33)) = amount_cell(t33, n33, role33) else {
                         continue;
                     };
-                    let a = amount_cell(t31, n31, "a_pagu");
-                    let r = amount_cell(t31, n31, "r_pagu");
+                    let a = amount_cell(t31, n31, Role::APagu);
+                    let r = amount_cell(t31, n31, Role::RPagu);
                     let report = sides_to_report(plan, a, r);
                     for Side {
                         pos,

@@ -7,6 +7,7 @@ use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
 use crate::ingest::kind::TableKind;
 use crate::ingest::locate::{Parsed, TableRow};
+use crate::ingest::role::Role;
 use crate::model::pairing::pair_by_key;
 use crate::model::plan::TableModel;
 use rust_decimal::Decimal;
@@ -99,7 +100,7 @@ impl Tgt {
 }
 
 /// Reads target and unit from a row. None when the target cell is missing or unreadable.
-fn read_target(t: &TableModel, row: &TableRow, target_role: &str, unit_role: &str) -> Option<Tgt> {
+fn read_target(t: &TableModel, row: &TableRow, target_role: Role, unit_role: Role) -> Option<Tgt> {
     let f = row.field(target_role)?;
     let (value, unit_in_cell) = match &f.parsed {
         Parsed::Blank => (None, None),
@@ -123,19 +124,19 @@ fn read_target(t: &TableModel, row: &TableRow, target_role: &str, unit_role: &st
 
 /// T-C.33's (target, unit) roles for a year: the plan year n, or n+1 when that column is the
 /// one named with the year. None when T-C.33 has no column for it.
-fn tc33_roles(t33: &TableModel, year: Option<i32>) -> Option<(&'static str, &'static str)> {
-    let y = |roles: &[&str]| -> Option<Option<i32>> {
-        let cols: Vec<_> = roles.iter().filter_map(|r| t33.table.column(r)).collect();
+fn tc33_roles(t33: &TableModel, year: Option<i32>) -> Option<(Role, Role)> {
+    let y = |roles: &[Role]| -> Option<Option<i32>> {
+        let cols: Vec<_> = roles.iter().filter_map(|r| t33.table.column(*r)).collect();
         if cols.is_empty() {
             None
         } else {
             Some(cols.iter().find_map(|c| c.year))
         }
     };
-    let y_n = y(&["target_n", "pagu_n"]);
-    let y_n1 = y(&["target_n1", "pagu_n1"]);
-    let n = ("target_n", "satuan_n");
-    let n1 = ("target_n1", "satuan_n1");
+    let y_n = y(&[Role::TargetN, Role::PaguN]);
+    let y_n1 = y(&[Role::TargetN1, Role::PaguN1]);
+    let n = (Role::TargetN, Role::SatuanN);
+    let n1 = (Role::TargetN1, Role::SatuanN1);
     match year {
         None => Some(n),
         Some(yr) if y_n == Some(Some(yr)) => Some(n),
@@ -149,8 +150,8 @@ fn tc33_roles(t33: &TableModel, year: Option<i32>) -> Option<(&'static str, &'st
 fn other_target(t: &TableModel, i: usize) -> Option<(Tgt, Vec<Pos>, &'static str, &'static str)> {
     let row = t.row(&t.nodes[i]);
     if t.table.kind == TableKind::TC31 {
-        let a = read_target(t, row, "a_target", "a_satuan");
-        let r = read_target(t, row, "r_target", "r_satuan");
+        let a = read_target(t, row, Role::ATarget, Role::ASatuan);
+        let r = read_target(t, row, Role::RTarget, Role::RSatuan);
         match (a, r) {
             (Some(a), r) if !a.is_blank() => {
                 let same_draft = r
@@ -185,7 +186,7 @@ fn other_target(t: &TableModel, i: usize) -> Option<(Tgt, Vec<Pos>, &'static str
             (None, r) => r.map(|r| (r, vec![], " (Rancangan Awal RKPD)", " (RKPD draft)")),
         }
     } else {
-        read_target(t, row, "volume", "satuan").map(|x| (x, vec![], "", ""))
+        read_target(t, row, Role::Volume, Role::Satuan).map(|x| (x, vec![], "", ""))
     }
 }
 
@@ -273,9 +274,9 @@ fn run(ctx: &Context) -> Vec<Finding> {
         });
     for o in others {
         let year = if o.table.kind == TableKind::TC31 {
-            header_year(o, &["a_target", "r_target", "a_pagu", "r_pagu"])
+            header_year(o, &[Role::ATarget, Role::RTarget, Role::APagu, Role::RPagu])
         } else {
-            header_year(o, &["volume", "satuan", "keluaran"])
+            header_year(o, &[Role::Volume, Role::Satuan, Role::Keluaran])
         };
         if has_tc33 {
             for (_, t33) in ctx.plan.tables_of(TableKind::TC33) {

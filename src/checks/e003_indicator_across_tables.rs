@@ -6,6 +6,7 @@ use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
 use crate::ingest::kind::TableKind;
+use crate::ingest::role::Role;
 use crate::model::pairing::pair_by_key;
 use crate::model::plan::{TableModel, name_similarity};
 use rust_decimal::prelude::ToPrimitive;
@@ -84,8 +85,8 @@ fn indicator_of(t: &TableModel, i: usize) -> Option<Ind> {
     let row = t.row(&t.nodes[i]);
     match t.table.kind {
         TableKind::TC31 => {
-            let a = text_cell(row, "a_indikator");
-            let r = text_cell(row, "r_indikator");
+            let a = text_cell(row, Role::AIndikator);
+            let r = text_cell(row, Role::RIndikator);
             match (a, r) {
                 (Some((Some(at), apos)), r) => {
                     let same = r
@@ -121,24 +122,26 @@ fn indicator_of(t: &TableModel, i: usize) -> Option<Ind> {
                 }
             }
         }
-        TableKind::UsulanProgram => text_cell(row, "keluaran").map(|(t, p)| (t, p, "", "", vec![])),
-        _ => text_cell(row, "indikator").map(|(t, p)| (t, p, "", "", vec![])),
+        TableKind::UsulanProgram => {
+            text_cell(row, Role::Keluaran).map(|(t, p)| (t, p, "", "", vec![]))
+        }
+        _ => text_cell(row, Role::Indikator).map(|(t, p)| (t, p, "", "", vec![])),
     }
 }
 
 /// Every indicator text written for a program (its own row and its continuation rows), with its
 /// cell: the analysis side of T-C.31 where filled, else the draft side.
 fn program_indicators(t: &TableModel, i: usize) -> Vec<(String, Pos)> {
-    let roles: &[&str] = match t.table.kind {
-        TableKind::TC31 => &["a_indikator", "r_indikator"],
-        TableKind::UsulanProgram => &["keluaran"],
-        _ => &["indikator"],
+    let roles: &[Role] = match t.table.kind {
+        TableKind::TC31 => &[Role::AIndikator, Role::RIndikator],
+        TableKind::UsulanProgram => &[Role::Keluaran],
+        _ => &[Role::Indikator],
     };
     node_rows(t, &t.nodes[i])
         .filter_map(|row| {
             roles
                 .iter()
-                .find_map(|r| text_cell(row, r).and_then(|(t, p)| t.map(|t| (t, p))))
+                .find_map(|r| text_cell(row, *r).and_then(|(t, p)| t.map(|t| (t, p))))
         })
         .collect()
 }

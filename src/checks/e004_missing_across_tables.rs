@@ -7,6 +7,7 @@ use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::code::Level;
 use crate::ingest::kind::TableKind;
 use crate::ingest::locate::Parsed;
+use crate::ingest::role::Role;
 use crate::model::pairing::node_key;
 use crate::model::plan::{TableModel, name_pos};
 use std::collections::HashMap;
@@ -143,8 +144,8 @@ fn checked_parent(t: &TableModel, i: usize) -> Option<usize> {
 /// True when T-C.33 plans the node for year n: a non-blank target or budget of year n.
 fn planned(t: &TableModel, i: usize) -> bool {
     let row = t.row(&t.nodes[i]);
-    ["pagu_n", "target_n"].iter().any(|r| {
-        row.field(r)
+    [Role::PaguN, Role::TargetN].iter().any(|r| {
+        row.field(*r)
             .is_some_and(|f| !matches!(f.parsed, Parsed::Blank))
     })
 }
@@ -152,19 +153,21 @@ fn planned(t: &TableModel, i: usize) -> bool {
 /// What T-C.33 plans for a node in year n, for messages: `target 153 Paket, pagu 0`.
 fn plan_of(t: &TableModel, i: usize) -> (String, String) {
     let row = t.row(&t.nodes[i]);
-    let raw = |r: &str| {
+    let raw = |r: Role| {
         row.field(r)
             .map(|f| f.raw().trim().to_string())
             .filter(|s| !s.is_empty())
     };
     let mut id = Vec::new();
     let mut en = Vec::new();
-    if let Some(tg) = raw("target_n") {
-        let unit = raw("satuan_n").map(|u| format!(" {u}")).unwrap_or_default();
+    if let Some(tg) = raw(Role::TargetN) {
+        let unit = raw(Role::SatuanN)
+            .map(|u| format!(" {u}"))
+            .unwrap_or_default();
         id.push(format!("target {tg}{unit}"));
         en.push(format!("target {tg}{unit}"));
     }
-    if let Some(Parsed::Amount(d)) = row.field("pagu_n").map(|f| &f.parsed) {
+    if let Some(Parsed::Amount(d)) = row.field(Role::PaguN).map(|f| &f.parsed) {
         id.push(format!("pagu {}", rp(d)));
         en.push(format!("budget {}", rp(d)));
     }
@@ -195,7 +198,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
 
     // T-C.33 rows planned for year n, missing from T-C.31 / the proposal table.
     for (_, t33) in ctx.plan.tables_of(TableKind::TC33) {
-        let year = header_year(t33, &["pagu_n", "target_n"]);
+        let year = header_year(t33, &[Role::PaguN, Role::TargetN]);
         for (i, k, occ) in keyed_rows(t33) {
             let n = &t33.nodes[i];
             if !planned(t33, i) {

@@ -8,6 +8,7 @@ use crate::ingest::code::Level;
 use crate::ingest::kind::TableKind;
 use crate::ingest::locate::{Parsed, TableRow};
 use crate::ingest::number::format_id;
+use crate::ingest::role::Role;
 use crate::model::plan::{TableModel, name_similarity, name_words};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -88,13 +89,13 @@ struct Entry {
 
 /// The indicator role of a table kind's rows (T-C.31: analysis, else draft).
 fn indicator_text(kind: TableKind, row: &TableRow) -> Option<String> {
-    let roles: &[&str] = match kind {
-        TableKind::TC31 => &["a_indikator", "r_indikator"],
-        _ => &["indikator"],
+    let roles: &[Role] = match kind {
+        TableKind::TC31 => &[Role::AIndikator, Role::RIndikator],
+        _ => &[Role::Indikator],
     };
     roles
         .iter()
-        .find_map(|r| row.text(r).map(str::trim).filter(|s| !s.is_empty()))
+        .find_map(|r| row.text(*r).map(str::trim).filter(|s| !s.is_empty()))
         .map(str::to_string)
 }
 
@@ -137,7 +138,7 @@ fn score(a: &str, b: &str) -> f64 {
 }
 
 /// A number in a cell (None when blank or unreadable).
-fn number(row: &TableRow, role: &str) -> Option<(Decimal, Pos)> {
+fn number(row: &TableRow, role: Role) -> Option<(Decimal, Pos)> {
     let f = row.field(role)?;
     match &f.parsed {
         Parsed::Number { value, .. } | Parsed::Target { value, .. } => Some((*value, f.pos)),
@@ -147,7 +148,7 @@ fn number(row: &TableRow, role: &str) -> Option<(Decimal, Pos)> {
 }
 
 /// The value of a multi-year role of a T-C.30 row for one year.
-fn by_year(row: &TableRow, role: &str, year: i32) -> Option<(Decimal, Pos)> {
+fn by_year(row: &TableRow, role: Role, year: i32) -> Option<(Decimal, Pos)> {
     row.fields_of(role)
         .find(|f| f.year == Some(year))
         .and_then(|f| match &f.parsed {
@@ -176,7 +177,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
     let year_n = ctx
         .plan
         .tables_of(TableKind::TC33)
-        .find_map(|(_, t)| header_year(t, &["target_n", "pagu_n"]));
+        .find_map(|(_, t)| header_year(t, &[Role::TargetN, Role::PaguN]));
     let others: Vec<(usize, &TableModel, Vec<Entry>)> = ctx
         .plan
         .tables
@@ -192,9 +193,9 @@ fn run(ctx: &Context) -> Vec<Finding> {
         .collect();
     for (_, t30) in ctx.plan.tables_of(TableKind::TC30) {
         for row in &t30.table.rows {
-            let texts: Vec<&str> = ["indikator", "ikk"]
+            let texts: Vec<&str> = [Role::Indikator, Role::Ikk]
                 .iter()
-                .filter_map(|r| row.text(r).map(str::trim).filter(|s| !s.is_empty()))
+                .filter_map(|r| row.text(*r).map(str::trim).filter(|s| !s.is_empty()))
                 .collect();
             if texts.is_empty() {
                 continue;
@@ -225,25 +226,25 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     .unwrap_or_default();
                 let _ = e.table;
                 // (other role, its year, T-C.30 role, label id, label en)
-                let mut checks: Vec<(&str, Option<i32>, &str, String, String)> = Vec::new();
+                let mut checks: Vec<(Role, Option<i32>, Role, String, String)> = Vec::new();
                 match t.table.kind {
                     TableKind::TC29 => {
                         for (role, t30role, lid, len) in [
                             (
-                                "k6",
-                                "target",
+                                Role::K6,
+                                Role::Target,
                                 "target Renja (kolom 6)",
                                 "Renja target (column 6)",
                             ),
                             (
-                                "k9",
-                                "target",
+                                Role::K9,
+                                Role::Target,
                                 "target tahun berjalan (kolom 9)",
                                 "this year's target (column 9)",
                             ),
                             (
-                                "k7",
-                                "realisasi",
+                                Role::K7,
+                                Role::Realisasi,
                                 "realisasi Renja (kolom 7)",
                                 "Renja realisation (column 7)",
                             ),
@@ -253,25 +254,28 @@ fn run(ctx: &Context) -> Vec<Finding> {
                         }
                     }
                     TableKind::TC31 => {
-                        let y = header_year(t, &["a_target", "r_target", "a_pagu", "r_pagu"])
-                            .or(year_n);
-                        let role = if number(orow, "a_target").is_some() {
-                            "a_target"
+                        let y = header_year(
+                            t,
+                            &[Role::ATarget, Role::RTarget, Role::APagu, Role::RPagu],
+                        )
+                        .or(year_n);
+                        let role = if number(orow, Role::ATarget).is_some() {
+                            Role::ATarget
                         } else {
-                            "r_target"
+                            Role::RTarget
                         };
-                        checks.push((role, y, "target", "target".into(), "target".into()));
+                        checks.push((role, y, Role::Target, "target".into(), "target".into()));
                     }
                     _ => {
-                        for role in ["target_n", "target_n1"] {
+                        for role in [Role::TargetN, Role::TargetN1] {
                             let y = t.table.column(role).and_then(|c| c.year).or(
-                                if role == "target_n" {
+                                if role == Role::TargetN {
                                     year_n
                                 } else {
                                     year_n.map(|y| y + 1)
                                 },
                             );
-                            checks.push((role, y, "target", "target".into(), "target".into()));
+                            checks.push((role, y, Role::Target, "target".into(), "target".into()));
                         }
                     }
                 }
@@ -285,7 +289,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     if (v - v30).abs() <= tol {
                         continue;
                     }
-                    let (what_id, what_en) = if t30role == "target" {
+                    let (what_id, what_en) = if t30role == Role::Target {
                         (format!("target {year}"), format!("target for {year}"))
                     } else {
                         (

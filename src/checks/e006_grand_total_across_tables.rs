@@ -6,6 +6,7 @@ use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
 use crate::ingest::kind::TableKind;
+use crate::ingest::role::Role;
 use crate::model::plan::TableModel;
 use crate::model::totals::{AmountOf, amounts_at, sum_of_level, written_totals};
 use rust_decimal::Decimal;
@@ -69,7 +70,7 @@ Use instead
 
 /// T-C.31's written grand total for a side: the first closing total row with an amount, else
 /// the first bidang row with one.
-fn written_total(t: &TableModel, role: &str) -> Option<(Decimal, Pos)> {
+fn written_total(t: &TableModel, role: Role) -> Option<(Decimal, Pos)> {
     let what = AmountOf::Role(role);
     written_totals(t, what).ok()?.first().copied().or_else(|| {
         amounts_at(t, 0..t.nodes.len(), what, Level::Bidang)
@@ -82,7 +83,7 @@ fn written_total(t: &TableModel, role: &str) -> Option<(Decimal, Pos)> {
 /// T-C.33's total for a role: the sum of its programs, and the cells that state it (its total
 /// and bidang rows when they agree with the sum, else the program cells). None when no program
 /// has an amount, or when the sum overflows.
-fn plan_total(t: &TableModel, role: &str) -> Option<(Decimal, Vec<Pos>)> {
+fn plan_total(t: &TableModel, role: Role) -> Option<(Decimal, Vec<Pos>)> {
     let programs =
         sum_of_level(t, 0..t.nodes.len(), AmountOf::Role(role), Level::Program).ok()??;
     let sum = programs.sum;
@@ -106,9 +107,12 @@ fn plan_total(t: &TableModel, role: &str) -> Option<(Decimal, Vec<Pos>)> {
 fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for (_, t31) in ctx.plan.tables_of(TableKind::TC31) {
-        let year31 = header_year(t31, &["a_pagu", "r_pagu", "a_target", "r_target"]);
-        let a = written_total(t31, "a_pagu");
-        let r = written_total(t31, "r_pagu");
+        let year31 = header_year(
+            t31,
+            &[Role::APagu, Role::RPagu, Role::ATarget, Role::RTarget],
+        );
+        let a = written_total(t31, Role::APagu);
+        let r = written_total(t31, Role::RPagu);
         for (i33, t33) in ctx.plan.tables_of(TableKind::TC33) {
             // A T-C.33 continued over several sheets is one plan: compared once, as a whole.
             let group = continuation_group(ctx.plan, i33);

@@ -5,6 +5,7 @@ use super::util::level_word;
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::code::Level;
 use crate::ingest::kind::TableKind;
+use crate::ingest::role::Role;
 use crate::ingest::rules::normalize;
 
 pub static RULE: Rule = Rule {
@@ -97,7 +98,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 .filter(|n| n.level == Level::SubKegiatan)
                 .map(move |n| {
                     let mut words = content_words(&n.name);
-                    for r in ["indikator", "r_indikator", "a_indikator"] {
+                    for r in [Role::Indikator, Role::RIndikator, Role::AIndikator] {
                         if let Some(txt) = t.row(n).text(r) {
                             words.extend(content_words(txt));
                         }
@@ -115,7 +116,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             continue;
         }
         for row in &t.rows {
-            let Some(status) = row.field("catatan") else {
+            let Some(status) = row.field(Role::Catatan) else {
                 continue;
             };
             let Some(text) = status.parsed.text() else {
@@ -124,8 +125,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
             if !accepted(ctx, text) {
                 continue;
             }
-            let found_in_plan = ["kamus_usulan", "indikator"].iter().any(|r| {
-                let words = row.text(r).map(content_words).unwrap_or_default();
+            let found_in_plan = [Role::KamusUsulan, Role::Indikator].iter().any(|r| {
+                let words = row.text(*r).map(content_words).unwrap_or_default();
                 !words.is_empty()
                     && plan_words.iter().any(|pw| {
                         let shared = words.iter().filter(|w| pw.contains(w)).count();
@@ -136,8 +137,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             let what = row
-                .text("kamus_usulan")
-                .or(row.text("indikator"))
+                .text(Role::KamusUsulan)
+                .or(row.text(Role::Indikator))
                 .unwrap_or("")
                 .trim()
                 .to_string();
@@ -156,7 +157,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             )
             .expected_found("sub kegiatan di T-C.31/T-C.33", "(tidak ada)")
                 .expected_found_en("a sub kegiatan in T-C.31/T-C.33", "(none)");
-            if let Some(k) = row.field("kamus_usulan") {
+            if let Some(k) = row.field(Role::KamusUsulan) {
                 f = f.related([Related::new(&t.sheet, k.pos)]);
             }
             out.push(f);

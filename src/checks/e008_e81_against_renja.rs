@@ -8,6 +8,7 @@ use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::code::Level;
 use crate::ingest::kind::TableKind;
 use crate::ingest::locate::TableRow;
+use crate::ingest::role::Role;
 use crate::model::pairing::pair_by_key;
 use crate::model::plan::{TableModel, name_similarity};
 use rust_decimal::Decimal;
@@ -77,7 +78,7 @@ fn indicator_pairs<'a>(
 ) -> Vec<(&'a TableRow, &'a TableRow)> {
     let ra: Vec<&TableRow> = node_rows(a, &a.nodes[ai]).collect();
     let rb: Vec<&TableRow> = node_rows(b, &b.nodes[bi]).collect();
-    let ind = |r: &TableRow| r.text("indikator").map(str::to_string);
+    let ind = |r: &TableRow| r.text(Role::Indikator).map(str::to_string);
     let mut out = Vec::new();
     for x in &ra {
         let Some(ix) = ind(x) else { continue };
@@ -108,20 +109,21 @@ fn run(ctx: &Context) -> Vec<Finding> {
         let sheet = &e.table.sheet;
         // T-C.29 of the same year: its columns 6–7 are the year evaluated.
         for (_, t29) in ctx.plan.tables_of(TableKind::TC29) {
-            if t29.table.column("k6").and_then(|c| c.year) != Some(year) {
+            if t29.table.column(Role::K6).and_then(|c| c.year) != Some(year) {
                 continue;
             }
             for level in [Level::Program, Level::Kegiatan, Level::SubKegiatan] {
                 for (ei, ti) in pair_by_key(ctx.plan, e, t29, level) {
                     for (er, tr) in indicator_pairs(ctx, e, ei, t29, ti) {
-                        for (group, n, k) in [
-                            ("e5", 5, "k4"),
-                            ("e6", 6, "k5"),
-                            ("e7", 7, "k6"),
-                            ("e12", 12, "k7"),
+                        // (E.81 group, its column, the T-C.29 role, its column)
+                        for (group, n, k, kcol) in [
+                            (Role::E5K, 5, Role::K4, 4),
+                            (Role::E6K, 6, Role::K5, 5),
+                            (Role::E7K, 7, Role::K6, 6),
+                            (Role::E12K, 12, Role::K7, 7),
                         ] {
                             let (Slot::Num(a), Slot::Num(b)) = (
-                                slot(ctx, e, er, &role(group, Side::K)),
+                                slot(ctx, e, er, role(group, Side::K)),
                                 slot(ctx, t29, tr, k),
                             ) else {
                                 continue;
@@ -134,8 +136,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                             ) {
                                 continue;
                             }
-                            let kcol = &k[1..];
-                            let ind = er.text("indikator").unwrap_or("").trim();
+                            let ind = er.text(Role::Indikator).unwrap_or("").trim();
                             out.push(
                                 Finding::new(
                                     &RULE,
@@ -173,7 +174,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             for (ei, ti) in pair_by_key(ctx.plan, e, t33, Level::SubKegiatan) {
-                let Some(f) = e.row(&e.nodes[ei]).field(&role("e7", Side::Rp)) else {
+                let Some(f) = e.row(&e.nodes[ei]).field(role(Role::E7K, Side::Rp)) else {
                     continue;
                 };
                 let (Some(a), Some(b)) =

@@ -22,13 +22,6 @@ pub(crate) enum Side {
 }
 
 impl Side {
-    pub fn suffix(&self) -> &'static str {
-        match self {
-            Side::K => "k",
-            Side::Rp => "rp",
-        }
-    }
-
     /// `K (kinerja)` / `Rp`.
     pub fn name(&self, en: bool) -> &'static str {
         match (self, en) {
@@ -39,17 +32,20 @@ impl Side {
     }
 }
 
-/// The role of a group on a side: `e12` + K → `e12_k`.
-pub(crate) fn role(group: &str, side: Side) -> String {
-    format!("{group}_{}", side.suffix())
+/// The role of a group, named by its K role, on a side: `e12_k` + Rp → `e12_rp`.
+pub(crate) fn role(group: Role, side: Side) -> Role {
+    match side {
+        Side::K => group,
+        Side::Rp => group.rupiah().unwrap_or(group),
+    }
 }
 
-/// The quarter roles in order.
-pub(crate) const QUARTERS: [&str; 4] = ["tw1", "tw2", "tw3", "tw4"];
+/// The quarter groups in order (by their K roles).
+pub(crate) const QUARTERS: [Role; 4] = [Role::Tw1K, Role::Tw2K, Role::Tw3K, Role::Tw4K];
 
-/// The cell of a group on a side.
-pub(crate) fn cell(ctx: &Context, t: &TableModel, row: &TableRow, group: &str, side: Side) -> Slot {
-    slot(ctx, t, row, &role(group, side))
+/// The cell of a group (named by its K role) on a side.
+pub(crate) fn cell(ctx: &Context, t: &TableModel, row: &TableRow, group: Role, side: Side) -> Slot {
+    slot(ctx, t, row, role(group, side))
 }
 
 /// How an indicator's quarters make its year figure.
@@ -68,8 +64,8 @@ pub(crate) enum Reading {
 /// level, any other unit a flow); then, without a unit, a `words.level_indicator` word in its
 /// text makes it a level unless it starts `Jumlah …`. Otherwise unknown: either reading fits.
 pub(crate) fn reading(ctx: &Context, row: &TableRow) -> Reading {
-    let text = row.text("indikator").unwrap_or("");
-    let unit = row.text("satuan").unwrap_or("").trim();
+    let text = row.text(Role::Indikator).unwrap_or("");
+    let unit = row.text(Role::Satuan).unwrap_or("").trim();
     let ind = &ctx.config.indicators;
     let words = &ctx.config.words.level_indicator;
     if let Some(w) = level_word(&ind.flow, text) {
@@ -110,6 +106,7 @@ use super::realisation::{
     Shown, category, cell_subject, fmt_dec, fmt_pct, fmt_shown, ratio_pct, tolerance, within,
 };
 use super::{Finding, Related, Rule};
+use crate::ingest::role::Role;
 use rust_decimal::Decimal;
 
 fn sum_text(parts: &[Shown]) -> String {
@@ -135,14 +132,14 @@ pub(crate) fn derived(ctx: &Context, rule: &'static Rule, side: Side) -> Vec<Fin
             };
             let quarters: Vec<Shown> = QUARTERS
                 .iter()
-                .filter_map(|q| cell(ctx, t, row, q, side).num())
+                .filter_map(|q| cell(ctx, t, row, *q, side).num())
                 .collect();
-            let c6 = cell(ctx, t, row, "e6", side).num();
-            let c12 = cell(ctx, t, row, "e12", side).num();
-            let c13 = cell(ctx, t, row, "e13", side).num();
-            let c5 = cell(ctx, t, row, "e5", side).num();
-            let c14 = cell(ctx, t, row, "e14", side).num();
-            let mut push = |group: &str,
+            let c6 = cell(ctx, t, row, Role::E6K, side).num();
+            let c12 = cell(ctx, t, row, Role::E12K, side).num();
+            let c13 = cell(ctx, t, row, Role::E13K, side).num();
+            let c5 = cell(ctx, t, row, Role::E5K, side).num();
+            let c14 = cell(ctx, t, row, Role::E14K, side).num();
+            let mut push = |group: Role,
                             n: u32,
                             found: &Shown,
                             expected: String,
@@ -150,8 +147,8 @@ pub(crate) fn derived(ctx: &Context, rule: &'static Rule, side: Side) -> Vec<Fin
                             why_en: String,
                             rel: Vec<&Shown>| {
                 let r = role(group, side);
-                let sid = cell_subject(t, ri, &r, Some(n), false);
-                let sen = cell_subject(t, ri, &r, Some(n), true);
+                let sid = cell_subject(t, ri, r, Some(n), false);
+                let sen = cell_subject(t, ri, r, Some(n), true);
                 out.push(
                     Finding::new(
                         rule,
@@ -208,7 +205,7 @@ pub(crate) fn derived(ctx: &Context, rule: &'static Rule, side: Side) -> Vec<Fin
                     };
                     let d = c12.decimals.max(expected.normalize().scale().min(2));
                     push(
-                        "e12",
+                        Role::E12K,
                         12,
                         &c12,
                         fmt_dec(expected, d),
@@ -244,7 +241,7 @@ pub(crate) fn derived(ctx: &Context, rule: &'static Rule, side: Side) -> Vec<Fin
                     };
                     let d = c13.decimals.max(v.normalize().scale().min(2));
                     push(
-                        "e13",
+                        Role::E13K,
                         13,
                         &c13,
                         fmt_dec(v, d),
@@ -260,7 +257,7 @@ pub(crate) fn derived(ctx: &Context, rule: &'static Rule, side: Side) -> Vec<Fin
                 && !within(c14.value, v, tolerance(ctx, c14.decimals))
             {
                 push(
-                    "e14",
+                    Role::E14K,
                     14,
                     &c14,
                     fmt_pct(v, c14.decimals),
@@ -288,12 +285,14 @@ pub(crate) fn derived(ctx: &Context, rule: &'static Rule, side: Side) -> Vec<Fin
 /// things by it: BDG's n is the year evaluated, IND's n−1 is, and both state the period.
 pub(crate) fn year(t: &TableModel) -> Option<i32> {
     let header = |written: bool| {
-        ["e7_k", "e12_k", "e7_rp", "e12_rp"].iter().find_map(|r| {
-            t.table
-                .column(r)
-                .filter(|c| c.year_placeholder.is_none() == written)
-                .and_then(|c| c.year)
-        })
+        [Role::E7K, Role::E12K, Role::E7Rp, Role::E12Rp]
+            .into_iter()
+            .find_map(|r| {
+                t.table
+                    .column(r)
+                    .filter(|c| c.year_placeholder.is_none() == written)
+                    .and_then(|c| c.year)
+            })
     };
     header(true)
         .or_else(|| {
@@ -331,7 +330,7 @@ pub(crate) fn mean_capaian(
         .table
         .rows
         .iter()
-        .filter_map(|r| cell(ctx, t, r, "e14", Side::K).num())
+        .filter_map(|r| cell(ctx, t, r, Role::E14K, Side::K).num())
         .collect();
     if vals.is_empty() {
         return None;
@@ -357,7 +356,7 @@ pub fn evaluation(ctx: &Context) -> Option<Evaluation> {
     } else {
         programs
     };
-    let sum = |group: &str| -> Decimal {
+    let sum = |group: Role| -> Decimal {
         rows.iter()
             .filter_map(|r| cell(ctx, t, r, group, Side::Rp).num())
             .try_fold(Decimal::ZERO, |a, s| a.checked_add(s.value))
@@ -367,8 +366,8 @@ pub fn evaluation(ctx: &Context) -> Option<Evaluation> {
         year: year(t),
         mean_capaian: mean,
         predikat: mean.map(category),
-        rp_target: sum("e7"),
-        rp_realised: sum("e12"),
+        rp_target: sum(Role::E7K),
+        rp_realised: sum(Role::E12K),
     })
 }
 

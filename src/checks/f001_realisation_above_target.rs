@@ -4,6 +4,7 @@ use super::realisation::{Shown, cell_subject, column_name, fmt_shown, row_label,
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::kind::TableKind;
 use crate::ingest::number::format_id;
+use crate::ingest::role::Role;
 use crate::model::plan::TableModel;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -102,9 +103,10 @@ fn run(ctx: &Context) -> Vec<Finding> {
     for (_, t) in ctx.plan.tables_of(TableKind::TC29) {
         let sheet = &t.table.sheet;
         for (ri, row) in t.table.rows.iter().enumerate() {
-            let (Some(k6), Some(k7)) =
-                (slot(ctx, t, row, "k6").num(), slot(ctx, t, row, "k7").num())
-            else {
+            let (Some(k6), Some(k7)) = (
+                slot(ctx, t, row, Role::K6).num(),
+                slot(ctx, t, row, Role::K7).num(),
+            ) else {
                 continue;
             };
             let Some((limit, times)) = above_limit(&k6, &k7, factor) else {
@@ -117,19 +119,19 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     k7.pos,
                     format!(
                         "{} = {} adalah {} kali {} = {} (batas {} kali); periksa satuan dan periodenya",
-                        cell_subject(t, ri, "k7", Some(7), false),
+                        cell_subject(t, ri, Role::K7, Some(7), false),
                         fmt_shown(&k7),
                         times,
-                        column_name(t, "k6", Some(6), false),
+                        column_name(t, Role::K6, Some(6), false),
                         fmt_shown(&k6),
                         factor_text(factor)
                     ),
                     format!(
                         "{} = {} is {} times {} = {} (limit {} times); check its unit and period",
-                        cell_subject(t, ri, "k7", Some(7), true),
+                        cell_subject(t, ri, Role::K7, Some(7), true),
                         fmt_shown(&k7),
                         times,
-                        column_name(t, "k6", Some(6), true),
+                        column_name(t, Role::K6, Some(6), true),
                         fmt_shown(&k6),
                         factor_text(factor)
                     ),
@@ -155,10 +157,10 @@ fn tc30(ctx: &Context, t: &TableModel, factor: Decimal, out: &mut Vec<Finding>) 
             .is_some_and(|c| c.header.to_lowercase().contains("proyeksi"))
     };
     for (ri, row) in t.table.rows.iter().enumerate() {
-        for r in row.fields_of("realisasi") {
+        for r in row.fields_of(Role::Realisasi) {
             let Some(year) = r.year else { continue };
             let targets: Vec<_> = row
-                .fields_of("target")
+                .fields_of(Role::Target)
                 .filter(|f| f.year == Some(year))
                 .collect();
             let [target] = targets.as_slice() else {

@@ -7,6 +7,7 @@ use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
 use crate::ingest::locate::{Parsed, TableRow};
+use crate::ingest::role::Role;
 use crate::model::plan::TableModel;
 use rust_decimal::Decimal;
 
@@ -73,23 +74,23 @@ Use instead
 };
 
 /// A target–budget pair of columns: (target role, unit role, budget role).
-const PAIRS: &[(&str, &str, &str)] = &[
-    ("target_n", "satuan_n", "pagu_n"),
-    ("target_n1", "satuan_n1", "pagu_n1"),
-    ("r_target", "r_satuan", "r_pagu"),
-    ("a_target", "a_satuan", "a_pagu"),
+const PAIRS: &[(Role, Role, Role)] = &[
+    (Role::TargetN, Role::SatuanN, Role::PaguN),
+    (Role::TargetN1, Role::SatuanN1, Role::PaguN1),
+    (Role::RTarget, Role::RSatuan, Role::RPagu),
+    (Role::ATarget, Role::ASatuan, Role::APagu),
 ];
 
 /// How a pair's side is named in messages: `tahun 2026`, `Rancangan Awal RKPD`, …
-fn side_label(t: &TableModel, pagu_role: &str, en: bool) -> String {
-    let (n, n1) = (["pagu_n", "target_n"], ["pagu_n1", "target_n1"]);
+fn side_label(t: &TableModel, pagu_role: Role, en: bool) -> String {
+    let (n, n1) = ([Role::PaguN, Role::TargetN], [Role::PaguN1, Role::TargetN1]);
     match pagu_role {
-        "pagu_n" => year_label(t, &n, &n1, false, en),
-        "pagu_n1" => year_label(t, &n, &n1, true, en),
-        "r_pagu" if en => "draft (Rancangan Awal RKPD)".into(),
-        "r_pagu" => "Rancangan Awal RKPD".into(),
-        "a_pagu" if en => "needs analysis (Hasil Analisis Kebutuhan)".into(),
-        "a_pagu" => "Hasil Analisis Kebutuhan".into(),
+        Role::PaguN => year_label(t, &n, &n1, false, en),
+        Role::PaguN1 => year_label(t, &n, &n1, true, en),
+        Role::RPagu if en => "draft (Rancangan Awal RKPD)".into(),
+        Role::RPagu => "Rancangan Awal RKPD".into(),
+        Role::APagu if en => "needs analysis (Hasil Analisis Kebutuhan)".into(),
+        Role::APagu => "Hasil Analisis Kebutuhan".into(),
         other => other.to_string(),
     }
 }
@@ -101,7 +102,7 @@ enum TargetCell {
     Value(Decimal, Option<String>, Pos),
 }
 
-fn read_target(row: &TableRow, target_role: &str, unit_role: &str) -> TargetCell {
+fn read_target(row: &TableRow, target_role: Role, unit_role: Role) -> TargetCell {
     let Some(f) = row.field(target_role) else {
         return TargetCell::Blank;
     };
@@ -121,7 +122,7 @@ fn read_target(row: &TableRow, target_role: &str, unit_role: &str) -> TargetCell
 }
 
 /// True when node `i` has children with an amount in `role` and all of them are zero.
-fn zero_from_children(t: &TableModel, i: usize, role: &str) -> bool {
+fn zero_from_children(t: &TableModel, i: usize, role: Role) -> bool {
     let amounts: Vec<Decimal> = t
         .children(i)
         .filter_map(|(_, c)| t.row(c).field(role).and_then(|f| f.parsed.amount()))
@@ -129,7 +130,7 @@ fn zero_from_children(t: &TableModel, i: usize, role: &str) -> bool {
     !amounts.is_empty() && amounts.iter().all(|a| a.is_zero())
 }
 
-fn header(t: &TableModel, role: &str) -> String {
+fn header(t: &TableModel, role: Role) -> String {
     t.table
         .column(role)
         .map(|c| c.header.clone())

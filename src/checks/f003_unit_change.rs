@@ -5,6 +5,7 @@ use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
 use crate::ingest::locate::{Parsed, TableRow};
+use crate::ingest::role::Role;
 use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {
@@ -64,7 +65,10 @@ Use instead
 };
 
 /// The two years compared: (target role, unit role) of year n and of year n+1.
-const YEARS: [(&str, &str); 2] = [("target_n", "satuan_n"), ("target_n1", "satuan_n1")];
+const YEARS: [(Role, Role); 2] = [
+    (Role::TargetN, Role::SatuanN),
+    (Role::TargetN1, Role::SatuanN1),
+];
 
 /// A readable target of one row for one year: value, unit, and the cell holding the unit
 /// (the unit column when the table has one, else the target cell).
@@ -75,7 +79,7 @@ struct YearTarget {
     target_pos: Pos,
 }
 
-fn read(row: &TableRow, target_role: &str, unit_role: &str) -> Option<YearTarget> {
+fn read(row: &TableRow, target_role: Role, unit_role: Role) -> Option<YearTarget> {
     let f = row.field(target_role)?;
     let (value, unit_in_cell) = match &f.parsed {
         Parsed::Target { value, unit } => (*value, unit.as_deref().cloned()),
@@ -107,8 +111,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
         let yl = |forward, en| {
             year_label(
                 t,
-                &["target_n", "satuan_n", "pagu_n"],
-                &["target_n1", "satuan_n1", "pagu_n1"],
+                &[Role::TargetN, Role::SatuanN, Role::PaguN],
+                &[Role::TargetN1, Role::SatuanN1, Role::PaguN1],
                 forward,
                 en,
             )

@@ -5,6 +5,7 @@ use super::util::{same_unit, target_text};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::kind::TableKind;
 use crate::ingest::number::format_id;
+use crate::ingest::role::Role;
 use crate::model::plan::TableModel;
 use rust_decimal::Decimal;
 
@@ -68,16 +69,22 @@ Use instead
 };
 
 /// (target role, unit role) pairs per table kind.
-const TARGETS: &[(TableKind, &[(&str, &str)])] = &[
+const TARGETS: &[(TableKind, &[(Role, Role)])] = &[
     (
         TableKind::TC33,
-        &[("target_n", "satuan_n"), ("target_n1", "satuan_n1")],
+        &[
+            (Role::TargetN, Role::SatuanN),
+            (Role::TargetN1, Role::SatuanN1),
+        ],
     ),
     (
         TableKind::TC31,
-        &[("r_target", "r_satuan"), ("a_target", "a_satuan")],
+        &[
+            (Role::RTarget, Role::RSatuan),
+            (Role::ATarget, Role::ASatuan),
+        ],
     ),
-    (TableKind::UsulanProgram, &[("volume", "satuan")]),
+    (TableKind::UsulanProgram, &[(Role::Volume, Role::Satuan)]),
 ];
 
 fn run(ctx: &Context) -> Vec<Finding> {
@@ -87,8 +94,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
         let sheet = &t.table.sheet;
         for (ri, row) in t.table.rows.iter().enumerate() {
             for (role, number, num_role, num_n, den_role, den_n) in [
-                ("k8", 8u32, "k7", 7u32, "k6", 6u32),
-                ("k11", 11, "k10", 10, "k4", 4),
+                (Role::K8, 8u32, Role::K7, 7u32, Role::K6, 6u32),
+                (Role::K11, 11, Role::K10, 10, Role::K4, 4),
             ] {
                 let Slot::Num(v) = slot(ctx, t, row, role) else {
                     continue;
@@ -155,8 +162,8 @@ fn percent_target(
     ctx: &Context,
     t: &TableModel,
     row: &crate::ingest::locate::TableRow,
-    target_role: &str,
-    unit_role: &str,
+    target_role: Role,
+    unit_role: Role,
 ) -> Option<(Shown, Option<(String, crate::ingest::cell::Pos)>)> {
     let f = row.field(target_role)?;
     let v = shown(ctx, &t.table.sheet, f)?;
@@ -171,10 +178,10 @@ fn percent_target(
     percent.then_some((v, unit))
 }
 
-fn targets(ctx: &Context, t: &TableModel, pairs: &[(&str, &str)], out: &mut Vec<Finding>) {
+fn targets(ctx: &Context, t: &TableModel, pairs: &[(Role, Role)], out: &mut Vec<Finding>) {
     let sheet = &t.table.sheet;
     for (ri, row) in t.table.rows.iter().enumerate() {
-        for (target_role, unit_role) in pairs {
+        for &(target_role, unit_role) in pairs {
             let Some((v, unit)) = percent_target(ctx, t, row, target_role, unit_role) else {
                 continue;
             };

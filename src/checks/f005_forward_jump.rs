@@ -3,6 +3,7 @@
 use super::util::{amount, field, label, rp, year_label};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::code::Level;
+use crate::ingest::role::Role;
 use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {
@@ -77,15 +78,15 @@ fn run(ctx: &Context) -> Vec<Finding> {
     let tol = ctx.config.tolerance.forward_jump.abs();
     let hundred = Decimal::from(100);
     for t in &ctx.plan.tables {
-        if !t.table.has("pagu_n") || !t.table.has("pagu_n1") {
+        if !t.table.has(Role::PaguN) || !t.table.has(Role::PaguN1) {
             continue;
         }
         let sheet = &t.table.sheet;
         let yl = |forward, en| {
             year_label(
                 t,
-                &["pagu_n", "target_n"],
-                &["pagu_n1", "target_n1"],
+                &[Role::PaguN, Role::TargetN],
+                &[Role::PaguN1, Role::TargetN1],
                 forward,
                 en,
             )
@@ -97,17 +98,18 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 Level::SubKegiatan | Level::Program => true,
                 Level::Kegiatan => !t.children(i).any(|(_, c)| {
                     c.level == Level::SubKegiatan
-                        && (amount(t, c, "pagu_n").is_some() || amount(t, c, "pagu_n1").is_some())
+                        && (amount(t, c, Role::PaguN).is_some()
+                            || amount(t, c, Role::PaguN1).is_some())
                 }),
                 _ => false,
             };
             if !checked {
                 continue;
             }
-            let (Some(a), Some(b)) = (amount(t, n, "pagu_n"), amount(t, n, "pagu_n1")) else {
+            let (Some(a), Some(b)) = (amount(t, n, Role::PaguN), amount(t, n, Role::PaguN1)) else {
                 continue;
             };
-            let (Some(fa), Some(fb)) = (field(t, n, "pagu_n"), field(t, n, "pagu_n1")) else {
+            let (Some(fa), Some(fb)) = (field(t, n, Role::PaguN), field(t, n, Role::PaguN1)) else {
                 continue;
             };
             if a == b {

@@ -4,6 +4,7 @@ use super::util::{label, node_rows, rp, target_text};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::code::Level;
 use crate::ingest::locate::{Field, Parsed};
+use crate::ingest::role::Role;
 use crate::model::plan::{Node, TableModel};
 
 pub static RULE: Rule = Rule {
@@ -75,40 +76,29 @@ Use instead
 };
 
 /// Roles whose non-blank value means "planned" (any year, any side).
-const PLAN_ROLES: &[&str] = &[
-    "target_n",
-    "pagu_n",
-    "target_n1",
-    "pagu_n1",
-    "r_target",
-    "r_pagu",
-    "a_target",
-    "a_pagu",
-    "volume",
+const PLAN_ROLES: &[Role] = &[
+    Role::TargetN,
+    Role::PaguN,
+    Role::TargetN1,
+    Role::PaguN1,
+    Role::RTarget,
+    Role::RPagu,
+    Role::ATarget,
+    Role::APagu,
+    Role::Volume,
 ];
 /// Roles of the plan year (n), the group the source of funds belongs to.
-const YEAR_N_ROLES: &[&str] = &["target_n", "pagu_n"];
+const YEAR_N_ROLES: &[Role] = &[Role::TargetN, Role::PaguN];
 /// Location roles, the table's own / primary one first.
-const LOCATION_ROLES: &[&str] = &["lokasi", "r_lokasi", "a_lokasi"];
+const LOCATION_ROLES: &[Role] = &[Role::Lokasi, Role::RLokasi, Role::ALokasi];
 
 /// The first non-blank field of the node among `roles`, in role order.
-fn first_filled<'a>(t: &'a TableModel, n: &'a Node, roles: &[&str]) -> Option<&'a Field> {
+fn first_filled<'a>(t: &'a TableModel, n: &'a Node, roles: &[Role]) -> Option<&'a Field> {
     roles.iter().find_map(|r| {
         node_rows(t, n)
-            .filter_map(|row| row.field(r))
+            .filter_map(|row| row.field(*r))
             .find(|f| !f.parsed.is_blank())
     })
-}
-
-/// The unit column that goes with a target column.
-fn unit_role(target_role: &str) -> &'static str {
-    match target_role {
-        "target_n" => "satuan_n",
-        "target_n1" => "satuan_n1",
-        "r_target" => "r_satuan",
-        "a_target" => "a_satuan",
-        _ => "satuan",
-    }
 }
 
 /// A planned value for messages: `` `Prakiraan Maju Pagu` 75.000.000 ``, `` `Volume` 91 Makam ``.
@@ -122,7 +112,7 @@ fn describe(t: &TableModel, f: &Field) -> String {
                 .rows
                 .iter()
                 .find(|r| r.row == f.pos.row)
-                .and_then(|r| r.field(unit_role(f.role)))
+                .and_then(|r| r.field(f.role.unit()))
                 .and_then(|u| u.parsed.text())
                 .map(|u| u.trim().to_string())
                 .filter(|u| !u.is_empty());
@@ -134,7 +124,7 @@ fn describe(t: &TableModel, f: &Field) -> String {
         .table
         .column(f.role)
         .map(|c| c.header.as_str())
-        .unwrap_or(f.role);
+        .unwrap_or(f.role.as_str());
     format!("`{header}` {value}")
 }
 
@@ -142,16 +132,16 @@ fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for t in &ctx.plan.tables {
         let sheet = &t.table.sheet;
-        let loc_roles: Vec<&str> = LOCATION_ROLES
+        let loc_roles: Vec<Role> = LOCATION_ROLES
             .iter()
             .copied()
-            .filter(|r| t.table.has(r))
+            .filter(|r| t.table.has(*r))
             .collect();
-        let has_fund = t.table.has("sumber_dana");
+        let has_fund = t.table.has(Role::SumberDana);
         if loc_roles.is_empty() && !has_fund {
             continue;
         }
-        let year_n: Vec<&str> = if YEAR_N_ROLES.iter().any(|r| t.table.has(r)) {
+        let year_n: Vec<Role> = if YEAR_N_ROLES.iter().any(|r| t.table.has(*r)) {
             YEAR_N_ROLES.to_vec()
         } else {
             PLAN_ROLES.to_vec()
@@ -170,7 +160,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 let what = describe(t, planned);
                 let other_sides = loc_roles[1..]
                     .iter()
-                    .filter_map(|r| own.field(r))
+                    .filter_map(|r| own.field(*r))
                     .map(|f| Related::new(sheet, f.pos));
                 let (sides_id, sides_en) = if loc_roles.len() > 1 {
                     (" (di kedua sisi)", " (on both sides)")
@@ -205,8 +195,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
             // Source of funds: planned in year n, blank.
             if has_fund
                 && let Some(planned) = first_filled(t, n, &year_n)
-                && first_filled(t, n, &["sumber_dana"]).is_none()
-                && let Some(fund) = own.field("sumber_dana")
+                && first_filled(t, n, &[Role::SumberDana]).is_none()
+                && let Some(fund) = own.field(Role::SumberDana)
             {
                 let what = describe(t, planned);
                 out.push(

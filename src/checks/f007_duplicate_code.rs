@@ -4,6 +4,7 @@ use super::util::label;
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::code::Level;
 use crate::ingest::locate::Field;
+use crate::ingest::role::Role;
 use crate::model::plan::{TableModel, name_pos};
 use std::collections::HashMap;
 
@@ -63,7 +64,7 @@ Use instead
 
 /// The code cell of a node (or its name cell when the code field is missing).
 fn code_field(t: &TableModel, i: usize) -> Option<&Field> {
-    t.row(&t.nodes[i]).field("kode")
+    t.row(&t.nodes[i]).field(Role::Kode)
 }
 
 fn run(ctx: &Context) -> Vec<Finding> {

@@ -5,6 +5,7 @@ use super::util::{label, target, target_text, year_label};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::code::Level;
 use crate::ingest::number::format_id;
+use crate::ingest::role::Role;
 use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {
@@ -56,15 +57,15 @@ fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let tol = ctx.config.tolerance.forward_jump.abs().min(Decimal::ONE);
     for t in &ctx.plan.tables {
-        if !t.table.has("target_n") || !t.table.has("target_n1") || t.table.kind.is_rkpd() {
+        if !t.table.has(Role::TargetN) || !t.table.has(Role::TargetN1) || t.table.kind.is_rkpd() {
             continue;
         }
         let sheet = &t.table.sheet;
         let yl = |forward, en| {
             year_label(
                 t,
-                &["target_n", "pagu_n"],
-                &["target_n1", "pagu_n1"],
+                &[Role::TargetN, Role::PaguN],
+                &[Role::TargetN1, Role::PaguN1],
                 forward,
                 en,
             )
@@ -77,8 +78,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             let (Some((a, Some(ua), pa)), Some((b, Some(ub), pb))) = (
-                target(t, n, "target_n", "satuan_n"),
-                target(t, n, "target_n1", "satuan_n1"),
+                target(t, n, Role::TargetN, Role::SatuanN),
+                target(t, n, Role::TargetN1, Role::SatuanN1),
             ) else {
                 continue;
             };

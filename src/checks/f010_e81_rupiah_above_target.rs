@@ -4,6 +4,7 @@ use super::e81::{Side, cell, role, tables};
 use super::realisation::cell_subject;
 use super::util::rp;
 use super::{Context, Finding, Related, Rule, Severity};
+use crate::ingest::role::Role;
 
 pub static RULE: Rule = Rule {
     code: "F010",
@@ -52,15 +53,15 @@ fn run(ctx: &Context) -> Vec<Finding> {
         let sheet = &t.table.sheet;
         for (ri, row) in t.table.rows.iter().enumerate() {
             let (Some(c7), Some(c12)) = (
-                cell(ctx, t, row, "e7", Side::Rp).num(),
-                cell(ctx, t, row, "e12", Side::Rp).num(),
+                cell(ctx, t, row, Role::E7K, Side::Rp).num(),
+                cell(ctx, t, row, Role::E12K, Side::Rp).num(),
             ) else {
                 continue;
             };
             if c12.value <= c7.value {
                 continue;
             }
-            let r = role("e12", Side::Rp);
+            let r = role(Role::E12K, Side::Rp);
             out.push(
                 Finding::new(
                     &RULE,
@@ -68,13 +69,13 @@ fn run(ctx: &Context) -> Vec<Finding> {
                     c12.pos,
                     format!(
                         "{}: realisasi Rp {} melebihi target Rp tahun itu {}",
-                        cell_subject(t, ri, &r, Some(12), false),
+                        cell_subject(t, ri, r, Some(12), false),
                         rp(&c12.value),
                         rp(&c7.value)
                     ),
                     format!(
                         "{}: Rp realisation {} exceeds the year's Rp target {}",
-                        cell_subject(t, ri, &r, Some(12), true),
+                        cell_subject(t, ri, r, Some(12), true),
                         rp(&c12.value),
                         rp(&c7.value)
                     ),

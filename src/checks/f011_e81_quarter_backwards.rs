@@ -56,13 +56,13 @@ fn run(ctx: &Context) -> Vec<Finding> {
             };
             let mut prev: Option<(usize, crate::checks::realisation::Shown)> = None;
             for (qi, q) in QUARTERS.iter().enumerate() {
-                let Some(s) = cell(ctx, t, row, q, Side::K).num() else {
+                let Some(s) = cell(ctx, t, row, *q, Side::K).num() else {
                     continue;
                 };
                 if let Some((pi, p)) = prev
                     && s.value < p.value
                 {
-                    let r = role(q, Side::K);
+                    let r = role(*q, Side::K);
                     let n = 8 + qi as u32;
                     out.push(
                         Finding::new(
@@ -71,14 +71,14 @@ fn run(ctx: &Context) -> Vec<Finding> {
                             s.pos,
                             format!(
                                 "{}: indikator tingkat (`{w}`) turun dari {} pada triwulan {} ke {}",
-                                cell_subject(t, ri, &r, Some(n), false),
+                                cell_subject(t, ri, r, Some(n), false),
                                 fmt_shown(&p),
                                 pi + 1,
                                 fmt_shown(&s)
                             ),
                             format!(
                                 "{}: a level indicator (`{w}`) goes down from {} in quarter {} to {}",
-                                cell_subject(t, ri, &r, Some(n), true),
+                                cell_subject(t, ri, r, Some(n), true),
                                 fmt_shown(&p),
                                 pi + 1,
                                 fmt_shown(&s)

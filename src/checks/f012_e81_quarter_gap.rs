@@ -52,7 +52,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             for side in [Side::K, Side::Rp] {
                 let slots: Vec<Slot> = QUARTERS
                     .iter()
-                    .map(|q| cell(ctx, t, row, q, side))
+                    .map(|q| cell(ctx, t, row, *q, side))
                     .collect();
                 let Some(last) = slots.iter().rposition(|s| s.num().is_some()) else {
                     continue;
@@ -69,7 +69,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                             *pos,
                             format!(
                                 "{} ({}): triwulan {} kosong padahal triwulan {} terisi {}",
-                                cell_subject(t, ri, &r, Some(n), false),
+                                cell_subject(t, ri, r, Some(n), false),
                                 side.name(false),
                                 qi + 1,
                                 last + 1,
@@ -77,7 +77,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                             ),
                             format!(
                                 "{} ({}): quarter {} is blank while quarter {} holds {}",
-                                cell_subject(t, ri, &r, Some(n), true),
+                                cell_subject(t, ri, r, Some(n), true),
                                 side.name(true),
                                 qi + 1,
                                 last + 1,

@@ -3,6 +3,7 @@
 use super::e81::{Side, cell, role, tables};
 use super::realisation::{cell_subject, fmt_shown};
 use super::{Context, Finding, Rule, Severity};
+use crate::ingest::role::Role;
 use rust_decimal::Decimal;
 
 pub static RULE: Rule = Rule {
@@ -50,7 +51,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
     for t in tables(ctx) {
         let sheet = &t.table.sheet;
         for (ri, row) in t.table.rows.iter().enumerate() {
-            for (group, n) in [("e14", Some(14)), ("er", None)] {
+            for (group, n) in [(Role::E14K, Some(14)), (Role::ErK, None)] {
                 for side in [Side::K, Side::Rp] {
                     let Some(s) = cell(ctx, t, row, group, side).num() else {
                         continue;
@@ -66,13 +67,13 @@ fn run(ctx: &Context) -> Vec<Finding> {
                             s.pos,
                             format!(
                                 "{} ({}): tingkat capaian {} di atas 100",
-                                cell_subject(t, ri, &r, n, false),
+                                cell_subject(t, ri, r, n, false),
                                 side.name(false),
                                 fmt_shown(&s)
                             ),
                             format!(
                                 "{} ({}): achievement rate {} above 100",
-                                cell_subject(t, ri, &r, n, true),
+                                cell_subject(t, ri, r, n, true),
                                 side.name(true),
                                 fmt_shown(&s)
                             ),

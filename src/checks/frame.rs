@@ -6,6 +6,7 @@
 //! rust_decimal through the same mantissa/scale.
 
 use crate::ingest::code::Level;
+use crate::ingest::role::Role;
 use crate::model::plan::TableModel;
 use polars::prelude::*;
 use rust_decimal::Decimal;
@@ -14,7 +15,7 @@ use rust_decimal::Decimal;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParentSum {
     pub parent: usize,
-    pub role: String,
+    pub role: Role,
     /// The parent's own amount (None when blank).
     pub own: Option<Decimal>,
     /// Sum of the children's amounts (blank children count as nothing).
@@ -80,7 +81,7 @@ pub fn decimals(col: &Column) -> PolarsResult<Vec<Option<Decimal>>> {
 /// Every hierarchy node's amount per amount role, for every table given (index in the plan, the
 /// table, its amount roles): columns `table`, `node`, `parent`, `role`, `amount`. One frame for
 /// the whole workbook, built once.
-pub fn amounts_frame(tables: &[(usize, &TableModel, Vec<String>)]) -> PolarsResult<DataFrame> {
+pub fn amounts_frame(tables: &[(usize, &TableModel, Vec<Role>)]) -> PolarsResult<DataFrame> {
     let mut table = Vec::new();
     let mut node = Vec::new();
     let mut parent: Vec<Option<u32>> = Vec::new();
@@ -91,11 +92,12 @@ pub fn amounts_frame(tables: &[(usize, &TableModel, Vec<String>)]) -> PolarsResu
             if n.level == Level::Total {
                 continue;
             }
-            for r in roles {
+            for &r in roles {
                 table.push(*ti as u32);
                 node.push(i as u32);
                 parent.push(n.parent.map(|p| p as u32));
-                role.push(r.clone());
+                // By name: the sums come back sorted by it, and so do the findings.
+                role.push(r.as_str());
                 amount.push(t.row(n).field(r).and_then(|f| f.parsed.amount()));
             }
         }
@@ -113,7 +115,7 @@ pub fn amounts_frame(tables: &[(usize, &TableModel, Vec<String>)]) -> PolarsResu
 /// of its children, as (table index, sum). One polars query over the workbook's amounts frame:
 /// a group-by on `table, parent, role`, left-joined to the parents' own amounts.
 pub fn parent_sums(
-    tables: &[(usize, &TableModel, Vec<String>)],
+    tables: &[(usize, &TableModel, Vec<Role>)],
 ) -> PolarsResult<Vec<(usize, ParentSum)>> {
     if tables
         .iter()
@@ -156,11 +158,14 @@ pub fn parent_sums(
     let own = decimals(joined.column("own")?)?;
     let mut out = Vec::with_capacity(joined.height());
     for i in 0..joined.height() {
+        let Some(r) = role.get(i).and_then(Role::parse) else {
+            continue;
+        };
         out.push((
             tabs.get(i).unwrap_or(0) as usize,
             ParentSum {
                 parent: parents.get(i).unwrap_or(0) as usize,
-                role: role.get(i).unwrap_or("").to_string(),
+                role: r,
                 own: own[i],
                 children_sum: sums[i].unwrap_or_default(),
                 children_with_amount: with.get(i).unwrap_or(0) as usize,

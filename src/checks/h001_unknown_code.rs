@@ -3,6 +3,7 @@
 use super::util::{closest_in, label, same_text};
 use super::{Context, Finding, Rule, Severity};
 use crate::ingest::code::{Code, Level};
+use crate::ingest::role::Role;
 use crate::model::plan::{name_pos, name_words};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;
@@ -152,7 +153,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
             };
             let pos = t
                 .row(n)
-                .field("kode")
+                .field(Role::Kode)
                 .map(|f| f.pos)
                 .unwrap_or_else(|| name_pos(t, n));
             out.push(

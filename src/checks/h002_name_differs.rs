@@ -3,6 +3,7 @@
 use super::util::{label, same_text, word_diff};
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::code::Level;
+use crate::ingest::role::Role;
 use crate::model::plan::{name_pos, name_similarity};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;
@@ -141,7 +142,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 Vec::new()
             } else {
                 t.row(n)
-                    .field("kode")
+                    .field(Role::Kode)
                     .map(|f| Related::new(sheet, f.pos))
                     .into_iter()
                     .collect()

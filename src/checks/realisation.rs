@@ -16,6 +16,7 @@ use super::util::label;
 use crate::ingest::cell::{Pos, Value};
 use crate::ingest::locate::{Field, Parsed, TableRow};
 use crate::ingest::number::format_id;
+use crate::ingest::role::Role;
 use crate::model::plan::TableModel;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -95,7 +96,13 @@ fn format_shape(code: &str) -> (Option<u32>, bool) {
 
 /// Reads a field as the number it shows.
 pub(crate) fn shown(ctx: &Context, sheet: &str, f: &Field) -> Option<Shown> {
-    let (value, percent_written, unit_percent) = match &f.parsed {
+    shown_at(ctx, sheet, &f.parsed, f.pos)
+}
+
+/// Reads the value parsed from the cell at `pos` as the number it shows (a cell outside any
+/// column, such as the figure of a footer row).
+pub(crate) fn shown_at(ctx: &Context, sheet: &str, parsed: &Parsed, pos: Pos) -> Option<Shown> {
+    let (value, percent_written, unit_percent) = match parsed {
         Parsed::Number { value, percent } => (*value, *percent, false),
         Parsed::Amount(v) => (*v, false, false),
         Parsed::Target { value, unit } => (
@@ -112,9 +119,9 @@ pub(crate) fn shown(ctx: &Context, sheet: &str, f: &Field) -> Option<Shown> {
         .sheets
         .iter()
         .find(|s| s.name == sheet);
-    match sheet.and_then(|s| s.get(f.pos).map(|c| (s, c))) {
+    match sheet.and_then(|s| s.get(pos).map(|c| (s, c))) {
         Some((s, c)) if matches!(c.value, Value::Number(_)) => {
-            let (decimals, pct_format) = s.format(f.pos).map(format_shape).unwrap_or((None, false));
+            let (decimals, pct_format) = s.format(pos).map(format_shape).unwrap_or((None, false));
             let value = if pct_format {
                 value.checked_mul(Decimal::ONE_HUNDRED)?
             } else {
@@ -124,7 +131,7 @@ pub(crate) fn shown(ctx: &Context, sheet: &str, f: &Field) -> Option<Shown> {
                 value,
                 decimals: decimals.unwrap_or_else(|| value.normalize().scale()),
                 percent: pct_format || unit_percent,
-                pos: f.pos,
+                pos,
             })
         }
         _ => Some(Shown {
@@ -132,13 +139,13 @@ pub(crate) fn shown(ctx: &Context, sheet: &str, f: &Field) -> Option<Shown> {
             // Text is parsed exactly: the scale is the number of decimals written.
             decimals: value.scale(),
             percent: percent_written || unit_percent,
-            pos: f.pos,
+            pos,
         }),
     }
 }
 
 /// The cell of `role` on a row.
-pub(crate) fn slot(ctx: &Context, t: &TableModel, row: &TableRow, role: &str) -> Slot {
+pub(crate) fn slot(ctx: &Context, t: &TableModel, row: &TableRow, role: Role) -> Slot {
     if !t.table.has(role) {
         return Slot::Absent;
     }
@@ -236,14 +243,19 @@ pub(crate) fn row_label(t: &TableModel, row_idx: usize, en: bool) -> String {
 /// The indicator text of a row, trimmed, None when blank (`indikator`; in T-C.31 the draft's
 /// or the analysis' indicator, in the proposal table the output).
 pub(crate) fn indicator(row: &TableRow) -> Option<&str> {
-    ["indikator", "r_indikator", "a_indikator", "keluaran"]
-        .iter()
-        .find_map(|r| row.text(r).map(str::trim).filter(|s| !s.is_empty()))
+    [
+        Role::Indikator,
+        Role::RIndikator,
+        Role::AIndikator,
+        Role::Keluaran,
+    ]
+    .into_iter()
+    .find_map(|r| row.text(r).map(str::trim).filter(|s| !s.is_empty()))
 }
 
 /// A column of the table in messages: `kolom 8 "Tingkat Realisasi (%)"` (the lowest header
 /// piece, without its group).
-pub(crate) fn column_name(t: &TableModel, role: &str, number: Option<u32>, en: bool) -> String {
+pub(crate) fn column_name(t: &TableModel, role: Role, number: Option<u32>, en: bool) -> String {
     let header = t
         .table
         .column(role)
@@ -270,7 +282,7 @@ pub(crate) fn column_name(t: &TableModel, role: &str, number: Option<u32>, en: b
 pub(crate) fn cell_subject(
     t: &TableModel,
     row_idx: usize,
-    role: &str,
+    role: Role,
     number: Option<u32>,
     en: bool,
 ) -> String {

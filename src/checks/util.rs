@@ -7,6 +7,7 @@ use crate::ingest::cell::{Pos, Value};
 use crate::ingest::code::Level;
 use crate::ingest::locate::{ColumnMap, Field, Parsed, TableRow};
 use crate::ingest::number::format_id;
+use crate::ingest::role::Role;
 use crate::ingest::rules::{ColumnType, normalize};
 use crate::ingest::workbook::Sheet;
 use crate::model::plan::{Node, Plan, TableModel, name_words, words_similarity};
@@ -15,12 +16,12 @@ use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
 /// The field of a node's own row for `role`.
-pub fn field<'a>(t: &'a TableModel, n: &Node, role: &str) -> Option<&'a Field> {
+pub fn field<'a>(t: &'a TableModel, n: &Node, role: Role) -> Option<&'a Field> {
     t.row(n).field(role)
 }
 
 /// The amount in `role` on a node's row (None when blank or not a number).
-pub fn amount(t: &TableModel, n: &Node, role: &str) -> Option<Decimal> {
+pub fn amount(t: &TableModel, n: &Node, role: Role) -> Option<Decimal> {
     field(t, n, role).and_then(|f| f.parsed.amount())
 }
 
@@ -29,8 +30,8 @@ pub fn amount(t: &TableModel, n: &Node, role: &str) -> Option<Decimal> {
 pub fn target(
     t: &TableModel,
     n: &Node,
-    target_role: &str,
-    unit_role: &str,
+    target_role: Role,
+    unit_role: Role,
 ) -> Option<(Decimal, Option<String>, Pos)> {
     let f = field(t, n, target_role)?;
     let (value, unit_in_cell) = match &f.parsed {
@@ -45,7 +46,7 @@ pub fn target(
 }
 
 /// Text of a role on a node's row, trimmed; None when blank.
-pub fn text<'a>(t: &'a TableModel, n: &Node, role: &str) -> Option<&'a str> {
+pub fn text<'a>(t: &'a TableModel, n: &Node, role: Role) -> Option<&'a str> {
     field(t, n, role)
         .and_then(|f| f.parsed.text())
         .map(str::trim)
@@ -105,12 +106,12 @@ pub fn level_word(words: &[String], text: &str) -> Option<String> {
 
 /// The (target, unit) role pairs of plan tables: this year and the forward year of T-C.33, the
 /// draft and analysis sides of T-C.31, the volume of the proposal table.
-pub const TARGET_PAIRS: [(&str, &str); 5] = [
-    ("target_n", "satuan_n"),
-    ("target_n1", "satuan_n1"),
-    ("r_target", "r_satuan"),
-    ("a_target", "a_satuan"),
-    ("volume", "satuan"),
+pub const TARGET_PAIRS: [(Role, Role); 5] = [
+    (Role::TargetN, Role::SatuanN),
+    (Role::TargetN1, Role::SatuanN1),
+    (Role::RTarget, Role::RSatuan),
+    (Role::ATarget, Role::ASatuan),
+    (Role::Volume, Role::Satuan),
 ];
 
 /// Indonesian display of an amount: `15.387.210.499`.
@@ -193,7 +194,7 @@ pub fn level_plural(l: Level, en: bool) -> &'static str {
 
 /// A text cell of a row: its trimmed text (None when blank) and position. None when the column
 /// is missing or the cell is not text.
-pub fn text_cell(row: &TableRow, role: &str) -> Option<(Option<String>, Pos)> {
+pub fn text_cell(row: &TableRow, role: Role) -> Option<(Option<String>, Pos)> {
     let f = row.field(role)?;
     let t = match &f.parsed {
         Parsed::Text(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
@@ -204,7 +205,7 @@ pub fn text_cell(row: &TableRow, role: &str) -> Option<(Option<String>, Pos)> {
 }
 
 /// An amount cell of a node's row: Some(None) when blank, None when missing or unreadable.
-pub fn amount_cell(t: &TableModel, n: &Node, role: &str) -> Option<(Option<Decimal>, Pos)> {
+pub fn amount_cell(t: &TableModel, n: &Node, role: Role) -> Option<(Option<Decimal>, Pos)> {
     let f = t.row(n).field(role)?;
     match &f.parsed {
         Parsed::Blank => Some((None, f.pos)),
@@ -214,10 +215,10 @@ pub fn amount_cell(t: &TableModel, n: &Node, role: &str) -> Option<(Option<Decim
 }
 
 /// The first year named in the headers of `roles` of a table.
-pub fn header_year(t: &TableModel, roles: &[&str]) -> Option<i32> {
+pub fn header_year(t: &TableModel, roles: &[Role]) -> Option<i32> {
     roles
         .iter()
-        .find_map(|r| t.table.column(r).and_then(|c| c.year))
+        .find_map(|&r| t.table.column(r).and_then(|c| c.year))
 }
 
 /// A year for messages, Indonesian and English: (` tahun 2026`, ` for 2026`); empty for None.
@@ -233,8 +234,8 @@ pub fn year_phrase(year: Option<i32>) -> (String, String) {
 /// the forward year, else the plan year plus one).
 pub fn year_label(
     t: &TableModel,
-    n_roles: &[&str],
-    n1_roles: &[&str],
+    n_roles: &[Role],
+    n1_roles: &[Role],
     forward: bool,
     en: bool,
 ) -> String {
@@ -258,15 +259,15 @@ pub fn year_label(
 
 /// The T-C.33 budget role for `year`: `pagu_n`, or `pagu_n1` when that column is the one named
 /// with the year. None when T-C.33 has no column for that year.
-pub fn tc33_pagu_role(t33: &TableModel, year: Option<i32>) -> Option<&'static str> {
-    let y_n = t33.table.column("pagu_n").map(|c| c.year);
-    let y_n1 = t33.table.column("pagu_n1").map(|c| c.year);
+pub fn tc33_pagu_role(t33: &TableModel, year: Option<i32>) -> Option<Role> {
+    let y_n = t33.table.column(Role::PaguN).map(|c| c.year);
+    let y_n1 = t33.table.column(Role::PaguN1).map(|c| c.year);
     match year {
-        None => y_n.map(|_| "pagu_n"),
-        Some(y) if y_n == Some(Some(y)) => Some("pagu_n"),
-        Some(y) if y_n1 == Some(Some(y)) => Some("pagu_n1"),
+        None => y_n.map(|_| Role::PaguN),
+        Some(y) if y_n == Some(Some(y)) => Some(Role::PaguN),
+        Some(y) if y_n1 == Some(Some(y)) => Some(Role::PaguN1),
         // T-C.33 names no year for its plan columns: take them as the year under review.
-        Some(_) if y_n == Some(None) => Some("pagu_n"),
+        Some(_) if y_n == Some(None) => Some(Role::PaguN),
         Some(_) => None,
     }
 }
@@ -275,7 +276,7 @@ pub fn tc33_pagu_role(t33: &TableModel, year: Option<i32>) -> Option<&'static st
 /// same kind with the same columns (roles at the same places, header texts alike) on other
 /// sheets. Returns the group of `idx` in plan order; just `[idx]` when it stands alone.
 pub fn continuation_group(plan: &Plan, idx: usize) -> Vec<usize> {
-    let sig = |t: &TableModel| -> Vec<(&'static str, u32, String)> {
+    let sig = |t: &TableModel| -> Vec<(Role, u32, String)> {
         t.table
             .columns
             .iter()
@@ -344,7 +345,7 @@ pub fn plan_year(plan: &Plan) -> Option<i32> {
     for t in &plan.tables {
         for c in &t.table.columns {
             if matches!(c.ty, ColumnType::Amount | ColumnType::Target)
-                && !c.role.ends_with("_n1")
+                && !c.role.is_forward_year()
                 && let Some(y) = c.year
             {
                 *count.entry(y).or_default() += 1;
@@ -361,7 +362,7 @@ pub fn plan_year(plan: &Plan) -> Option<i32> {
 /// The base is the plan year, or the statement's, or 0 when nothing names a year (then 0 is
 /// "this year" and 1 "the forward year").
 pub fn column_year(c: &ColumnMap, base: i32) -> i32 {
-    c.year.unwrap_or(if c.role.ends_with("_n1") {
+    c.year.unwrap_or(if c.role.is_forward_year() {
         base + 1
     } else {
         base

@@ -41,6 +41,7 @@ use crate::ingest::code::Level;
 use crate::ingest::kind::TableKind;
 use crate::ingest::locate::{Field, LocatedTable, Parsed, TableRow};
 use crate::ingest::number::format_id;
+use crate::ingest::role::Role;
 use crate::ingest::rules::ColumnType;
 use crate::model::pairing::{CodedByName, PairOptions, PairRow, ParentRule, pair};
 use crate::model::plan::{Plan, TableModel, name_pos};
@@ -107,7 +108,7 @@ impl RowRef {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValueChange {
     /// The column's role (`pagu_n`, `r_target`, …).
-    pub column: String,
+    pub column: Role,
     pub year: Option<i32>,
     /// The column header as written in the new version.
     pub header: String,
@@ -183,7 +184,7 @@ pub struct ProgramChange {
     pub kind: String,
     pub code: Option<String>,
     pub name: String,
-    pub column: String,
+    pub column: Role,
     pub header: String,
     /// None when the program (or every amount under it) is absent in that version.
     pub old: Option<Decimal>,
@@ -252,13 +253,13 @@ struct Item {
 }
 
 /// Key columns of flat tables, in order of preference.
-const FLAT_KEYS: [&str; 6] = [
-    "uraian",
-    "permasalahan",
-    "indikator",
-    "kamus_usulan",
-    "sasaran",
-    "tujuan",
+const FLAT_KEYS: [Role; 6] = [
+    Role::Uraian,
+    Role::Permasalahan,
+    Role::Indikator,
+    Role::KamusUsulan,
+    Role::Sasaran,
+    Role::Tujuan,
 ];
 
 fn items(t: &TableModel) -> Vec<Item> {
@@ -278,7 +279,7 @@ fn items(t: &TableModel) -> Vec<Item> {
             })
             .collect();
     }
-    let key = FLAT_KEYS.iter().find(|k| t.table.has(k)).copied();
+    let key = FLAT_KEYS.into_iter().find(|&k| t.table.has(k));
     t.table
         .rows
         .iter()
@@ -387,11 +388,11 @@ pub fn display(p: &Parsed, raw: &str) -> String {
 }
 
 /// A field's key within a row: role, year, occurrence of that role and year.
-type FieldKey<'a> = (&'a str, Option<i32>, usize);
+type FieldKey = (Role, Option<i32>, usize);
 
 /// Fields of a row keyed by (role, year, occurrence of that role and year).
-fn keyed(row: &TableRow) -> Vec<(FieldKey<'_>, &Field)> {
-    let mut seen: HashMap<(&str, Option<i32>), usize> = HashMap::new();
+fn keyed(row: &TableRow) -> Vec<(FieldKey, &Field)> {
+    let mut seen: HashMap<(Role, Option<i32>), usize> = HashMap::new();
     row.fields
         .iter()
         .map(|f| {
@@ -403,7 +404,7 @@ fn keyed(row: &TableRow) -> Vec<(FieldKey<'_>, &Field)> {
         .collect()
 }
 
-type ColKey = (&'static str, Option<i32>);
+type ColKey = (Role, Option<i32>);
 
 fn column_keys(t: &LocatedTable) -> Vec<ColKey> {
     let mut out: Vec<ColKey> = Vec::new();
@@ -416,14 +417,8 @@ fn column_keys(t: &LocatedTable) -> Vec<ColKey> {
     out
 }
 
-fn blank_field(role: &str, year: Option<i32>, pos: Pos) -> Field {
-    Field::new(
-        crate::ingest::rules::intern(role),
-        year,
-        pos,
-        String::new(),
-        Parsed::Blank,
-    )
+fn blank_field(role: Role, year: Option<i32>, pos: Pos) -> Field {
+    Field::new(role, year, pos, String::new(), Parsed::Blank)
 }
 
 struct Side<'a> {
@@ -431,7 +426,7 @@ struct Side<'a> {
     items: Vec<Item>,
 }
 
-fn header_of(t: &LocatedTable, role: &str, year: Option<i32>) -> String {
+fn header_of(t: &LocatedTable, role: Role, year: Option<i32>) -> String {
     t.columns
         .iter()
         .find(|c| c.role == role && c.year == year)
@@ -498,7 +493,7 @@ fn compare_items(
                 },
             };
             out.push(ValueChange {
-                column: role.to_string(),
+                column: role,
                 year,
                 header: header_of(nt, role, year),
                 old_raw: a.raw().to_string(),
@@ -555,7 +550,7 @@ fn program_of(items: &[Item]) -> Vec<Option<usize>> {
 /// under it, levels where nothing is filled left out; Err when a sum overflows.
 type LevelSums = HashMap<usize, Result<HashMap<Level, Decimal>, Overflow>>;
 
-fn sums_by_level(side: &Side, role: &str) -> LevelSums {
+fn sums_by_level(side: &Side, role: Role) -> LevelSums {
     let progs = program_of(&side.items);
     let mut under: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, it) in side.items.iter().enumerate() {
@@ -591,12 +586,12 @@ fn program_changes(old: &Side, new: &Side, paired: &[Option<usize>]) -> Vec<Prog
         .filter(|(r, _)| {
             new.t
                 .table
-                .column(r)
+                .column(*r)
                 .is_some_and(|c| c.ty == ColumnType::Amount)
                 && old
                     .t
                     .table
-                    .column(r)
+                    .column(*r)
                     .is_some_and(|c| c.ty == ColumnType::Amount)
         })
         .collect();
@@ -612,8 +607,8 @@ fn program_changes(old: &Side, new: &Side, paired: &[Option<usize>]) -> Vec<Prog
         }
     }
     for (role, _) in &amount_roles {
-        let so = sums_by_level(old, role);
-        let sn = sums_by_level(new, role);
+        let so = sums_by_level(old, *role);
+        let sn = sums_by_level(new, *role);
         for &(oi, ni) in &pairs {
             // A program whose sum overflows on either side is not compared.
             let (Ok(lo), Ok(ln)) = (
@@ -638,7 +633,7 @@ fn program_changes(old: &Side, new: &Side, paired: &[Option<usize>]) -> Vec<Prog
             };
             let it = &side.items[idx];
             let at = side.t.table.rows[it.rows[0]]
-                .field(role)
+                .field(*role)
                 .map(|f| CellRef::new(&side.t.table.sheet, f.pos));
             // A difference beyond Decimal (extreme sums on both sides) is not shown.
             let Some(difference) = vn.unwrap_or_default().checked_sub(vo.unwrap_or_default())
@@ -649,8 +644,8 @@ fn program_changes(old: &Side, new: &Side, paired: &[Option<usize>]) -> Vec<Prog
                 kind: new.t.table.kind.to_string(),
                 code: it.code.clone(),
                 name: it.name.clone(),
-                column: role.to_string(),
-                header: header_of(&new.t.table, role, None),
+                column: *role,
+                header: header_of(&new.t.table, *role, None),
                 old: vo,
                 new: vn,
                 difference,
@@ -1313,7 +1308,7 @@ mod tests {
             for f in table.rows[ri]
                 .fields
                 .iter_mut()
-                .filter(|f| f.role == "pagu_n")
+                .filter(|f| f.role == Role::PaguN)
             {
                 f.parsed = Parsed::Amount(v);
             }
@@ -1325,7 +1320,7 @@ mod tests {
             .changed
             .iter()
             .flat_map(|c| c.values.iter())
-            .find(|v| v.column == "pagu_n")
+            .find(|v| v.column == Role::PaguN)
             .expect("the pagu change is listed");
         assert_eq!(pagu.difference, None);
         assert!(!to_markdown(&r, false).is_empty());

@@ -45,6 +45,7 @@ use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
 use crate::ingest::kind::TableKind;
 use crate::ingest::locate::LocatedTable;
+use crate::ingest::role::Role;
 use crate::ingest::rules::normalize;
 use crate::model::pairing::{CodedByName, PairOptions, ParentRule, node_rows, pair};
 use crate::model::plan::{Node, Plan, TableModel, name_pos, name_similarity};
@@ -116,7 +117,7 @@ fn row_offices(t: &LocatedTable) -> Vec<Option<String>> {
         .iter()
         .map(|r| {
             if let Some(pd) = r
-                .text("perangkat_daerah")
+                .text(Role::PerangkatDaerah)
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
             {
@@ -145,7 +146,7 @@ pub fn rkpd_offices(rkpd: &Plan) -> Vec<String> {
     }
     for (_, t) in rkpd.tables_of(PLAFON_KIND) {
         for r in &t.table.rows {
-            if let Some(pd) = r.text("perangkat_daerah") {
+            if let Some(pd) = r.text(Role::PerangkatDaerah) {
                 push(pd);
             }
         }
@@ -156,9 +157,9 @@ pub fn rkpd_offices(rkpd: &Plan) -> Vec<String> {
 /// The office's side of the comparison: T-C.31's draft columns, else T-C.33's year n.
 struct OfficeSide<'a> {
     t: &'a TableModel,
-    target: &'static str,
-    unit: &'static str,
-    pagu: &'static str,
+    target: Role,
+    unit: Role,
+    pagu: Role,
     label_id: &'static str,
     label_en: &'static str,
 }
@@ -167,9 +168,9 @@ fn office_side(plan: &Plan) -> Option<OfficeSide<'_>> {
     if let Some((_, t)) = plan.tables_of(TableKind::TC31).next() {
         return Some(OfficeSide {
             t,
-            target: "r_target",
-            unit: "r_satuan",
-            pagu: "r_pagu",
+            target: Role::RTarget,
+            unit: Role::RSatuan,
+            pagu: Role::RPagu,
             label_id: "T-C.31 (kolom Rancangan Awal RKPD)",
             label_en: "T-C.31 (draft RKPD columns)",
         });
@@ -178,9 +179,9 @@ fn office_side(plan: &Plan) -> Option<OfficeSide<'_>> {
         .next()
         .map(|(_, t)| OfficeSide {
             t,
-            target: "target_n",
-            unit: "satuan_n",
-            pagu: "pagu_n",
+            target: Role::TargetN,
+            unit: Role::SatuanN,
+            pagu: Role::PaguN,
             label_id: "T-C.33 (rencana tahun n)",
             label_en: "T-C.33 (year n plan)",
         })
@@ -232,7 +233,7 @@ fn finding(rule: &'static Rule, sheet: &str, pos: Pos, id: String, en: String) -
     Finding::new(rule, sheet, pos, id, en)
 }
 
-fn field_pos(t: &TableModel, n: &Node, role: &str) -> Pos {
+fn field_pos(t: &TableModel, n: &Node, role: Role) -> Pos {
     t.row(n)
         .field(role)
         .map(|f| f.pos)
@@ -254,7 +255,7 @@ fn compare_pair(
 ) {
     let ot = side.t;
     let sheet = &ot.table.sheet;
-    let rel = |role: &str| ctx.related(&rk.table.sheet, field_pos(rk, rn, role));
+    let rel = |role: Role| ctx.related(&rk.table.sheet, field_pos(rk, rn, role));
     let what = label(on, false);
     let what_en = label(on, true);
     let mut push =
@@ -278,14 +279,14 @@ fn compare_pair(
             );
         };
     // Target and unit.
-    let tr = target(rk, rn, "target_n", "satuan_n");
+    let tr = target(rk, rn, Role::TargetN, Role::SatuanN);
     let to = target(ot, on, side.target, side.unit);
     match (&tr, &to) {
         (Some((vr, ur, _)), Some((vo, uo, po))) => {
             if vr != vo {
                 push(
                     *po,
-                    rel("target_n"),
+                    rel(Role::TargetN),
                     "Target",
                     "Target",
                     target_text(vr, ur.as_deref()),
@@ -304,10 +305,10 @@ fn compare_pair(
                     .filter(|f| !f.parsed.is_blank() || uo.is_none())
                     .map(|f| f.pos)
                     .unwrap_or(*po);
-                let rel_role = if rk.table.has("satuan_n") {
-                    "satuan_n"
+                let rel_role = if rk.table.has(Role::SatuanN) {
+                    Role::SatuanN
                 } else {
-                    "target_n"
+                    Role::TargetN
                 };
                 push(
                     pos,
@@ -321,7 +322,7 @@ fn compare_pair(
         }
         (Some((vr, ur, _)), None) => push(
             field_pos(ot, on, side.target),
-            rel("target_n"),
+            rel(Role::TargetN),
             "Target",
             "Target",
             target_text(vr, ur.as_deref()),
@@ -329,7 +330,7 @@ fn compare_pair(
         ),
         (None, Some((vo, uo, po))) => push(
             *po,
-            rel("target_n"),
+            rel(Role::TargetN),
             "Target",
             "Target",
             "(kosong)".into(),
@@ -338,7 +339,7 @@ fn compare_pair(
         (None, None) => {}
     }
     // Pagu indikatif.
-    let pr = amount(rk, rn, "pagu_n");
+    let pr = amount(rk, rn, Role::PaguN);
     let po = amount(ot, on, side.pagu);
     if pr != po {
         let diff = match (pr, po) {
@@ -363,7 +364,7 @@ fn compare_pair(
                     got.replace("selisih", "difference")
                 ),
             )
-            .related([rel("pagu_n")])
+            .related([rel(Role::PaguN)])
             .expected_found(exp, got_plain),
         );
     }
@@ -372,7 +373,7 @@ fn compare_pair(
 /// The office's total of one amount column: its written total (the last total row with an
 /// amount), else the sum of its bidang rows, else the sum of its programs (placed on the
 /// column's header). None when there is none, or when a sum overflows.
-fn office_total(t: &TableModel, role: &str) -> Option<(Decimal, Pos)> {
+fn office_total(t: &TableModel, role: Role) -> Option<(Decimal, Pos)> {
     let what = AmountOf::Role(role);
     if let Some(&written) = written_totals(t, what).ok()?.last() {
         return Some(written);
@@ -397,13 +398,13 @@ fn office_total(t: &TableModel, role: &str) -> Option<(Decimal, Pos)> {
 fn ceiling(rkpd: &Plan, key: &str) -> Option<(Decimal, String, Pos)> {
     for (_, t) in rkpd.tables_of(PLAFON_KIND) {
         for r in &t.table.rows {
-            let Some(pd) = r.text("perangkat_daerah") else {
+            let Some(pd) = r.text(Role::PerangkatDaerah) else {
                 continue;
             };
             if office_key(pd) != key {
                 continue;
             }
-            if let Some(f) = r.field("plafon")
+            if let Some(f) = r.field(Role::Plafon)
                 && let Some(v) = f.parsed.amount()
             {
                 return Some((v, t.table.sheet.clone(), f.pos));
@@ -411,13 +412,13 @@ fn ceiling(rkpd: &Plan, key: &str) -> Option<(Decimal, String, Pos)> {
         }
     }
     for (_, t) in rkpd.tables_of(RKPD_KIND) {
-        if !t.table.has("plafon") {
+        if !t.table.has(Role::Plafon) {
             continue;
         }
         let offices = row_offices(&t.table);
         for (r, o) in t.table.rows.iter().zip(offices) {
             if o.is_some_and(|o| office_key(&o) == key)
-                && let Some(f) = r.field("plafon")
+                && let Some(f) = r.field(Role::Plafon)
                 && let Some(v) = f.parsed.amount()
             {
                 return Some((v, t.table.sheet.clone(), f.pos));
@@ -465,7 +466,7 @@ pub fn check_against_rkpd_in(
         .iter()
         .filter(|t| t.table.kind == RKPD_KIND || t.table.kind == PLAFON_KIND)
         .filter_map(|t| {
-            t.table.column("perangkat_daerah").map(|c| Related {
+            t.table.column(Role::PerangkatDaerah).map(|c| Related {
                 sheet: format!("{rkpd_label}:{}", t.table.sheet),
                 cell: Pos::new(t.table.header_start, c.col),
             })
@@ -576,7 +577,9 @@ pub fn check_against_rkpd_in(
                     let pos = anchor.unwrap_or_else(|| {
                         Pos::new(
                             st.header_start,
-                            st.column("uraian").map(|c| c.col).unwrap_or(st.first_col),
+                            st.column(Role::Uraian)
+                                .map(|c| c.col)
+                                .unwrap_or(st.first_col),
                         )
                     });
                     out.push(
@@ -607,14 +610,14 @@ pub fn check_against_rkpd_in(
     }
     // Ceiling.
     if let Some((cap, cap_sheet, cap_pos)) = ceiling(rkpd, &key) {
-        let mut totals: Vec<(&TableModel, &str, &str, &str)> =
+        let mut totals: Vec<(&TableModel, Role, &str, &str)> =
             vec![(side.t, side.pagu, side.label_id, side.label_en)];
         if side.t.table.kind != TableKind::TC33
             && let Some((_, t33)) = office_plan.tables_of(TableKind::TC33).next()
         {
             totals.push((
                 t33,
-                "pagu_n",
+                Role::PaguN,
                 "T-C.33 (rencana tahun n)",
                 "T-C.33 (year n plan)",
             ));

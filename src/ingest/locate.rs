@@ -11,6 +11,7 @@ use super::cell::{Pos, Value, format_number, range_a1};
 use super::code::{Code, code_cell_text};
 use super::number::parse_id_number;
 use super::numbering::{NumberRow, number_row};
+use super::role::Role;
 use super::rows::read_table;
 use super::rules::{ColumnType, TableDef, TableRules, normalize, phrase_in};
 use super::workbook::Sheet;
@@ -20,8 +21,7 @@ use std::collections::HashMap;
 /// One column of a located table and the role it plays.
 #[derive(Debug, Clone)]
 pub struct ColumnMap {
-    /// Interned ([`crate::ingest::rules::intern`]).
-    pub role: &'static str,
+    pub role: Role,
     pub col: u32,
     pub ty: ColumnType,
     /// The year named in the column's header, if any (`Rencana Tahun 2026` → 2026).
@@ -121,8 +121,7 @@ impl Parsed {
 /// One field of a data row.
 #[derive(Debug, Clone)]
 pub struct Field {
-    /// Interned: the column map's own `&'static str`.
-    pub role: &'static str,
+    pub role: Role,
     pub year: Option<i32>,
     pub pos: Pos,
     /// How the cell was written, kept only where the parsed value does not give it back
@@ -148,13 +147,7 @@ enum Shown {
 impl Field {
     /// A field whose cell as written is `raw` (a code joined from several cells, a value made
     /// by a rule).
-    pub fn new(
-        role: &'static str,
-        year: Option<i32>,
-        pos: Pos,
-        raw: String,
-        parsed: Parsed,
-    ) -> Field {
+    pub fn new(role: Role, year: Option<i32>, pos: Pos, raw: String, parsed: Parsed) -> Field {
         let same = match &parsed {
             Parsed::Text(t) => *t == raw,
             Parsed::Unparsed(u) => u.text == raw,
@@ -176,7 +169,7 @@ impl Field {
 
     /// The field of one cell read as `parsed`.
     pub fn from_cell(
-        role: &'static str,
+        role: Role,
         year: Option<i32>,
         pos: Pos,
         value: &Value,
@@ -220,15 +213,15 @@ pub struct TableRow {
 }
 
 impl TableRow {
-    pub fn field(&self, role: &str) -> Option<&Field> {
+    pub fn field(&self, role: Role) -> Option<&Field> {
         self.fields.iter().find(|f| f.role == role)
     }
 
-    pub fn fields_of<'a>(&'a self, role: &'a str) -> impl Iterator<Item = &'a Field> + 'a {
+    pub fn fields_of(&self, role: Role) -> impl Iterator<Item = &Field> + '_ {
         self.fields.iter().filter(move |f| f.role == role)
     }
 
-    pub fn text(&self, role: &str) -> Option<&str> {
+    pub fn text(&self, role: Role) -> Option<&str> {
         self.field(role).and_then(|f| f.parsed.text())
     }
 }
@@ -275,11 +268,11 @@ impl LocatedTable {
         )
     }
 
-    pub fn column(&self, role: &str) -> Option<&ColumnMap> {
+    pub fn column(&self, role: Role) -> Option<&ColumnMap> {
         self.columns.iter().find(|c| c.role == role)
     }
 
-    pub fn has(&self, role: &str) -> bool {
+    pub fn has(&self, role: Role) -> bool {
         self.column(role).is_some()
     }
 }
@@ -493,7 +486,7 @@ pub struct LabelMismatch {
     /// The label as written, e.g. `(8)=(7)/(6)x100`.
     pub label: String,
     /// The role the column was read as.
-    pub role: String,
+    pub role: Role,
     /// What the label implies, in words: `kolom 8 = (7)/(6)×100`.
     pub implied: String,
 }
@@ -822,7 +815,7 @@ fn match_def<'a>(
             .unwrap_or_default();
         evidence.order = swapped.contains(&col);
         columns.push(ColumnMap {
-            role: crate::ingest::rules::intern(&d.role),
+            role: d.role,
             col,
             ty: d.ty,
             year: years.get(&col).copied(),
@@ -838,19 +831,19 @@ fn match_def<'a>(
     let mut missing: Vec<String> = def
         .required
         .iter()
-        .filter(|r| !columns.iter().any(|c| c.role == *r))
-        .cloned()
+        .filter(|&&r| !columns.iter().any(|c| c.role == r))
+        .map(|r| r.to_string())
         .collect();
     // The kind of a table is told by its header words; the number row only places columns once
     // the words have named the table. Roles the words support count twice.
-    let mut worded: Vec<&str> = columns
+    let mut worded: Vec<Role> = columns
         .iter()
         .filter(|c| c.evidence.alias)
         .map(|c| c.role)
         .collect();
     worded.sort_unstable();
     worded.dedup();
-    let mut roles: Vec<&str> = columns.iter().map(|c| c.role).collect();
+    let mut roles: Vec<Role> = columns.iter().map(|c| c.role).collect();
     roles.sort_unstable();
     roles.dedup();
     if missing.is_empty() && worded.len() * 2 < roles.len() {
@@ -881,7 +874,7 @@ fn match_def<'a>(
 /// column read as the role whose formula that is, over the columns read as that formula's roles.
 fn label_mismatches(def: &TableDef, nr: &NumberRow, columns: &[ColumnMap]) -> Vec<LabelMismatch> {
     let mut out = Vec::new();
-    let number_of_role = |role: &str| -> Option<u32> {
+    let number_of_role = |role: Role| -> Option<u32> {
         let c = columns.iter().find(|c| c.role == role)?;
         nr.label(c.col).map(|l| l.number)
     };
@@ -896,7 +889,7 @@ fn label_mismatches(def: &TableDef, nr: &NumberRow, columns: &[ColumnMap]) -> Ve
         // The role's formula over form numbers, rewritten to the sheet's numbers.
         let expected = d.formula().and_then(|df| {
             df.map(|n| {
-                let role = def.numbered_column(n).map(|(_, cd)| cd.role.as_str())?;
+                let role = def.numbered_column(n).map(|(_, cd)| cd.role)?;
                 number_of_role(role)
             })
         });
@@ -910,7 +903,7 @@ fn label_mismatches(def: &TableDef, nr: &NumberRow, columns: &[ColumnMap]) -> Ve
             out.push(LabelMismatch {
                 pos: Pos::new(nr.row, c.col),
                 label: label.text.clone(),
-                role: c.role.to_string(),
+                role: c.role,
                 implied: format!("({}) = {f}", label.number),
             });
         }
@@ -1396,39 +1389,42 @@ mod tests {
         let tb = &tables[0];
         assert_eq!(tb.kind, TableKind::TC33);
         assert_eq!((tb.header_start, tb.header_end), (2, 3));
-        assert_eq!(tb.column("pagu_n").unwrap().col, 5);
-        assert_eq!(tb.column("pagu_n").unwrap().year, Some(2026));
-        assert_eq!(tb.column("pagu_n1").unwrap().col, 8);
-        assert_eq!(tb.column("target_n1").unwrap().col, 7);
+        assert_eq!(tb.column(Role::PaguN).unwrap().col, 5);
+        assert_eq!(tb.column(Role::PaguN).unwrap().year, Some(2026));
+        assert_eq!(tb.column(Role::PaguN1).unwrap().col, 8);
+        assert_eq!(tb.column(Role::TargetN1).unwrap().col, 7);
         assert_eq!(tb.rows.len(), 1, "numbering row skipped");
         let r = &tb.rows[0];
         assert_eq!(
-            r.field("pagu_n").unwrap().parsed,
+            r.field(Role::PaguN).unwrap().parsed,
             Parsed::Amount(600.into())
         );
-        assert_eq!(r.field("pagu_n").unwrap().pos.a1(), "F6");
+        assert_eq!(r.field(Role::PaguN).unwrap().pos.a1(), "F6");
         assert_eq!(
-            r.field("pagu_n1").unwrap().parsed,
+            r.field(Role::PaguN1).unwrap().parsed,
             Parsed::Amount(700.into())
         );
         assert_eq!(
-            r.field("target_n").unwrap().parsed,
+            r.field(Role::TargetN).unwrap().parsed,
             Parsed::Target {
                 value: 75.into(),
                 unit: Some(Box::new("Nilai".into()))
             }
         );
-        assert!(matches!(r.field("kode").unwrap().parsed, Parsed::Code(_)));
+        assert!(matches!(
+            r.field(Role::Kode).unwrap().parsed,
+            Parsed::Code(_)
+        ));
     }
 
     #[test]
     fn columns_in_another_order() {
         let (tables, _) = locate_tables(&tc33_sheet(true), &rules());
         let tb = &tables[0];
-        assert_eq!(tb.column("pagu_n").unwrap().col, 4);
-        assert_eq!(tb.column("target_n").unwrap().col, 5);
+        assert_eq!(tb.column(Role::PaguN).unwrap().col, 4);
+        assert_eq!(tb.column(Role::TargetN).unwrap().col, 5);
         assert_eq!(
-            tb.rows[0].field("pagu_n").unwrap().parsed,
+            tb.rows[0].field(Role::PaguN).unwrap().parsed,
             Parsed::Amount(600.into())
         );
     }
@@ -1449,10 +1445,13 @@ mod tests {
         let (tables, _) = locate_tables(&s, &rules());
         let r = &tables[0].rows[0];
         assert_eq!(
-            r.field("pagu_n").unwrap().parsed,
+            r.field(Role::PaguN).unwrap().parsed,
             Parsed::Amount("1500500".parse().unwrap())
         );
-        assert_eq!(r.field("pagu_n1").unwrap().parsed, Parsed::Amount(2.into()));
+        assert_eq!(
+            r.field(Role::PaguN1).unwrap().parsed,
+            Parsed::Amount(2.into())
+        );
     }
 
     #[test]
@@ -1479,7 +1478,7 @@ mod tests {
         let names: Vec<_> = tables[0]
             .rows
             .iter()
-            .map(|r| r.text("uraian").unwrap().to_string())
+            .map(|r| r.text(Role::Uraian).unwrap().to_string())
             .collect();
         assert_eq!(names, ["PROGRAM A", "PROGRAM B"]);
         assert_eq!(tables[0].skipped.len(), 2);
@@ -1570,22 +1569,22 @@ mod tests {
         sheet(rows, merges)
     }
 
-    fn roles(tb: &LocatedTable) -> Vec<(u32, &str)> {
+    fn roles(tb: &LocatedTable) -> Vec<(u32, Role)> {
         tb.columns.iter().map(|c| (c.col, c.role)).collect()
     }
 
-    const TC29_ROLES: [(u32, &str); 11] = [
-        (0, "kode"),
-        (1, "uraian"),
-        (2, "indikator"),
-        (3, "k4"),
-        (4, "k5"),
-        (5, "k6"),
-        (6, "k7"),
-        (7, "k8"),
-        (8, "k9"),
-        (9, "k10"),
-        (10, "k11"),
+    const TC29_ROLES: [(u32, Role); 11] = [
+        (0, Role::Kode),
+        (1, Role::Uraian),
+        (2, Role::Indikator),
+        (3, Role::K4),
+        (4, Role::K5),
+        (5, Role::K6),
+        (6, Role::K7),
+        (7, Role::K8),
+        (8, Role::K9),
+        (9, Role::K10),
+        (10, Role::K11),
     ];
 
     #[test]
@@ -1615,18 +1614,18 @@ mod tests {
         assert_eq!(tb.rows.len(), 1, "the number row is not a data row");
         assert_eq!(tb.number_row, Some(3));
         assert!(tb.label_mismatches.is_empty(), "{:?}", tb.label_mismatches);
-        assert!(tb.column("k9").unwrap().evidence.number_row);
+        assert!(tb.column(Role::K9).unwrap().evidence.number_row);
     }
 
     #[test]
     fn without_a_number_row_the_years_decide_between_like_worded_columns() {
         let (tables, _) = locate_tables(&tc29_other_office(None), &rules());
         let tb = &tables[0];
-        assert_eq!(tb.column("k6").map(|c| c.col), Some(5));
-        assert_eq!(tb.column("k7").map(|c| c.col), Some(6));
-        assert_eq!(tb.column("k9").map(|c| c.col), Some(8));
-        assert_eq!(tb.column("k10").map(|c| c.col), Some(9));
-        assert_eq!(tb.column("k11").map(|c| c.col), Some(10));
+        assert_eq!(tb.column(Role::K6).map(|c| c.col), Some(5));
+        assert_eq!(tb.column(Role::K7).map(|c| c.col), Some(6));
+        assert_eq!(tb.column(Role::K9).map(|c| c.col), Some(8));
+        assert_eq!(tb.column(Role::K10).map(|c| c.col), Some(9));
+        assert_eq!(tb.column(Role::K11).map(|c| c.col), Some(10));
     }
 
     #[test]
@@ -1654,7 +1653,7 @@ mod tests {
         let m = &tables[0].label_mismatches;
         assert_eq!(m.len(), 1, "{m:?}");
         assert_eq!(m[0].pos.a1(), "I4");
-        assert_eq!(m[0].role, "k9");
+        assert_eq!(m[0].role, Role::K9);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! `workbook` reads the file (calamine), `locate` finds tables by their headers using the
 //! aliases in `rules/tables.toml` (`rules`), `number` parses Indonesian numbers, `code` reads
 //! nomenclature codes (joined or split over columns) and their levels, `cell` holds values and
-//! addresses, `kind` names the kinds of table.
+//! addresses, `kind` names the kinds of table and `role` the roles of their columns.
 
 pub mod cell;
 pub mod code;
@@ -11,12 +11,14 @@ pub mod kind;
 pub mod locate;
 pub mod number;
 pub mod numbering;
+pub mod role;
 pub mod rows;
 pub mod rules;
 pub mod sheetxml;
 pub mod workbook;
 
 use crate::ingest::kind::TableKind;
+use crate::ingest::role::Role;
 use locate::{LocatedTable, Unplaced};
 use rules::TableRules;
 use std::path::Path;
@@ -151,7 +153,7 @@ fn office_plan_not_rkpd(
         let mut offices: Vec<String> = t
             .rows
             .iter()
-            .filter_map(|r| r.text("perangkat_daerah"))
+            .filter_map(|r| r.text(Role::PerangkatDaerah))
             .map(rules::normalize)
             .filter(|o| !o.is_empty())
             .collect();

@@ -3,6 +3,7 @@
 //! The default definitions are `rules/tables.toml`, embedded in the binary; `--rules DIR` reads
 //! `DIR/tables.toml` instead when it exists. See that file for the matching rules.
 
+use super::role::Role;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -22,7 +23,7 @@ pub enum ColumnType {
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct ColumnDef {
-    pub role: String,
+    pub role: Role,
     #[serde(rename = "type")]
     pub ty: ColumnType,
     #[serde(default)]
@@ -72,7 +73,7 @@ pub struct TableDef {
     pub kind: super::kind::TableKind,
     #[serde(default)]
     pub title: Vec<String>,
-    pub required: Vec<String>,
+    pub required: Vec<Role>,
     /// Words that open a side of a flat table whose groups are fused into one leaf
     /// (`Program/Kegiatan (RKPD)` … `Program/Kegiatan (Hasil Analisis)`): the columns after such
     /// a column are read with its words until the next side opens. Longest first wins.
@@ -87,7 +88,7 @@ pub struct TableDef {
 }
 
 impl TableDef {
-    pub fn column(&self, role: &str) -> Option<&ColumnDef> {
+    pub fn column(&self, role: Role) -> Option<&ColumnDef> {
         self.columns.iter().find(|c| c.role == role)
     }
 
@@ -138,7 +139,7 @@ impl TableRules {
                     ));
                 }
             }
-            for r in &t.required {
+            for &r in &t.required {
                 if t.column(r).is_none() {
                     return Err(format!(
                         "table {}: required role `{r}` has no column",
@@ -152,8 +153,8 @@ impl TableRules {
 
     /// A user's tables.toml may re-word, re-number and re-order what selaras knows, but not name
     /// a table kind or a column role that no rule reads: a misspelt or renamed `role` would
-    /// otherwise load fine and silence every rule that needs the column. The known names are
-    /// those of the embedded default; the error names the line.
+    /// otherwise silence every rule that needs the column. The known kinds are those of the
+    /// embedded default, the known roles those of [`Role`]; the error names the line.
     fn check_names(text: &str, known: &TableRules) -> Result<(), String> {
         #[derive(Deserialize)]
         struct RawColumn {
@@ -162,6 +163,8 @@ impl TableRules {
         #[derive(Deserialize)]
         struct RawTable {
             kind: toml::Spanned<String>,
+            #[serde(default)]
+            required: Vec<toml::Spanned<String>>,
             #[serde(rename = "column", default)]
             columns: Vec<RawColumn>,
         }
@@ -173,11 +176,6 @@ impl TableRules {
         let raw: Raw = toml::from_str(text).map_err(|e| e.to_string())?;
         let line = |s: &toml::Spanned<String>| text[..s.span().start].matches('\n').count() + 1;
         let kinds: Vec<&str> = known.tables.iter().map(|t| t.kind.as_str()).collect();
-        let roles: std::collections::BTreeSet<&str> = known
-            .tables
-            .iter()
-            .flat_map(|t| t.columns.iter().map(|c| c.role.as_str()))
-            .collect();
         for t in &raw.tables {
             if !kinds.contains(&t.kind.get_ref().as_str()) {
                 return Err(format!(
@@ -187,13 +185,13 @@ impl TableRules {
                     kinds.join(", ")
                 ));
             }
-            for c in &t.columns {
-                if !roles.contains(c.role.get_ref().as_str()) {
+            for role in t.columns.iter().map(|c| &c.role).chain(&t.required) {
+                if Role::parse(role.get_ref()).is_none() {
                     return Err(format!(
                         "line {}: peran kolom `{}` tidak dikenal (unknown column role) in table {}; \
                          roles are those of the built-in tables.toml (`selaras` reads no other)",
-                        line(&c.role),
-                        c.role.get_ref(),
+                        line(role),
+                        role.get_ref(),
                         t.kind.get_ref()
                     ));
                 }
@@ -228,25 +226,6 @@ impl TableRules {
     pub fn table(&self, kind: super::kind::TableKind) -> Option<&TableDef> {
         self.tables.iter().find(|t| t.kind == kind)
     }
-}
-
-/// The one `&'static str` for a role name: every column map and every field of every row names
-/// its role through this, so a row holds a pointer per field, not a copy of the name. The names
-/// are those of the loaded `tables.toml` files (a few dozen), kept for the life of the process.
-pub fn intern(name: &str) -> &'static str {
-    use std::collections::HashSet;
-    use std::sync::{Mutex, OnceLock};
-    static NAMES: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
-    let mut set = NAMES
-        .get_or_init(Default::default)
-        .lock()
-        .unwrap_or_else(|e| e.into_inner());
-    if let Some(s) = set.get(name) {
-        return s;
-    }
-    let s: &'static str = Box::leak(name.to_string().into_boxed_str());
-    set.insert(s);
-    s
 }
 
 /// Lower case, every run of non-alphanumeric characters to one space: the form headers and
@@ -302,8 +281,9 @@ mod tests {
 
     #[test]
     fn a_required_role_without_column_is_refused() {
-        let bad = "[settings]\nnoise=[]\nthousands=[]\nprogram_prefix=[]\ntotal_words=[]\n[[table]]\nkind='T-C.30'\nrequired=['a']\n[[table.column]]\nrole='b'\ntype='text'\naliases=['b']\n";
-        assert!(TableRules::parse(bad).unwrap_err().contains("`a`"));
+        let bad = "[settings]\nnoise=[]\nthousands=[]\nprogram_prefix=[]\ntotal_words=[]\n[[table]]\nkind='T-C.30'\nrequired=['spm']\n[[table.column]]\nrole='ikk'\ntype='text'\naliases=['b']\n";
+        let e = TableRules::parse(bad).unwrap_err();
+        assert!(e.contains("required role `spm` has no column"), "{e}");
     }
 
     #[test]
@@ -320,6 +300,13 @@ mod tests {
         assert!(e.contains("tables.toml"), "{e}");
         assert!(e.contains(&format!("line {line}:")), "{e}");
         assert!(e.contains("`r_pagu_indikatif`"), "{e}");
+        // A misspelt role in `required` is refused the same way.
+        let bad = DEFAULT_TABLES.replacen("\"k6\", \"k7\"]", "\"k6\", \"k_7\"]", 1);
+        let line = bad[..bad.find("k_7").unwrap()].matches('\n').count() + 1;
+        std::fs::write(dir.path().join("tables.toml"), &bad).unwrap();
+        let e = TableRules::load(Some(dir.path())).unwrap_err();
+        assert!(e.contains(&format!("line {line}:")), "{e}");
+        assert!(e.contains("`k_7`"), "{e}");
         let bad = DEFAULT_TABLES.replacen("kind = \"T-C.31\"", "kind = \"TC31\"", 1);
         std::fs::write(dir.path().join("tables.toml"), &bad).unwrap();
         let e = TableRules::load(Some(dir.path())).unwrap_err();

@@ -13,6 +13,7 @@ use crate::ingest::cell::Pos;
 use crate::ingest::code::{Code, Level};
 use crate::ingest::kind::TableKind;
 use crate::ingest::locate::{LocatedTable, Parsed, TableRow};
+use crate::ingest::role::Role;
 use crate::ingest::rules::{TableRules, normalize};
 use std::collections::HashMap;
 
@@ -70,7 +71,7 @@ impl TableModel {
     }
 
     pub fn is_hierarchical(&self) -> bool {
-        self.table.has("uraian")
+        self.table.has(Role::Uraian)
     }
 }
 
@@ -119,7 +120,7 @@ pub fn build_plan_with(
         .tables
         .iter()
         .map(|t| TableModel {
-            nodes: if t.has("uraian") && t.has("kode") {
+            nodes: if t.has(Role::Uraian) && t.has(Role::Kode) {
                 place_rows(t, rules, &empty, &Default::default())
             } else {
                 Vec::new()
@@ -180,7 +181,7 @@ pub fn build_plan_with(
         .filter_map(|(k, v)| v.map(|l| (k, l)))
         .collect();
     for t in tables.iter_mut() {
-        if t.table.has("uraian") && !t.table.has("kode") {
+        if t.table.has(Role::Uraian) && !t.table.has(Role::Kode) {
             t.nodes = place_rows(&t.table, rules, &known, &twofold);
         }
     }
@@ -246,26 +247,20 @@ pub fn office_name(line: &str) -> Option<String> {
 }
 
 fn has_location(table: &LocatedTable, row: &TableRow) -> bool {
-    ["lokasi", "r_lokasi", "a_lokasi"]
+    [Role::Lokasi, Role::RLokasi, Role::ALokasi]
         .iter()
-        .filter(|r| table.has(r))
-        .any(|r| row.field(r).is_some_and(|f| !f.parsed.is_blank()))
+        .filter(|r| table.has(**r))
+        .any(|r| row.field(*r).is_some_and(|f| !f.parsed.is_blank()))
 }
 
 fn has_numbered(row: &TableRow) -> bool {
-    row.field("no").is_some_and(|f| !f.parsed.is_blank())
+    row.field(Role::No).is_some_and(|f| !f.parsed.is_blank())
 }
 
 fn has_indicator_or_target(row: &TableRow) -> bool {
-    row.fields.iter().any(|f| {
-        !f.parsed.is_blank()
-            && (f.role.contains("indikator")
-                || f.role.contains("target")
-                || f.role == "keluaran"
-                || f.role == "volume"
-                || f.role.starts_with('k'))
-            && f.role != "kode"
-    })
+    row.fields
+        .iter()
+        .any(|f| !f.parsed.is_blank() && f.role.continues_a_row())
 }
 
 /// Level of a row without a code, from its own text and cells.
@@ -308,16 +303,16 @@ fn level_from_row(
     if let Some(l) = known.get(&norm) {
         return Some(*l);
     }
-    let table_has_location = ["lokasi", "r_lokasi", "a_lokasi"]
+    let table_has_location = [Role::Lokasi, Role::RLokasi, Role::ALokasi]
         .iter()
-        .any(|r| table.has(r));
+        .any(|r| table.has(*r));
     if table_has_location {
         Some(if has_loc {
             Level::SubKegiatan
         } else {
             Level::Kegiatan
         })
-    } else if table.has("no") {
+    } else if table.has(Role::No) {
         Some(if has_numbered(row) {
             Level::SubKegiatan
         } else {
@@ -338,10 +333,10 @@ fn place_rows(
     // Stack of (depth, node index) for parent lookup.
     let mut stack: Vec<(u8, usize)> = Vec::new();
     for (ri, row) in table.rows.iter().enumerate() {
-        let mut name = row.text("uraian").unwrap_or("").trim().to_string();
+        let mut name = row.text(Role::Uraian).unwrap_or("").trim().to_string();
         // `JUMLAH` written in the code column (the name column left empty): the total's label.
         if name.is_empty()
-            && let Some(Parsed::Unparsed(u)) = row.field("kode").map(|f| &f.parsed)
+            && let Some(Parsed::Unparsed(u)) = row.field(Role::Kode).map(|f| &f.parsed)
             && rules
                 .settings
                 .total_words
@@ -350,7 +345,7 @@ fn place_rows(
         {
             name = u.text.trim().to_string();
         }
-        let code = match row.field("kode").map(|f| &f.parsed) {
+        let code = match row.field(Role::Kode).map(|f| &f.parsed) {
             Some(Parsed::Code(c)) => Some(c.clone()),
             _ => None,
         };
@@ -530,8 +525,8 @@ fn infer_codes(tables: &mut [TableModel]) {
 /// The cell of a node's name, for findings about the row as a whole.
 pub fn name_pos(t: &TableModel, n: &Node) -> Pos {
     let row = t.row(n);
-    row.field("uraian")
-        .or_else(|| row.field("kode"))
+    row.field(Role::Uraian)
+        .or_else(|| row.field(Role::Kode))
         .map(|f| f.pos)
         .unwrap_or(Pos::new(row.row, t.table.first_col))
 }

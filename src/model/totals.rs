@@ -16,6 +16,7 @@
 use crate::ingest::cell::Pos;
 use crate::ingest::code::Level;
 use crate::ingest::locate::ColumnMap;
+use crate::ingest::role::Role;
 use crate::model::plan::{Node, TableModel};
 use rust_decimal::Decimal;
 
@@ -26,9 +27,9 @@ pub const PLAN_LEVELS: [Level; 3] = [Level::Program, Level::Kegiatan, Level::Sub
 #[derive(Debug, Clone, Copy)]
 pub enum AmountOf<'a> {
     /// The first field of the role.
-    Role(&'a str),
+    Role(Role),
     /// Every field of the role, added up (the cell of the first).
-    EveryField(&'a str),
+    EveryField(Role),
     /// The field in one column, so that several columns of one role keep their own values.
     Column(&'a ColumnMap),
 }
@@ -185,7 +186,7 @@ mod tests {
         s.cells.iter().map(|p| p.a1()).collect()
     }
 
-    const PAGU: AmountOf = AmountOf::Role("pagu_n");
+    const PAGU: AmountOf = AmountOf::Role(Role::PaguN);
 
     #[test]
     fn each_variant_sums_its_level() {
@@ -262,7 +263,7 @@ mod tests {
             .filter(|n| matches!(n.level, Level::Program | Level::Kegiatan))
         {
             for f in table.rows[n.row_idx].fields.iter_mut() {
-                if f.role == "pagu_n" {
+                if f.role == Role::PaguN {
                     f.parsed = crate::ingest::locate::Parsed::Amount(Decimal::MAX);
                 }
             }

@@ -7,6 +7,7 @@
 
 use crate::ingest::code::Level;
 use crate::ingest::kind::TableKind;
+use crate::ingest::role::Role;
 use crate::model::plan::Plan;
 use polars::prelude::*;
 use rust_decimal::Decimal;
@@ -32,23 +33,35 @@ pub struct ExportRow {
 
 /// The roles each table kind gives the export's columns: (indicator, target, unit, pagu n,
 /// pagu n+1), each tried in order.
-fn roles(kind: TableKind) -> [&'static [&'static str]; 5] {
+fn roles(kind: TableKind) -> [&'static [Role]; 5] {
     match kind {
         TableKind::TC31 => [
-            &["a_indikator", "r_indikator"],
-            &["a_target", "r_target"],
-            &["a_satuan", "r_satuan"],
-            &["a_pagu", "r_pagu"],
+            &[Role::AIndikator, Role::RIndikator],
+            &[Role::ATarget, Role::RTarget],
+            &[Role::ASatuan, Role::RSatuan],
+            &[Role::APagu, Role::RPagu],
             &[],
         ],
-        TableKind::UsulanProgram => [&["keluaran"], &["volume"], &["satuan"], &[], &[]],
-        TableKind::E81 => [&["indikator"], &["e7_k"], &["satuan"], &["e7_rp"], &[]],
+        TableKind::UsulanProgram => [
+            &[Role::Keluaran],
+            &[Role::Volume],
+            &[Role::Satuan],
+            &[],
+            &[],
+        ],
+        TableKind::E81 => [
+            &[Role::Indikator],
+            &[Role::E7K],
+            &[Role::Satuan],
+            &[Role::E7Rp],
+            &[],
+        ],
         _ => [
-            &["indikator"],
-            &["target_n"],
-            &["satuan_n"],
-            &["pagu_n"],
-            &["pagu_n1"],
+            &[Role::Indikator],
+            &[Role::TargetN],
+            &[Role::SatuanN],
+            &[Role::PaguN],
+            &[Role::PaguN1],
         ],
     }
 }
@@ -68,17 +81,17 @@ pub fn rows_of(plan: &Plan, file: &str) -> Vec<ExportRow> {
                 continue;
             }
             let row = t.row(n);
-            let text = |rs: &[&str]| {
+            let text = |rs: &[Role]| {
                 rs.iter()
                     .find_map(|r| {
-                        row.text(r)
+                        row.text(*r)
                             .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
                     })
                     .filter(|s| !s.is_empty())
                     .unwrap_or_default()
             };
-            let num = |rs: &[&str]| rs.iter().find_map(|r| row.field(r)?.parsed.number());
-            let unit_in_cell = tgt.iter().find_map(|r| match &row.field(r)?.parsed {
+            let num = |rs: &[Role]| rs.iter().find_map(|&r| row.field(r)?.parsed.number());
+            let unit_in_cell = tgt.iter().find_map(|&r| match &row.field(r)?.parsed {
                 crate::ingest::locate::Parsed::Target { unit, .. } => unit.as_deref().cloned(),
                 _ => None,
             });

@@ -5,6 +5,7 @@ use crate::ingest::Ingested;
 use crate::ingest::code::Level;
 use crate::ingest::locate::Parsed;
 use crate::ingest::number::format_id;
+use crate::ingest::role::Role;
 use crate::ingest::rules::ColumnType;
 use crate::model::plan::Plan;
 use crate::model::totals::{AmountOf, sum_deepest_level};
@@ -28,6 +29,17 @@ pub fn table_summary(
         rows.clear();
         rows.insert("rows", t.table.rows.len());
     }
+    let totals = amount_totals(plan, idx)
+        .into_iter()
+        .map(|(k, (_, v))| (k, v))
+        .collect();
+    (rows, totals)
+}
+
+/// The totals of [`table_summary`] with the role of each: keyed `role_year` (`pagu_n_2026`), or
+/// the role's name when its header names no year.
+pub fn amount_totals(plan: &Plan, idx: usize) -> BTreeMap<String, (Role, Decimal)> {
+    let t = &plan.tables[idx];
     let mut totals = BTreeMap::new();
     for c in t
         .table
@@ -42,10 +54,10 @@ pub fn table_summary(
         // The deepest level that has any amount in this very column (a role over several
         // columns sums each of them); nothing summed is 0, a sum beyond money is left out.
         if let Ok(s) = sum_deepest_level(t, 0..t.nodes.len(), AmountOf::Column(c)) {
-            totals.insert(key, s.map(|s| s.sum).unwrap_or_default());
+            totals.insert(key, (c.role, s.map(|s| s.sum).unwrap_or_default()));
         }
     }
-    (rows, totals)
+    totals
 }
 
 pub fn inspect_json(path: &Path, ing: &Ingested, plan: &Plan) -> Json {
