@@ -150,7 +150,7 @@ fn number(row: &TableRow, role: Role) -> Option<(Decimal, Pos)> {
 /// The value of a multi-year role of a T-C.30 row for one year.
 fn by_year(row: &TableRow, role: Role, year: i32) -> Option<(Decimal, Pos)> {
     row.fields_of(role)
-        .find(|f| f.year == Some(year))
+        .find(|f| f.year() == Some(year))
         .and_then(|f| match &f.parsed {
             Parsed::Number { value, .. } | Parsed::Target { value, .. } => Some((*value, f.pos)),
             _ => None,

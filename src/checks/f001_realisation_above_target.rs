@@ -158,10 +158,10 @@ fn tc30(ctx: &Context, t: &TableModel, factor: Decimal, out: &mut Vec<Finding>) 
     };
     for (ri, row) in t.table.rows.iter().enumerate() {
         for r in row.fields_of(Role::Realisasi) {
-            let Some(year) = r.year else { continue };
+            let Some(year) = r.year() else { continue };
             let targets: Vec<_> = row
                 .fields_of(Role::Target)
-                .filter(|f| f.year == Some(year))
+                .filter(|f| f.year() == Some(year))
                 .collect();
             let [target] = targets.as_slice() else {
                 continue; // no target for the year, or two: nothing sure to compare

@@ -203,7 +203,7 @@ fn targets(ctx: &Context, t: &TableModel, pairs: &[(Role, Role)], out: &mut Vec<
             let found = target_text(&v.value, Some(&shown_unit));
             let year = row
                 .field(target_role)
-                .and_then(|f| f.year)
+                .and_then(|f| f.year())
                 .map(|y| format!(" {y}"))
                 .unwrap_or_default();
             out.push(

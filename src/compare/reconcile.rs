@@ -396,8 +396,8 @@ fn keyed(row: &TableRow) -> Vec<(FieldKey, &Field)> {
     row.fields
         .iter()
         .map(|f| {
-            let n = seen.entry((f.role, f.year)).or_insert(0);
-            let k = (f.role, f.year, *n);
+            let n = seen.entry((f.role, f.year())).or_insert(0);
+            let k = (f.role, f.year(), *n);
             *n += 1;
             (k, f)
         })
@@ -473,7 +473,7 @@ fn compare_items(
             let fallback = |main: &TableRow, name: Pos| {
                 main.fields
                     .iter()
-                    .find(|f| f.role == role && f.year == year)
+                    .find(|f| f.role == role && f.year() == year)
                     .map(|f| f.pos)
                     .unwrap_or(name)
             };

@@ -122,13 +122,20 @@ impl Parsed {
 #[derive(Debug, Clone)]
 pub struct Field {
     pub role: Role,
-    pub year: Option<i32>,
+    /// The column's year ([`Field::year`]); two bytes, as every field of every row holds one.
+    year: Option<i16>,
     pub pos: Pos,
     /// How the cell was written, kept only where the parsed value does not give it back
     /// ([`Field::raw`]): a number cell keeps its figure, not a text of it; a text cell read as
     /// it stands keeps nothing, its text is not held twice.
     shown: Shown,
     pub parsed: Parsed,
+}
+
+/// A column's year in two bytes: headers name years 1990–2100, and a year relative to those
+/// stays far inside `i16`; anything else is no year.
+fn short_year(year: Option<i32>) -> Option<i16> {
+    year.and_then(|y| i16::try_from(y).ok())
 }
 
 /// The cell as written, beside its parsed value (one word: the rare text is boxed twice).
@@ -156,7 +163,7 @@ impl Field {
         };
         Field {
             role,
-            year,
+            year: short_year(year),
             pos,
             shown: if same {
                 Shown::Parsed
@@ -185,11 +192,20 @@ impl Field {
         };
         Field {
             role,
-            year,
+            year: short_year(year),
             pos,
             shown,
             parsed,
         }
+    }
+
+    /// The year of the field's column (`Rencana Tahun 2026` → 2026), if it names one.
+    pub fn year(&self) -> Option<i32> {
+        self.year.map(i32::from)
+    }
+
+    pub fn set_year(&mut self, year: Option<i32>) {
+        self.year = short_year(year);
     }
 
     /// The cell as written (display text), for messages.

@@ -216,7 +216,7 @@ fn year_from_title(tables: &mut [locate::LocatedTable]) {
         }
         for f in t.rows.iter_mut().flat_map(|r| r.fields.iter_mut()) {
             if cols.contains(&f.pos.col) {
-                f.year = Some(*year);
+                f.set_year(Some(*year));
             }
         }
     }
@@ -246,7 +246,7 @@ fn resolve_placeholder_years(tables: &mut [locate::LocatedTable]) {
                 c.year = Some(n + p);
                 for f in t.rows.iter_mut().flat_map(|r| r.fields.iter_mut()) {
                     if f.pos.col == c.col {
-                        f.year = c.year;
+                        f.set_year(c.year);
                     }
                 }
             }
