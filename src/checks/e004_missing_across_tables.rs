@@ -188,11 +188,15 @@ fn run(ctx: &Context) -> Vec<Finding> {
     if ctx.plan.tables_of(TableKind::TC33).next().is_none() {
         return out;
     }
-    let idx33 = Index::new(ctx, TableKind::TC33);
     let others: Vec<TableKind> = [TableKind::TC31, TableKind::UsulanProgram]
         .into_iter()
         .filter(|k| ctx.plan.tables_of(*k).next().is_some())
         .collect();
+    if others.is_empty() {
+        // Nothing to look the rows up in (a workbook of T-C.33 alone).
+        return out;
+    }
+    let idx33 = Index::new(ctx, TableKind::TC33);
     let indexes: Vec<(TableKind, Index)> =
         others.iter().map(|k| (*k, Index::new(ctx, *k))).collect();
 
