@@ -537,6 +537,9 @@ fn alias_candidates(def: &TableDef, band: &[(u32, String, String)]) -> Vec<(u32,
             (None, None) => norm.clone(),
         };
         let tokens: Vec<&str> = norm.split(' ').collect();
+        if !def.may_name_a_column(&tokens) {
+            continue;
+        }
         // The leaf is the lowest header piece (under any group): an alias found in the leaf alone
         // outranks one that needs the group's words too.
         let leaf = normalize(written.rsplit(" / ").next().unwrap_or(""));

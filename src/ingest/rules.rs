@@ -85,9 +85,23 @@ pub struct TableDef {
     pub footer: Vec<String>,
     #[serde(rename = "column")]
     pub columns: Vec<ColumnDef>,
+    /// The first word of every alias of every column, sorted ([`TableDef::may_name_a_column`]).
+    #[serde(skip)]
+    alias_first_words: Vec<String>,
 }
 
 impl TableDef {
+    /// False when no alias of any column can be found in a header cell's words: every word of
+    /// an alias must be among them, the first one too. Most cells of a data row that looks like
+    /// a header (text only) are turned away here, before each alias is tried.
+    pub fn may_name_a_column(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| {
+            self.alias_first_words
+                .binary_search_by(|f| f.as_str().cmp(w))
+                .is_ok()
+        })
+    }
+
     pub fn column(&self, role: Role) -> Option<&ColumnDef> {
         self.columns.iter().find(|c| c.role == role)
     }
@@ -127,7 +141,19 @@ impl TableRules {
     }
 
     pub fn parse(text: &str) -> Result<TableRules, String> {
-        let rules: TableRules = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut rules: TableRules = toml::from_str(text).map_err(|e| e.to_string())?;
+        for t in &mut rules.tables {
+            let mut first: Vec<String> = t
+                .columns
+                .iter()
+                .flat_map(|c| &c.aliases)
+                .filter_map(|a| a.split(' ').find(|w| !w.is_empty()))
+                .map(str::to_string)
+                .collect();
+            first.sort();
+            first.dedup();
+            t.alias_first_words = first;
+        }
         for t in &rules.tables {
             for c in &t.columns {
                 if let Some(f) = &c.formula
@@ -261,6 +287,20 @@ pub fn phrase_in(phrase: &str, tokens: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_header_holding_any_alias_is_not_turned_away_before_the_aliases_are_tried() {
+        for t in TableRules::default_rules().tables {
+            for a in t.columns.iter().flat_map(|c| &c.aliases) {
+                // The alias alone, and inside other words, as a header cell would hold it.
+                let mut words: Vec<&str> = vec!["rencana"];
+                words.extend(a.split(' ').filter(|w| !w.is_empty()));
+                words.push("tahun");
+                assert!(t.may_name_a_column(&words), "{}: `{a}`", t.kind);
+            }
+            assert!(!t.may_name_a_column(&["pembangunan", "jalan", "desa"]), "{}", t.kind);
+        }
+    }
 
     #[test]
     fn default_rules_parse_and_name_all_kinds() {
