@@ -65,15 +65,17 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 Pos::new(0, 0),
                 format!(
                     "Lembar `{}` berisi isian tetapi tidak ada tabel yang dikenali: {}",
-                    u.sheet, u.reason
+                    u.sheet,
+                    u.why.text(false)
                 ),
                 format!(
                     "Sheet `{}` has content but no recognised table: {}",
-                    u.sheet, u.reason
+                    u.sheet,
+                    u.why.text(true)
                 ),
             )
-            .expected_found("header tabel yang dikenali", u.reason.clone())
-            .expected_found_en("a recognised table header", u.reason.clone())
+            .expected_found("header tabel yang dikenali", u.why.text(false))
+            .expected_found_en("a recognised table header", u.why.text(true))
         })
         .collect()
 }
@@ -119,6 +121,15 @@ mod tests {
         assert_eq!(f[0].severity, Severity::Info);
         assert_eq!(f[0].expected.as_deref(), Some("header tabel yang dikenali"));
         assert!(!f[0].found.as_deref().unwrap_or("").is_empty());
+        // Each language says why in its own words only (`--lang en` read both before).
+        let en = [
+            f[0].message_en.as_str(),
+            f[0].found_en.as_deref().unwrap_or(""),
+        ];
+        for t in en {
+            assert!(!t.contains("tidak") && !t.contains("paling mirip"), "{t}");
+        }
+        assert!(!f[0].found.as_deref().unwrap_or("").contains("closest"));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 
 use super::cell::{Pos, Value, format_number, range_a1};
 use super::code::{Code, code_cell_text};
+use super::kind::TableKind;
 use super::number::parse_id_number;
 use super::numbering::{NumberRow, number_row};
 use super::role::Role;
@@ -297,7 +298,59 @@ impl LocatedTable {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unplaced {
     pub sheet: String,
-    pub reason: String,
+    pub why: Unplacement,
+}
+
+/// Why a sheet with content holds no table, told in either language at report time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unplacement {
+    /// The closest header: its kind, its first row (1-based), the required roles not found.
+    Closest {
+        kind: TableKind,
+        row: u32,
+        missing: Vec<String>,
+    },
+    /// No row looks like any table's header.
+    NoHeader,
+}
+
+impl Unplacement {
+    pub fn text(&self, en: bool) -> String {
+        match (self, en) {
+            (Unplacement::Closest { kind, row, missing }, false) => format!(
+                "paling mirip {kind} pada baris {row}, tetapi kolom {} tidak ditemukan",
+                missing.join(", ")
+            ),
+            (Unplacement::Closest { kind, row, missing }, true) => format!(
+                "the closest is {kind} at row {row}, but its {} {} not found",
+                if missing.len() == 1 {
+                    "column"
+                } else {
+                    "columns"
+                },
+                if missing.len() == 1 {
+                    format!("{} was", missing[0])
+                } else {
+                    format!("{} were", missing.join(", "))
+                }
+            ),
+            (Unplacement::NoHeader, false) => "tidak ada header tabel yang dikenali".into(),
+            (Unplacement::NoHeader, true) => "no recognisable table header".into(),
+        }
+    }
+
+    /// Both languages in one text (`selaras inspect`, which has no language of its own).
+    pub fn both(&self) -> String {
+        match self {
+            Unplacement::Closest { kind, row, missing } => format!(
+                "paling mirip {kind} pada baris {row}, tetapi kolom {m} tidak ditemukan (closest: {kind} at row {row}, missing {m})",
+                m = missing.join(", ")
+            ),
+            Unplacement::NoHeader => {
+                "tidak ada header tabel yang dikenali (no recognisable table header)".into()
+            }
+        }
+    }
 }
 
 /// The result of matching one header band against one table definition.
@@ -1099,7 +1152,7 @@ pub fn reread_as(
 /// Finds every table in a sheet. A sheet with content but no table is returned as unplaced.
 pub fn locate_tables(sheet: &Sheet, rules: &TableRules) -> (Vec<LocatedTable>, Vec<Unplaced>) {
     let mut tables: Vec<LocatedTable> = Vec::new();
-    let mut best_partial: Option<(usize, String)> = None;
+    let mut best_partial: Option<(usize, Unplacement)> = None;
     let mut i = 0usize;
     let mut title_from = 0u32;
     while i < sheet.rows.len() {
@@ -1140,15 +1193,11 @@ pub fn locate_tables(sheet: &Sheet, rules: &TableRules) -> (Vec<LocatedTable>, V
             {
                 best_partial = Some((
                     p.score,
-                    format!(
-                        "paling mirip {} pada baris {}, tetapi kolom {} tidak ditemukan (closest: {} at row {}, missing {})",
-                        p.def.kind,
-                        row + 1,
-                        p.missing.join(", "),
-                        p.def.kind,
-                        row + 1,
-                        p.missing.join(", ")
-                    ),
+                    Unplacement::Closest {
+                        kind: p.def.kind,
+                        row: row + 1,
+                        missing: p.missing.iter().map(|m| m.to_string()).collect(),
+                    },
                 ));
             }
         }
@@ -1156,12 +1205,9 @@ pub fn locate_tables(sheet: &Sheet, rules: &TableRules) -> (Vec<LocatedTable>, V
     }
     let mut unplaced = Vec::new();
     if tables.is_empty() && sheet.cell_count() > 0 {
-        let reason = best_partial.map(|(_, r)| r).unwrap_or_else(|| {
-            "tidak ada header tabel yang dikenali (no recognisable table header)".to_string()
-        });
         unplaced.push(Unplaced {
             sheet: sheet.name.clone(),
-            reason,
+            why: best_partial.map_or(Unplacement::NoHeader, |(_, r)| r),
         });
     }
     (tables, unplaced)
@@ -1532,11 +1578,22 @@ mod tests {
         let (tables, unplaced) = locate_tables(&s, &rules());
         assert!(tables.is_empty());
         assert_eq!(unplaced.len(), 1);
+        let Unplacement::Closest { kind, row, missing } = &unplaced[0].why else {
+            panic!("{:?}", unplaced[0].why);
+        };
+        assert!((1..=2).contains(row), "{row}");
+        assert!(!missing.is_empty());
+        // Each language alone for a finding, both for `inspect`.
+        let (id, en) = (unplaced[0].why.text(false), unplaced[0].why.text(true));
         assert!(
-            unplaced[0].reason.contains("tidak ditemukan")
-                || unplaced[0].reason.contains("tidak ada"),
-            "{}",
-            unplaced[0].reason
+            id.contains("tidak ditemukan") && !id.contains("closest"),
+            "{id}"
+        );
+        assert!(en.contains("closest") && !en.contains("tidak"), "{en}");
+        let m = missing.join(", ");
+        assert_eq!(
+            unplaced[0].why.both(),
+            format!("{id} (closest: {kind} at row {row}, missing {m})")
         );
     }
 

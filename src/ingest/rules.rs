@@ -298,7 +298,11 @@ mod tests {
                 words.push("tahun");
                 assert!(t.may_name_a_column(&words), "{}: `{a}`", t.kind);
             }
-            assert!(!t.may_name_a_column(&["pembangunan", "jalan", "desa"]), "{}", t.kind);
+            assert!(
+                !t.may_name_a_column(&["pembangunan", "jalan", "desa"]),
+                "{}",
+                t.kind
+            );
         }
     }
 

@@ -99,7 +99,7 @@ pub fn inspect_json(path: &Path, ing: &Ingested, plan: &Plan) -> Json {
         "path": path.display().to_string(),
         "office": plan.office,
         "tables": tables,
-        "unplaced": ing.unplaced.iter().map(|u| json!({"sheet": u.sheet, "reason": u.reason})).collect::<Vec<_>>(),
+        "unplaced": ing.unplaced.iter().map(|u| json!({"sheet": u.sheet, "reason": u.why.both()})).collect::<Vec<_>>(),
     })
 }
 
@@ -145,7 +145,8 @@ pub fn inspect_text(path: &Path, ing: &Ingested, plan: &Plan) -> String {
     for u in &ing.unplaced {
         out.push_str(&format!(
             "  tidak dikenali: lembar `{}`: {}\n",
-            u.sheet, u.reason
+            u.sheet,
+            u.why.both()
         ));
     }
     out
