@@ -65,14 +65,20 @@ Use instead
 };
 
 /// What a column of this type needs, in the planners' language.
-fn needs(ty: ColumnType) -> &'static str {
-    match ty {
-        ColumnType::Amount => "angka, mis. 15.387.210.499",
-        ColumnType::Number => "angka, mis. 92,45",
-        ColumnType::Count => "bilangan bulat, mis. 12",
-        ColumnType::Target => "angka diikuti satuan, mis. 3 Dokumen",
-        ColumnType::Code => "kode rekening, mis. 1.06.01.2.01.0001",
-        ColumnType::Text | ColumnType::Unit => "teks",
+fn needs(ty: ColumnType, en: bool) -> &'static str {
+    match (ty, en) {
+        (ColumnType::Amount, false) => "angka, mis. 15.387.210.499",
+        (ColumnType::Amount, true) => "a number, e.g. 15.387.210.499",
+        (ColumnType::Number, false) => "angka, mis. 92,45",
+        (ColumnType::Number, true) => "a number, e.g. 92,45",
+        (ColumnType::Count, false) => "bilangan bulat, mis. 12",
+        (ColumnType::Count, true) => "a whole number, e.g. 12",
+        (ColumnType::Target, false) => "angka diikuti satuan, mis. 3 Dokumen",
+        (ColumnType::Target, true) => "a number followed by its unit, e.g. 3 Dokumen",
+        (ColumnType::Code, false) => "kode rekening, mis. 1.06.01.2.01.0001",
+        (ColumnType::Code, true) => "a nomenclature code, e.g. 1.06.01.2.01.0001",
+        (ColumnType::Text | ColumnType::Unit, false) => "teks",
+        (ColumnType::Text | ColumnType::Unit, true) => "text",
     }
 }
 
@@ -141,7 +147,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                             row_label(t, ri, false),
                             header,
                             text,
-                            reason
+                            reason.text(false)
                         ),
                         format!(
                             "{}: {} column `{}` holds `{}`, which cannot be read: {}",
@@ -149,10 +155,11 @@ fn run(ctx: &Context) -> Vec<Finding> {
                             row_label(t, ri, true),
                             header,
                             text,
-                            reason
+                            reason.text(true)
                         ),
                     )
-                    .expected_found(needs(ty), text.clone()),
+                    .expected_found(needs(ty, false), text.clone())
+                    .expected_found_en(needs(ty, true), text.clone()),
                 );
             }
         }
@@ -236,6 +243,31 @@ mod tests {
         assert_eq!(
             t.expected.as_deref(),
             Some("angka diikuti satuan, mis. 3 Dokumen")
+        );
+        // Each language says why in its own words only: the code's reason as much as the
+        // target's (`--lang en` used to read `bagian … bukan angka` and `mis.`).
+        for x in &f {
+            let en = [
+                x.message_en.as_str(),
+                x.expected_en.as_deref().unwrap_or(""),
+            ];
+            for t in en {
+                for word in ["bukan", "angka", "bagian", "mis.", "tidak"] {
+                    assert!(!t.contains(word), "{t}");
+                }
+            }
+            assert!(!x.message_id.contains("not a number"), "{}", x.message_id);
+        }
+        let code = f.iter().find(|x| x.cell == "A2").unwrap();
+        assert!(
+            code.message_en
+                .contains("code `1.06-01`: part `06-01` is not a number"),
+            "{}",
+            code.message_en
+        );
+        assert!(
+            code.message_id
+                .contains("kode `1.06-01`: bagian `06-01` bukan angka")
         );
     }
 

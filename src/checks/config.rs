@@ -185,8 +185,8 @@ pub fn parse_nomenclature(text: &str) -> Result<BTreeMap<String, String>, String
         if code.eq_ignore_ascii_case("kode") {
             continue;
         }
-        let parsed =
-            crate::ingest::code::Code::parse(code).map_err(|e| format!("baris {line}: {}", e.0))?;
+        let parsed = crate::ingest::code::Code::parse(code)
+            .map_err(|e| format!("baris {line}: {}", e.text(false)))?;
         out.insert(parsed.to_string(), name.to_string());
     }
     Ok(out)

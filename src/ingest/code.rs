@@ -94,9 +94,47 @@ impl Serialize for Code {
     }
 }
 
-/// Why a code could not be read.
+/// Why a code could not be read, worded in either language by [`CodeError::text`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CodeError(pub String);
+pub enum CodeError {
+    Empty,
+    /// A part holds something other than letters and digits.
+    NotANumber(String),
+    TooLong(String),
+    /// A part with more digits than its level allows (the allowed count).
+    TooManyDigits(String, usize),
+    /// A part of letters longer than its level allows.
+    Unknown(String),
+    /// Four parts: a kegiatan code needs its `x.xx`.
+    KegiatanIncomplete,
+    TooManyParts(usize),
+    /// One of the above, in the code as written.
+    In(String, Box<CodeError>),
+}
+
+impl CodeError {
+    pub fn text(&self, en: bool) -> String {
+        use CodeError::*;
+        match (self, en) {
+            (Empty, false) => "kosong".into(),
+            (Empty, true) => "empty".into(),
+            (NotANumber(p), false) => format!("bagian `{p}` bukan angka"),
+            (NotANumber(p), true) => format!("part `{p}` is not a number"),
+            (TooLong(p), false) => format!("bagian `{p}` terlalu panjang"),
+            (TooLong(p), true) => format!("part `{p}` is too long"),
+            (TooManyDigits(p, n), false) => format!("bagian `{p}` lebih dari {n} digit"),
+            (TooManyDigits(p, n), true) => format!("part `{p}` has more than {n} digits"),
+            (Unknown(p), false) => format!("bagian `{p}` tidak dikenal"),
+            (Unknown(p), true) => format!("part `{p}` is not recognised"),
+            (KegiatanIncomplete, false) => "kode kegiatan tidak lengkap (perlu x.xx)".into(),
+            (KegiatanIncomplete, true) => "incomplete kegiatan code (needs x.xx)".into(),
+            (TooManyParts(n), false) => format!("{n} bagian, paling banyak 6"),
+            (TooManyParts(n), true) => format!("{n} parts, at most 6"),
+            (In(code, e), false) => format!("kode `{code}`: {}", e.text(false)),
+            (In(code, e), true) => format!("code `{code}`: {}", e.text(true)),
+        }
+    }
+}
 
 impl Code {
     /// Parses a joined code: `1.06.01.2.01.0001`, `1.06.01.2.01.01`, `1.06.01.2,01`, `1 06 01`.
@@ -113,7 +151,7 @@ impl Code {
             })
             .collect();
         let parts: Vec<&str> = cleaned.split('.').filter(|p| !p.is_empty()).collect();
-        Code::from_parts(&parts).map_err(|e| CodeError(format!("kode `{}`: {}", text.trim(), e.0)))
+        Code::from_parts(&parts).map_err(|e| CodeError::In(text.trim().to_string(), Box::new(e)))
     }
 
     /// Builds a code from the cells of a split code, left to right. Each part may itself hold
@@ -130,28 +168,26 @@ impl Code {
 
     fn from_parts(parts: &[&str]) -> Result<Code, CodeError> {
         if parts.is_empty() {
-            return Err(CodeError("kosong".into()));
+            return Err(CodeError::Empty);
         }
         for p in parts {
             if !p.chars().all(|c| c.is_ascii_alphanumeric()) {
-                return Err(CodeError(format!("bagian `{p}` bukan angka")));
+                return Err(CodeError::NotANumber(p.to_string()));
             }
         }
         let pad = |s: &str, n: usize| -> Result<String, CodeError> {
             if s.chars().all(|c| c.is_ascii_digit()) {
-                let v: u64 = s
-                    .parse()
-                    .map_err(|_| CodeError(format!("bagian `{s}` terlalu panjang")))?;
+                let v: u64 = s.parse().map_err(|_| CodeError::TooLong(s.to_string()))?;
                 let out = format!("{v:0n$}");
                 if out.len() > n {
-                    return Err(CodeError(format!("bagian `{s}` lebih dari {n} digit")));
+                    return Err(CodeError::TooManyDigits(s.to_string(), n));
                 }
                 Ok(out)
             } else if s.len() <= n {
                 // Letters (`X`) appear in cross-cutting codes such as `X.XX`.
                 Ok(s.to_uppercase())
             } else {
-                Err(CodeError(format!("bagian `{s}` tidak dikenal")))
+                Err(CodeError::Unknown(s.to_string()))
             }
         };
         let mut segments: Vec<String> = Vec::with_capacity(5);
@@ -164,7 +200,7 @@ impl Code {
         }
         match parts.len() {
             1..=3 => {}
-            4 => return Err(CodeError("kode kegiatan tidak lengkap (perlu x.xx)".into())),
+            4 => return Err(CodeError::KegiatanIncomplete),
             5 | 6 => {
                 let k1 = pad(parts[3], 1)?;
                 let k2 = pad(parts[4], 2)?;
@@ -173,7 +209,7 @@ impl Code {
                     segments.push(pad(parts[5], 4)?);
                 }
             }
-            n => return Err(CodeError(format!("{n} bagian, paling banyak 6"))),
+            n => return Err(CodeError::TooManyParts(n)),
         }
         Ok(Code::from_segments(&segments))
     }

@@ -71,15 +71,45 @@ pub enum Parsed {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unparsed {
     pub text: String,
-    pub reason: String,
+    pub reason: Unreadable,
+}
+
+/// Why a cell does not fit its column, worded per language at report time.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unreadable {
+    NotANumber,
+    /// Beyond 10^18, far past any plan figure.
+    OutOfRange,
+    /// A target that does not start with its figure.
+    TargetWithoutNumber,
+    Code(super::code::CodeError),
+}
+
+impl Unreadable {
+    pub fn text(&self, en: bool) -> String {
+        match (self, en) {
+            (Unreadable::NotANumber, false) => "bukan angka".into(),
+            (Unreadable::NotANumber, true) => "not a number".into(),
+            (Unreadable::OutOfRange, false) => "angka di luar jangkauan, lebih dari 10^18".into(),
+            (Unreadable::OutOfRange, true) => "number out of range, over 10^18".into(),
+            (Unreadable::TargetWithoutNumber, false) => "target tidak diawali angka".into(),
+            (Unreadable::TargetWithoutNumber, true) => "target does not start with a number".into(),
+            (Unreadable::Code(e), en) => e.text(en),
+        }
+    }
+
+    /// Both languages in one text (`selaras inspect`, which has no language of its own).
+    pub fn both(&self) -> String {
+        format!("{} ({})", self.text(false), self.text(true))
+    }
 }
 
 impl Parsed {
     /// A cell that does not fit its column: its text and why.
-    pub fn unparsed(text: impl Into<String>, reason: impl Into<String>) -> Parsed {
+    pub fn unparsed(text: impl Into<String>, reason: Unreadable) -> Parsed {
         Parsed::Unparsed(Box::new(Unparsed {
             text: text.into(),
-            reason: reason.into(),
+            reason,
         }))
     }
 

@@ -10,7 +10,8 @@
 use super::cell::{Pos, Value};
 use super::code::{Code, code_cell_text};
 use super::locate::{
-    ColumnMap, Field, FooterRow, LocatedTable, Match, Parsed, TableRow, best_band, header_like,
+    ColumnMap, Field, FooterRow, LocatedTable, Match, Parsed, TableRow, Unreadable, best_band,
+    header_like,
 };
 use super::number::{decimal_from_f64, parse_id_number, split_target};
 use super::numbering::{NumberRow, number_row};
@@ -41,7 +42,7 @@ pub(super) fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Pars
             _ => Code::parse(&text),
         }
         .map(Parsed::Code)
-        .unwrap_or_else(|e| Parsed::unparsed(text.into_owned(), e.0)),
+        .unwrap_or_else(|e| Parsed::unparsed(text.into_owned(), Unreadable::Code(e))),
         ColumnType::Amount | ColumnType::Number | ColumnType::Count => {
             if dash() {
                 return Parsed::Blank;
@@ -56,10 +57,7 @@ pub(super) fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Pars
             if let Some((d, _)) = num
                 && (d.abs() > limit || (thousands && d.abs() > limit / Decimal::from(1000)))
             {
-                return Parsed::unparsed(
-                    text.into_owned(),
-                    "angka di luar jangkauan, lebih dari 10^18 (number out of range)",
-                );
+                return Parsed::unparsed(text.into_owned(), Unreadable::OutOfRange);
             }
             match num {
                 Some((d, _)) if ty == ColumnType::Amount => Parsed::Amount(if thousands {
@@ -68,7 +66,7 @@ pub(super) fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Pars
                     d
                 }),
                 Some((value, percent)) => Parsed::Number { value, percent },
-                None => Parsed::unparsed(text.into_owned(), "bukan angka (not a number)"),
+                None => Parsed::unparsed(text.into_owned(), Unreadable::NotANumber),
             }
         }
         ColumnType::Target => {
@@ -81,19 +79,13 @@ pub(super) fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Pars
             };
             match t {
                 Some((value, _)) if value.abs() > Decimal::from(1_000_000_000_000_000_000i64) => {
-                    Parsed::unparsed(
-                        text.into_owned(),
-                        "angka di luar jangkauan, lebih dari 10^18 (number out of range)",
-                    )
+                    Parsed::unparsed(text.into_owned(), Unreadable::OutOfRange)
                 }
                 Some((value, unit)) => Parsed::Target {
                     value,
                     unit: unit.map(Box::new),
                 },
-                None => Parsed::unparsed(
-                    text.into_owned(),
-                    "target tidak diawali angka (target does not start with a number)",
-                ),
+                None => Parsed::unparsed(text.into_owned(), Unreadable::TargetWithoutNumber),
             }
         }
     }
@@ -435,7 +427,7 @@ pub(super) fn read_table(
                     .join(" | ");
                 let parsed = Code::from_split(&parts)
                     .map(Parsed::Code)
-                    .unwrap_or_else(|e| Parsed::unparsed(raw.clone(), e.0));
+                    .unwrap_or_else(|e| Parsed::unparsed(raw.clone(), Unreadable::Code(e)));
                 (cells[0].0, raw, parsed)
             };
             fields.push(Field::new(code_cols[0].role, None, pos, raw, parsed));

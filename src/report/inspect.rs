@@ -73,7 +73,7 @@ pub fn inspect_json(path: &Path, ing: &Ingested, plan: &Plan) -> Json {
                 .iter()
                 .flat_map(|r| r.fields.iter())
                 .filter_map(|f| match &f.parsed {
-                    Parsed::Unparsed(u) => Some(json!({"cell": f.pos.a1(), "text": u.text, "reason": u.reason})),
+                    Parsed::Unparsed(u) => Some(json!({"cell": f.pos.a1(), "text": u.text, "reason": u.reason.both()})),
                     Parsed::Error(e) => Some(json!({"cell": f.pos.a1(), "text": e, "reason": "sel galat (error cell)"})),
                     _ => None,
                 })
