@@ -116,7 +116,7 @@ fn check_input(
     let read = match input {
         Some(bytes) => crate::ingest::workbook::read_workbook_bytes(path, bytes)
             .map(|wb| crate::ingest::ingest_workbook(wb, &opts.tables)),
-        None => crate::ingest::ingest_without_styles(path, &opts.tables),
+        None => crate::ingest::ingest(path, &opts.tables),
     };
     let ing = match read {
         Ok(i) => i,

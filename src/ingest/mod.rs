@@ -39,12 +39,6 @@ pub fn ingest(path: &Path, rules: &TableRules) -> Result<Ingested, ReadError> {
     Ok(ingest_workbook(workbook, rules))
 }
 
-/// [`ingest`] without reading cell looks and number formats (when no annotated copy is made).
-pub fn ingest_without_styles(path: &Path, rules: &TableRules) -> Result<Ingested, ReadError> {
-    let workbook = workbook::read_workbook_opts(path, false)?;
-    Ok(ingest_workbook(workbook, rules))
-}
-
 /// Locates the tables of a workbook already read.
 pub fn ingest_workbook(workbook: Workbook, rules: &TableRules) -> Ingested {
     let mut tables = Vec::new();
@@ -113,8 +107,7 @@ fn locate_sheet(
                 .filter(|(m0, m1)| m0.col >= *a && m1.col <= *b)
                 .copied()
                 .collect();
-            let mut part = workbook::Sheet::from_cells(&sheet.name, cells, merges);
-            part.styles = Vec::new();
+            let part = workbook::Sheet::from_cells(&sheet.name, cells, merges);
             locate::locate_tables(&part, rules)
         })
         .collect();

@@ -25,52 +25,11 @@ pub struct Sheet {
     pub rows: Vec<(u32, Vec<(u32, Cell)>)>,
     /// Merged ranges as (top-left, bottom-right), inclusive.
     pub merges: Vec<(Pos, Pos)>,
-    /// The look of styled cells (xlsx only), sorted by position, so the annotated copy can
-    /// look like the planner's own workbook.
-    pub styles: Vec<(Pos, CellStyle)>,
     /// Number format codes other than `General` (`#,##0`, `0.00%`), sorted by position; one
     /// shared text per style.
     pub formats: Vec<(Pos, Arc<String>)>,
     /// Formula texts without the leading `=`, sorted by position.
     pub formulas: Vec<(Pos, Box<str>)>,
-}
-
-/// What the annotated copy keeps of a cell's look.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct CellStyle {
-    pub bold: bool,
-    pub italic: bool,
-    pub wrap: bool,
-    pub border: bool,
-    /// Solid fill colour as 0xRRGGBB.
-    pub fill: Option<u32>,
-    /// 1 left, 2 centre, 3 right.
-    pub align: u8,
-}
-
-impl CellStyle {
-    fn from_calamine(s: &calamine::Style) -> Option<CellStyle> {
-        use calamine::HorizontalAlignment as H;
-        let st = CellStyle {
-            bold: s.font.as_ref().is_some_and(|f| f.is_bold()),
-            italic: s.font.as_ref().is_some_and(|f| f.is_italic()),
-            wrap: s.alignment.as_ref().is_some_and(|a| a.wrap_text),
-            border: s.borders.as_ref().is_some_and(|b| b.has_visible_borders()),
-            fill: s
-                .fill
-                .as_ref()
-                .filter(|f| f.is_visible())
-                .and_then(|f| f.get_color())
-                .map(|c| c.to_argb() & 0xFF_FFFF),
-            align: match s.alignment.as_ref().map(|a| &a.horizontal) {
-                Some(H::Left) => 1,
-                Some(H::Center) | Some(H::CenterContinuous) => 2,
-                Some(H::Right) => 3,
-                _ => 0,
-            },
-        };
-        (st != CellStyle::default()).then_some(st)
-    }
 }
 
 impl Sheet {
@@ -129,14 +88,6 @@ impl Sheet {
         self
     }
 
-    /// The look of the cell at `pos`, if it has one.
-    pub fn style(&self, pos: Pos) -> Option<CellStyle> {
-        self.styles
-            .binary_search_by_key(&pos, |(p, _)| *p)
-            .ok()
-            .map(|i| self.styles[i].1)
-    }
-
     pub fn cell_count(&self) -> usize {
         self.rows.iter().map(|(_, r)| r.len()).sum()
     }
@@ -181,7 +132,6 @@ impl Sheet {
             name: name.to_string(),
             rows,
             merges,
-            styles: Vec::new(),
             formats: Vec::new(),
             formulas: Vec::new(),
         }
@@ -273,13 +223,7 @@ fn explain(cause: Cause, e: &dyn std::fmt::Display) -> String {
 
 /// Reads every sheet of an .xlsx/.xlsm/.xls/.xlsb/.ods file.
 pub fn read_workbook(path: &Path) -> Result<Workbook, ReadError> {
-    read_workbook_opts(path, true)
-}
-
-/// [`read_workbook`], optionally without keeping cell looks (bold, fills, borders), which only the
-/// annotated copy needs; number formats are always read, since the checks need them.
-pub fn read_workbook_opts(path: &Path, styles: bool) -> Result<Workbook, ReadError> {
-    read_bytes(path, &read_file(path)?, styles)
+    read_bytes(path, &read_file(path)?)
 }
 
 /// The bytes of a workbook file, with the errors a planner can act on (a folder, an empty file,
@@ -301,10 +245,10 @@ const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// Reads a workbook held in memory; `path` names it in messages. The format is taken from the
 /// content (zip → xlsx or ods, OLE → xls or an encrypted xlsx), not from the file name.
 pub fn read_workbook_bytes(path: &Path, bytes: &[u8]) -> Result<Workbook, ReadError> {
-    read_bytes(path, bytes, true)
+    read_bytes(path, bytes)
 }
 
-fn read_bytes(path: &Path, bytes: &[u8], styles: bool) -> Result<Workbook, ReadError> {
+fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Workbook, ReadError> {
     if bytes.is_empty() {
         return Err(err(path, "berkas kosong, 0 byte (empty file)"));
     }
@@ -321,7 +265,7 @@ fn read_bytes(path: &Path, bytes: &[u8], styles: bool) -> Result<Workbook, ReadE
         if generic {
             read_generic(path, bytes)?
         } else {
-            read_xlsx(path, bytes, styles)?
+            read_xlsx(path, bytes)?
         }
     } else if bytes.starts_with(&OLE_MAGIC) {
         // An encrypted xlsx is an OLE container holding an `EncryptedPackage` stream.
@@ -376,10 +320,10 @@ fn check_zip_size(path: &Path, bytes: &[u8]) -> Result<(), ReadError> {
 }
 
 /// What one style id of the workbook's palette gives its cells: a number format other than
-/// `General`, and a look for the annotated copy.
-type PaletteEntry = (Option<Arc<String>>, Option<CellStyle>);
+/// `General`.
+type PaletteEntry = Option<Arc<String>>;
 
-fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>, ReadError> {
+fn read_xlsx(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
         .map_err(|e: calamine::XlsxError| err(path, explain(xlsx_cause(&e), &e)))?;
     let names = wb.sheet_names();
@@ -471,12 +415,10 @@ fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>,
             row.shrink_to_fit();
         }
         rows.shrink_to_fit();
-        // Number formats, for the display of codes and for the annotated copy; the look of
-        // styled cells (bold headers, fills, borders) for the annotated copy too.
-        // Number formats are read always: the checks need them (a percent-formatted 0,98 shows
-        // 98; a kegiatan code 2.1 shown `0.00` is 2.10). Looks only for the annotated copy.
-        // One light pass over the sheet's style ids (cell bodies skipped), each id of the
-        // workbook's palette turned into a format and a look once, shared by its cells.
+        // Number formats: the checks read a figure as it is shown (a percent-formatted 0,98
+        // shows 98). One light pass over the sheet's style ids (cell bodies skipped), each id of
+        // the workbook's palette turned into a format once, shared by its cells. (The annotated
+        // copy of an .xlsx patches the package itself, so no cell's look is kept.)
         let (mut ids, merges) = match extras.as_mut().and_then(|x| x.remove(&name)) {
             Some(x) => (x.style_ids, x.merges),
             None => {
@@ -500,7 +442,6 @@ fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>,
         if !ids.is_sorted_by_key(|&(r, c, _)| (r, c)) {
             ids.sort_by_key(|&(r, c, _)| (r, c));
         }
-        let mut looks = Vec::new();
         let mut formats = Vec::new();
         let mut k = 0;
         for (r, c) in rows
@@ -517,29 +458,22 @@ fn read_xlsx(path: &Path, bytes: &[u8], with_styles: bool) -> Result<Vec<Sheet>,
             let Some(entry) = per_id.get_mut(id) else {
                 continue;
             };
-            let (fmt, look) = entry.get_or_insert_with(|| {
-                let st = &palette[id];
-                let fmt = st
+            let fmt = entry.get_or_insert_with(|| {
+                palette[id]
                     .number_format
                     .as_ref()
                     .filter(|f| f.format_code != "General")
-                    .map(|f| Arc::new(f.format_code.clone()));
-                (fmt, CellStyle::from_calamine(st))
+                    .map(|f| Arc::new(f.format_code.clone()))
             });
             if let Some(f) = fmt {
                 formats.push((Pos::new(r, c), f.clone()));
             }
-            if with_styles && let Some(look) = look {
-                looks.push((Pos::new(r, c), *look));
-            }
         }
-        looks.sort_by_key(|(p, _)| *p);
         formats.shrink_to_fit();
         sheets.push(Sheet {
             name: name.clone(),
             rows,
             merges,
-            styles: looks,
             formats,
             formulas,
         });

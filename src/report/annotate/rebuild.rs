@@ -1,66 +1,38 @@
 //! The annotated copy of an .xls or .ods workbook (or anything that is not an .xlsx package):
 //! rebuilt cell by cell with rust_xlsxwriter from what calamine read, because there is no
 //! package to patch. Kept: sheet names and order, every value at its address (numbers with
-//! their number format, text, booleans, dates, formulas with their cached result), merged
-//! ranges, and the bold/italic/wrap/border/fill/alignment calamine exposes. Column widths and
-//! row heights are estimated. The findings sheet says the copy is rebuilt.
+//! their number format, text, booleans, dates, formulas with their cached result) and merged
+//! ranges. calamine gives no look (bold, fills, borders) of an .xls or .ods cell, so the copy
+//! has none; column widths are estimated. The findings sheet says the copy is rebuilt.
 
 use super::note_text;
 use super::patch::{TEMUAN_WIDTHS, TemuanSheet};
 use super::severity_color;
 use crate::checks::{Finding, Severity};
 use crate::ingest::cell::{Pos, Value};
-use crate::ingest::workbook::{CellStyle, Sheet, Workbook as InWorkbook};
+use crate::ingest::workbook::{Sheet, Workbook as InWorkbook};
 use rust_xlsxwriter::{
     Color, Format, FormatBorder, Formula, Note, Url, Workbook, Worksheet, XlsxError,
 };
 use std::collections::{BTreeMap, HashMap};
 
-/// A cell's look: number format, severity fill, calamine's style.
-type Look = (Option<String>, Option<Severity>, Option<CellStyle>);
+/// A cell's look: number format and severity fill.
+type Look = (Option<String>, Option<Severity>);
 
 struct FormatCache {
     cache: HashMap<Look, Format>,
 }
 
 impl FormatCache {
-    /// The format of a cell: its number format and look as in the input, the severity fill
-    /// (which wins over the planner's own fill) when a finding sits on it.
-    fn get(
-        &mut self,
-        num_format: Option<&str>,
-        sev: Option<Severity>,
-        look: Option<CellStyle>,
-    ) -> &Format {
+    /// The format of a cell: its number format as in the input, and the severity fill when a
+    /// finding sits on it.
+    fn get(&mut self, num_format: Option<&str>, sev: Option<Severity>) -> &Format {
         self.cache
-            .entry((num_format.map(str::to_string), sev, look))
+            .entry((num_format.map(str::to_string), sev))
             .or_insert_with(|| {
                 let mut f = Format::new();
                 if let Some(n) = num_format {
                     f = f.set_num_format(n);
-                }
-                if let Some(l) = look {
-                    if l.bold {
-                        f = f.set_bold();
-                    }
-                    if l.italic {
-                        f = f.set_italic();
-                    }
-                    if l.wrap {
-                        f = f.set_text_wrap();
-                    }
-                    if l.border {
-                        f = f.set_border(FormatBorder::Thin);
-                    }
-                    if let Some(c) = l.fill {
-                        f = f.set_background_color(Color::RGB(c));
-                    }
-                    f = match l.align {
-                        1 => f.set_align(rust_xlsxwriter::FormatAlign::Left),
-                        2 => f.set_align(rust_xlsxwriter::FormatAlign::Center),
-                        3 => f.set_align(rust_xlsxwriter::FormatAlign::Right),
-                        _ => f,
-                    };
                 }
                 if let Some(s) = sev {
                     f = f
@@ -151,7 +123,7 @@ fn copy_sheet(
         let cell = sheet.get(*a);
         let text = cell.map(|c| c.value.display()).unwrap_or_default();
         let nf = cell.and_then(|c| date_format(sheet, *a, c));
-        let fmt = formats.get(nf, worst(*a), sheet.style(*a)).clone();
+        let fmt = formats.get(nf, worst(*a)).clone();
         ws.merge_range(a.row, a.col as u16, b.row, b.col as u16, &text, &fmt)?;
     }
     for (row, cells) in &sheet.rows {
@@ -163,7 +135,7 @@ fn copy_sheet(
                 continue; // hidden under a merge
             }
             let fmt = formats
-                .get(date_format(sheet, pos, cell), worst(pos), sheet.style(pos))
+                .get(date_format(sheet, pos, cell), worst(pos))
                 .clone();
             write_cell(ws, pos, cell, sheet.formula(pos), &fmt)?;
             let len = cell.value.display().chars().count();
@@ -174,7 +146,7 @@ fn copy_sheet(
     // Findings on cells that are empty in the input still get their fill.
     for pos in by_cell.keys() {
         if sheet.get(*pos).is_none() && sheet.merge_at(*pos).is_none_or(|(a, _)| a == *pos) {
-            let fmt = formats.get(None, worst(*pos), sheet.style(*pos)).clone();
+            let fmt = formats.get(None, worst(*pos)).clone();
             ws.write_blank(pos.row, pos.col as u16, &fmt)?;
         }
     }
@@ -197,29 +169,6 @@ fn copy_sheet(
     };
     for col in widest.keys() {
         ws.set_column_width(*col as u16, width_of(*col))?;
-    }
-    // Nor row heights: give a row with wrapped text the lines it needs, so nothing overlaps.
-    for (row, cells) in &sheet.rows {
-        let lines = cells
-            .iter()
-            .filter(|(c, _)| {
-                sheet.style(Pos::new(*row, *c)).is_some_and(|s| s.wrap)
-                    && sheet.merge_at(Pos::new(*row, *c)).is_none()
-            })
-            .map(|(c, cell)| {
-                let text = cell.value.display();
-                text.split('\n')
-                    .map(|l| {
-                        (l.chars().count() as f64 / (width_of(*c) * 1.1))
-                            .ceil()
-                            .max(1.0)
-                    })
-                    .sum::<f64>()
-            })
-            .fold(1.0f64, f64::max);
-        if lines > 1.0 {
-            ws.set_row_height(*row, (15.0 * lines).min(300.0))?;
-        }
     }
     Ok(())
 }
