@@ -1,27 +1,19 @@
-//! One light pass over a worksheet part of an .xlsx for what calamine's cell reader does not
-//! give in its own pass: each cell's style id (for number formats and the annotated copy's
-//! look) and the merged ranges. calamine reads these with two more full XML parses of the
-//! sheet (`worksheet_style`, `merge_cells_by_sheet_name`); here the part is inflated once and
-//! scanned for `<c …>`, `<row …>` and `<mergeCell …>` start tags only, without building
-//! events. Cell positions follow calamine's rules, so the style ids line up with its cells:
-//! a cell's `r` when written, else the next column of the current row (`<row r>` or one past
-//! the previous row).
+//! The merged ranges of each worksheet of an .xlsx, which calamine's cell reader does not give
+//! (its `merge_cells_by_sheet_name` parses every sheet's whole XML once more). Here the part is
+//! inflated once and only what follows the cell data is scanned for `<mergeCell …>` tags: the
+//! schema puts `mergeCells` after `sheetData`, so the cells themselves, most of the part, are
+//! skipped with one search from the end. (Each cell's style id comes with its value from
+//! calamine's reader.)
 //!
 //! Anything unexpected (no workbook part, a sheet without a path, a damaged part) gives `None`,
-//! and the caller falls back to calamine's own passes.
+//! and the caller falls back to calamine's own pass.
 
 use super::cell::Pos;
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
-/// What the pass finds in one sheet.
-#[derive(Debug, Default, PartialEq)]
-pub struct SheetExtras {
-    /// (row, col, style id) of every cell with a style id above 0, in document order.
-    pub style_ids: Vec<(u32, u32, usize)>,
-    /// Merged ranges as (top-left, bottom-right), inclusive.
-    pub merges: Vec<(Pos, Pos)>,
-}
+/// Merged ranges as (top-left, bottom-right), inclusive.
+pub type Merges = Vec<(Pos, Pos)>;
 
 type Zip<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
 
@@ -261,70 +253,41 @@ fn attr<'t>(tag: &'t [u8], name: &[u8]) -> Option<&'t [u8]> {
     }
 }
 
-fn a1(v: &[u8]) -> Option<Pos> {
-    Pos::parse_a1(std::str::from_utf8(v).ok()?)
+/// The merged ranges of one worksheet part. The scan starts at the last `sheetData` tag (where
+/// the cell data ends); should a `mergeCell` stand before it all the same (text in a header or
+/// footer that names `sheetData`, a writer that breaks the schema's order), the whole part is
+/// scanned.
+pub fn scan_merges(xml: &[u8]) -> Option<Merges> {
+    let from = memchr::memmem::rfind(xml, b"sheetData")
+        .and_then(|i| memchr::memrchr(b'<', &xml[..i]))
+        .unwrap_or(0);
+    let merges = merges_in(&xml[from..])?;
+    if merges.is_empty() && from > 0 && memchr::memmem::find(&xml[..from], b"mergeCell").is_some() {
+        return merges_in(xml);
+    }
+    Some(merges)
 }
 
-fn number(v: &[u8]) -> Option<u32> {
-    std::str::from_utf8(v).ok()?.trim().parse().ok()
-}
-
-/// Scans one worksheet part. None when the XML cannot be followed (an unclosed tag).
-pub fn scan_sheet(xml: &[u8]) -> Option<SheetExtras> {
-    let mut out = SheetExtras::default();
-    let (mut row, mut col) = (0u32, 0u32);
-    // Rows and cells count only inside `<sheetData>` (an extension list may use a `c` too).
-    let mut in_data = false;
+fn merges_in(xml: &[u8]) -> Option<Merges> {
+    let mut out = Vec::new();
     for t in Tags::new(xml) {
         let t = t?;
-        let self_closing = t.tag.last() == Some(&b'/');
-        match (t.closing, t.local) {
-            (false, b"sheetData") => in_data = !self_closing,
-            (true, b"sheetData") => in_data = false,
-            (_, b"row" | b"c") if !in_data => {}
-            (false, b"row") => {
-                if let Some(r) = attr(t.tag, b"r").and_then(number)
-                    && r > 0
-                {
-                    row = r - 1;
-                }
-                col = 0;
-                if self_closing {
-                    row += 1;
-                }
+        if !t.closing
+            && t.local == b"mergeCell"
+            && let Some(v) = attr(t.tag, b"ref")
+        {
+            let v = std::str::from_utf8(v).ok()?;
+            let (a, b) = v.split_once(':').unwrap_or((v, v));
+            if let (Some(a), Some(b)) = (Pos::parse_a1(a), Pos::parse_a1(b)) {
+                out.push((a, b));
             }
-            (true, b"row") => {
-                row += 1;
-                col = 0;
-            }
-            (false, b"c") => {
-                let pos = match attr(t.tag, b"r") {
-                    Some(r) => a1(r)?,
-                    None => Pos::new(row, col),
-                };
-                col = pos.col + 1;
-                let s = attr(t.tag, b"s").and_then(number).unwrap_or(0) as usize;
-                if s > 0 {
-                    out.style_ids.push((pos.row, pos.col, s));
-                }
-            }
-            (false, b"mergeCell") => {
-                if let Some(v) = attr(t.tag, b"ref") {
-                    let v = std::str::from_utf8(v).ok()?;
-                    let (a, b) = v.split_once(':').unwrap_or((v, v));
-                    if let (Some(a), Some(b)) = (Pos::parse_a1(a), Pos::parse_a1(b)) {
-                        out.merges.push((a, b));
-                    }
-                }
-            }
-            _ => {}
         }
     }
     Some(out)
 }
 
-/// Style ids and merges of every worksheet of an .xlsx package, by sheet name.
-pub fn scan_workbook(bytes: &[u8]) -> Option<HashMap<String, SheetExtras>> {
+/// The merged ranges of every worksheet of an .xlsx package, by sheet name.
+pub fn scan_workbook(bytes: &[u8]) -> Option<HashMap<String, Merges>> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
     let parts = sheet_parts(&mut zip)?;
     let mut out = HashMap::new();
@@ -333,7 +296,7 @@ pub fn scan_workbook(bytes: &[u8]) -> Option<HashMap<String, SheetExtras>> {
         let Some(xml) = read_part(&mut zip, &part) else {
             continue;
         };
-        out.insert(name, scan_sheet(&xml)?);
+        out.insert(name, scan_merges(&xml)?);
     }
     Some(out)
 }
@@ -343,25 +306,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reads_style_ids_and_merges_with_and_without_cell_references() {
-        let xml = br#"<?xml version="1.0"?><x:worksheet xmlns:x="ns"><!-- <c r="Z9" s="9"/> -->
+    fn reads_the_merges_after_the_cell_data() {
+        let xml = br#"<?xml version="1.0"?><x:worksheet xmlns:x="ns"><!-- <mergeCell ref="Z9:Z10"/> -->
 <x:sheetData><x:row r="2"><x:c r="A2" s="3" t="s"><x:v>0</x:v></x:c><x:c s="4"><x:v>1</x:v></x:c>
-<x:c r="D2"/></x:row><x:row><x:c s="5"/></x:row><x:row r="7" spans="1:2"/><x:row><x:c t="inlineStr" s="6"><x:is><x:t>a &lt;c s="7"/&gt; b</x:t></x:is></x:c></x:row></x:sheetData>
+<x:c r="D2"/></x:row><x:row><x:c t="inlineStr" s="6"><x:is><x:t>a &lt;mergeCell ref="E5:F5"/&gt; b</x:t></x:is></x:c></x:row></x:sheetData>
 <x:mergeCells count="2"><x:mergeCell ref="A1:C1"/><x:mergeCell ref='B4'/></x:mergeCells></x:worksheet>"#;
-        let s = scan_sheet(xml).unwrap();
-        assert_eq!(s.style_ids, [(1, 0, 3), (1, 1, 4), (2, 0, 5), (7, 0, 6)]);
+        let m = vec![
+            (Pos::new(0, 0), Pos::new(0, 2)),
+            (Pos::new(3, 1), Pos::new(3, 1)),
+        ];
+        assert_eq!(scan_merges(xml).unwrap(), m);
+        // A footer that names `sheetData` after the merges: the whole part is read instead.
+        let mut late = xml.to_vec();
+        late.truncate(late.len() - "</x:worksheet>".len());
+        late.extend_from_slice(
+            b"<x:headerFooter><x:oddFooter>sheetData</x:oddFooter></x:headerFooter></x:worksheet>",
+        );
+        assert_eq!(scan_merges(&late).unwrap(), m);
+        // No cell data at all, and no merges.
         assert_eq!(
-            s.merges,
-            [
-                (Pos::new(0, 0), Pos::new(0, 2)),
-                (Pos::new(3, 1), Pos::new(3, 1))
-            ]
+            scan_merges(b"<worksheet><sheetData/></worksheet>").unwrap(),
+            []
         );
     }
 
     #[test]
     fn an_unclosed_tag_is_refused_not_guessed() {
-        assert!(scan_sheet(b"<sheetData><c r=\"A1\" s=\"2\"").is_none());
+        assert!(
+            scan_merges(b"<sheetData></sheetData><mergeCells><mergeCell ref=\"A1:B1\"").is_none()
+        );
     }
 
     #[test]

@@ -329,43 +329,47 @@ fn read_xlsx(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
     let names = wb.sheet_names();
     let mut sheets = Vec::new();
     let mut total = 0usize;
-    // Style ids and merges of every sheet in one light pass per sheet (`sheetxml`); calamine's
-    // own two passes per sheet only where that scan could not follow the package.
-    let mut extras = super::sheetxml::scan_workbook(bytes);
-    let mut palette: Option<Vec<calamine::Style>> = None;
+    // Merged ranges of every sheet in one light pass per sheet (`sheetxml`, which skips the
+    // cell data); calamine's own pass only where that scan could not follow the package.
+    let mut merged = super::sheetxml::scan_workbook(bytes);
+    let mut palette: Vec<calamine::Style> = Vec::new();
+    // Each style id of the workbook's palette turned into a number format once, shared by its
+    // cells.
+    let mut per_id: Vec<Option<PaletteEntry>> = Vec::new();
+    let sheet_err = |name: &str, e: calamine::XlsxError| {
+        err(
+            path,
+            format!("lembar `{name}`: {}", explain(xlsx_cause(&e), &e)),
+        )
+    };
     for name in names {
         // Cells go straight into their rows: a sheet's XML lists them in row order, so the rows
         // are built as they come (no flat copy of every cell, no sort), and only a sheet written
-        // out of order is sorted afterwards.
+        // out of order is sorted afterwards. Each cell comes with its style id, for its number
+        // format: the checks read a figure as it is shown (a percent-formatted 0,98 shows 98).
         let mut rows: Vec<(u32, Vec<(u32, Cell)>)> = Vec::new();
-        let mut formulas: Vec<(Pos, Box<str>)> = Vec::new();
+        let mut formats: Vec<(Pos, Arc<String>)> = Vec::new();
         let mut in_order = true;
+        let mut has_error = false;
         {
             let mut reader = match wb.worksheet_cells_reader(&name) {
                 Ok(r) => r,
                 // Chart sheets and dialog sheets hold no cells.
                 Err(calamine::XlsxError::NotAWorksheet(_)) => continue,
-                Err(e) => {
-                    return Err(err(
-                        path,
-                        format!("lembar `{name}`: {}", explain(xlsx_cause(&e), &e)),
-                    ));
-                }
+                Err(e) => return Err(sheet_err(&name, e)),
             };
-            if palette.is_none() {
-                palette = Some(reader.styles().to_vec());
+            if per_id.is_empty() {
+                palette = reader.styles().to_vec();
+                per_id = vec![None; palette.len()];
             }
             loop {
-                let rec = reader.next_cell_with_formula().map_err(|e| {
-                    err(
-                        path,
-                        format!("lembar `{name}`: {}", explain(xlsx_cause(&e), &e)),
-                    )
-                })?;
-                let Some(rec) = rec else { break };
-                let value = from_data_ref(&rec.value);
-                let formula = rec.formula.filter(|f| !f.is_empty());
-                if value == Value::Empty && formula.is_none() {
+                let rec = reader
+                    .next_cell_with_style_id()
+                    .map_err(|e| sheet_err(&name, e))?;
+                let Some((rec, style)) = rec else { break };
+                let value = from_data_ref(rec.get_value());
+                // A formula without a cached result shows nothing: no cell to check.
+                if value == Value::Empty {
                     continue;
                 }
                 total += 1;
@@ -377,9 +381,22 @@ fn read_xlsx(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
                         ),
                     ));
                 }
-                let (r, c) = rec.pos;
-                if let Some(f) = formula {
-                    formulas.push((Pos::new(r, c), f.into_boxed_str()));
+                has_error |= matches!(value, Value::Error(_));
+                let (r, c) = rec.get_position();
+                // An id outside the palette is no style (calamine skips those too).
+                if style > 0
+                    && let Some(entry) = per_id.get_mut(style)
+                {
+                    let fmt = entry.get_or_insert_with(|| {
+                        palette[style]
+                            .number_format
+                            .as_ref()
+                            .filter(|f| f.format_code != "General")
+                            .map(|f| Arc::new(f.format_code.clone()))
+                    });
+                    if let Some(f) = fmt {
+                        formats.push((Pos::new(r, c), f.clone()));
+                    }
                 }
                 let cell = Cell::new(value);
                 match rows.last_mut() {
@@ -403,73 +420,40 @@ fn read_xlsx(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
                 }
             }
         }
+        // Formulas only where a cell holds an error (#REF!, #DIV/0!): A002 quotes the formula
+        // that made it. Most sheets have none and are not read again.
+        let mut formulas: Vec<(Pos, Box<str>)> = Vec::new();
+        if has_error && let Ok(mut reader) = wb.worksheet_cells_reader(&name) {
+            while let Ok(Some(f)) = reader.next_formula() {
+                if !f.get_value().is_empty() {
+                    let (r, c) = f.get_position();
+                    formulas.push((Pos::new(r, c), f.get_value().as_str().into()));
+                }
+            }
+        }
         if !in_order {
             let cells: Vec<(u32, u32, Cell)> = rows
                 .drain(..)
                 .flat_map(|(r, row)| row.into_iter().map(move |(c, cell)| (r, c, cell)))
                 .collect();
             rows = Sheet::from_sorted(&name, cells, Vec::new()).rows;
-            formulas.sort_by_key(|(p, _)| *p);
+            formats.sort_by_key(|(p, _)| *p);
         }
+        formulas.sort_by_key(|(p, _)| *p);
         if let Some((_, row)) = rows.last_mut() {
             row.shrink_to_fit();
         }
         rows.shrink_to_fit();
-        // Number formats: the checks read a figure as it is shown (a percent-formatted 0,98
-        // shows 98). One light pass over the sheet's style ids (cell bodies skipped), each id of
-        // the workbook's palette turned into a format once, shared by its cells. (The annotated
-        // copy of an .xlsx patches the package itself, so no cell's look is kept.)
-        let (mut ids, merges) = match extras.as_mut().and_then(|x| x.remove(&name)) {
-            Some(x) => (x.style_ids, x.merges),
-            None => {
-                let mut ids: Vec<(u32, u32, usize)> = Vec::new();
-                if let Ok(mut reader) = wb.worksheet_cells_reader(&name) {
-                    while let Ok(Some(id)) = reader.next_style_id() {
-                        ids.push(id);
-                    }
-                }
-                let merges = wb
-                    .merge_cells_by_sheet_name(&name)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|d| (Pos::new(d.start.0, d.start.1), Pos::new(d.end.0, d.end.1)))
-                    .collect();
-                (ids, merges)
-            }
-        };
-        let palette: &[calamine::Style] = palette.as_deref().unwrap_or_default();
-        let mut per_id: Vec<Option<PaletteEntry>> = vec![None; palette.len()];
-        if !ids.is_sorted_by_key(|&(r, c, _)| (r, c)) {
-            ids.sort_by_key(|&(r, c, _)| (r, c));
-        }
-        let mut formats = Vec::new();
-        let mut k = 0;
-        for (r, c) in rows
-            .iter()
-            .flat_map(|(r, row)| row.iter().map(move |(c, _)| (*r, *c)))
-        {
-            while k < ids.len() && (ids[k].0, ids[k].1) < (r, c) {
-                k += 1;
-            }
-            let Some(&(_, _, id)) = ids.get(k).filter(|x| (x.0, x.1) == (r, c)) else {
-                continue;
-            };
-            // An id outside the palette is no style (calamine skips those too).
-            let Some(entry) = per_id.get_mut(id) else {
-                continue;
-            };
-            let fmt = entry.get_or_insert_with(|| {
-                palette[id]
-                    .number_format
-                    .as_ref()
-                    .filter(|f| f.format_code != "General")
-                    .map(|f| Arc::new(f.format_code.clone()))
-            });
-            if let Some(f) = fmt {
-                formats.push((Pos::new(r, c), f.clone()));
-            }
-        }
         formats.shrink_to_fit();
+        let merges = match merged.as_mut().and_then(|x| x.remove(&name)) {
+            Some(m) => m,
+            None => wb
+                .merge_cells_by_sheet_name(&name)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|d| (Pos::new(d.start.0, d.start.1), Pos::new(d.end.0, d.end.1)))
+                .collect(),
+        };
         sheets.push(Sheet {
             name: name.clone(),
             rows,
