@@ -1,8 +1,8 @@
 //! Reading a workbook file into sheets of typed cells (calamine).
 //!
-//! xlsx is streamed cell by cell (values with cached formula results and formula text, then
-//! the style ids for number formats), so a sheet whose declared range is huge but mostly empty
-//! costs only its real cells. xls and ods go through calamine's generic reader. Before any
+//! xlsx is streamed cell by cell (values with cached formula results, and each cell's style id
+//! for its number format; formula texts only for a sheet holding an error cell), so a sheet
+//! whose declared range is huge but mostly empty costs only its real cells. xls and ods go through calamine's generic reader. Before any
 //! parsing an xlsx's zip directory is checked against a size limit, so a zip bomb is refused
 //! with a message instead of filling memory.
 
