@@ -2,9 +2,9 @@
 //!
 //! xlsx is streamed cell by cell (values with cached formula results, and each cell's style id
 //! for its number format; formula texts only for a sheet holding an error cell), so a sheet
-//! whose declared range is huge but mostly empty costs only its real cells. xls and ods go through calamine's generic reader. Before any
-//! parsing an xlsx's zip directory is checked against a size limit, so a zip bomb is refused
-//! with a message instead of filling memory.
+//! whose declared range is huge but mostly empty costs only its real cells. xls and ods go
+//! through calamine's generic reader. Before any parsing an xlsx's zip directory is checked
+//! against a size limit, so a zip bomb is refused with a message instead of filling memory.
 
 use super::cell::{Cell, Pos, Value};
 use calamine::{Data, DataRef, Reader, Xlsx};
@@ -109,7 +109,7 @@ impl Sheet {
         Sheet::from_sorted(name, cells, merges)
     }
 
-    /// [`Sheet::from_cells`] keeping every cell given (an empty one may hold a formula).
+    /// [`Sheet::from_cells`] for cells the reader has already filtered (sorts only).
     fn from_sorted(name: &str, mut cells: Vec<(u32, u32, Cell)>, merges: Vec<(Pos, Pos)>) -> Sheet {
         cells.sort_by_key(|(r, c, _)| (*r, *c));
         let mut rows: Vec<(u32, Vec<(u32, Cell)>)> = Vec::new();
