@@ -113,14 +113,6 @@ impl Parsed {
         }))
     }
 
-    /// The target's unit written in the same cell, if any.
-    pub fn unit(&self) -> Option<&str> {
-        match self {
-            Parsed::Target { unit, .. } => unit.as_deref().map(String::as_str),
-            _ => None,
-        }
-    }
-
     pub fn amount(&self) -> Option<Decimal> {
         match self {
             Parsed::Amount(d) => Some(*d),
