@@ -28,28 +28,31 @@ pub(super) fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Pars
     if value.is_empty() {
         return Parsed::Blank;
     }
-    // The cell's text, trimmed: borrowed from a text cell, made only for other cells (a number
-    // read as a figure never needs it).
-    let text: Cow<'_, str> = match value {
-        Value::Text(t) => Cow::Borrowed(t.trim()),
-        v => Cow::Owned(v.display().trim().to_string()),
+    // The cell's text, trimmed: borrowed from a text cell, made for other cells only when asked
+    // (a number read as a figure never needs it).
+    let text = || -> Cow<'_, str> {
+        match value {
+            Value::Text(t) => Cow::Borrowed(t.trim()),
+            v => Cow::Owned(v.display().trim().to_string()),
+        }
     };
-    let dash = || text.chars().all(|c| c == '-' || c == '–');
+    // A number's display has digits: only a text cell can be a dash.
+    let dash = || matches!(value, Value::Text(t) if t.trim().chars().all(|c| c == '-' || c == '–'));
     match ty {
-        ColumnType::Text | ColumnType::Unit => Parsed::Text(text.into_owned()),
+        ColumnType::Text | ColumnType::Unit => Parsed::Text(text().into_owned()),
         ColumnType::Code => match value {
             Value::Number(_) => Code::parse(&code_cell_text(value)),
-            _ => Code::parse(&text),
+            _ => Code::parse(&text()),
         }
         .map(Parsed::Code)
-        .unwrap_or_else(|e| Parsed::unparsed(text.into_owned(), Unreadable::Code(e))),
+        .unwrap_or_else(|e| Parsed::unparsed(text().into_owned(), Unreadable::Code(e))),
         ColumnType::Amount | ColumnType::Number | ColumnType::Count => {
             if dash() {
                 return Parsed::Blank;
             }
             let num = match value {
                 Value::Number(n) => decimal_from_f64(*n).map(|d| (d, false)),
-                _ => parse_id_number(&text).map(|n| (n.value, n.percent)),
+                _ => parse_id_number(&text()).map(|n| (n.value, n.percent)),
             };
             // No plan figure comes near 10^18 (a national budget is ~10^15 rupiah); bounding
             // every number here keeps every later sum, ratio and scale exact and panic-free.
@@ -57,7 +60,7 @@ pub(super) fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Pars
             if let Some((d, _)) = num
                 && (d.abs() > limit || (thousands && d.abs() > limit / Decimal::from(1000)))
             {
-                return Parsed::unparsed(text.into_owned(), Unreadable::OutOfRange);
+                return Parsed::unparsed(text().into_owned(), Unreadable::OutOfRange);
             }
             match num {
                 Some((d, _)) if ty == ColumnType::Amount => Parsed::Amount(if thousands {
@@ -66,7 +69,7 @@ pub(super) fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Pars
                     d
                 }),
                 Some((value, percent)) => Parsed::Number { value, percent },
-                None => Parsed::unparsed(text.into_owned(), Unreadable::NotANumber),
+                None => Parsed::unparsed(text().into_owned(), Unreadable::NotANumber),
             }
         }
         ColumnType::Target => {
@@ -75,17 +78,17 @@ pub(super) fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Pars
             }
             let t = match value {
                 Value::Number(n) => decimal_from_f64(*n).map(|d| (d, None)),
-                _ => split_target(&text),
+                _ => split_target(&text()),
             };
             match t {
                 Some((value, _)) if value.abs() > Decimal::from(1_000_000_000_000_000_000i64) => {
-                    Parsed::unparsed(text.into_owned(), Unreadable::OutOfRange)
+                    Parsed::unparsed(text().into_owned(), Unreadable::OutOfRange)
                 }
                 Some((value, unit)) => Parsed::Target {
                     value,
                     unit: unit.map(Box::new),
                 },
-                None => Parsed::unparsed(text.into_owned(), Unreadable::TargetWithoutNumber),
+                None => Parsed::unparsed(text().into_owned(), Unreadable::TargetWithoutNumber),
             }
         }
     }
