@@ -96,7 +96,9 @@ pub fn range_a1(start: Pos, end: Pos) -> String {
 pub enum Value {
     Empty,
     Number(f64),
-    Text(Box<str>),
+    /// Shared: a sheet's repeated texts (units, places, funds) are one allocation, and a
+    /// text column's parsed value is the same text, not a copy ([`super::locate::Parsed::Text`]).
+    Text(std::sync::Arc<str>),
     Bool(bool),
     /// An Excel serial date-time.
     DateTime(f64),

@@ -46,7 +46,8 @@ pub struct ColumnMap {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Parsed {
     Blank,
-    Text(String),
+    /// Trimmed; the cell's own text when it needs no trimming.
+    Text(std::sync::Arc<str>),
     /// Money in rupiah (already multiplied when the header says thousands).
     Amount(Decimal),
     Number {
@@ -179,7 +180,7 @@ impl Field {
     /// by a rule).
     pub fn new(role: Role, year: Option<i32>, pos: Pos, raw: String, parsed: Parsed) -> Field {
         let same = match &parsed {
-            Parsed::Text(t) => *t == raw,
+            Parsed::Text(t) => **t == *raw,
             Parsed::Unparsed(u) => u.text == raw,
             Parsed::Blank => raw.is_empty(),
             _ => false,

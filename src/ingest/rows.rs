@@ -39,7 +39,11 @@ pub(super) fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Pars
     // A number's display has digits: only a text cell can be a dash.
     let dash = || matches!(value, Value::Text(t) if t.trim().chars().all(|c| c == '-' || c == '–'));
     match ty {
-        ColumnType::Text | ColumnType::Unit => Parsed::Text(text().into_owned()),
+        // A text needing no trim is the cell's own text, shared rather than copied.
+        ColumnType::Text | ColumnType::Unit => Parsed::Text(match value {
+            Value::Text(t) if t.trim().len() == t.len() => t.clone(),
+            _ => text().into(),
+        }),
         ColumnType::Code => match value {
             Value::Number(_) => Code::parse(&code_cell_text(value)),
             _ => Code::parse(&text()),

@@ -8,6 +8,8 @@
 
 use super::cell::{Cell, Pos, Value};
 use calamine::{Data, DataRef, Reader, Xlsx};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -336,6 +338,9 @@ fn read_xlsx(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
     // Each style id of the workbook's palette turned into a number format once, shared by its
     // cells.
     let mut per_id: Vec<Option<PaletteEntry>> = Vec::new();
+    // A shared string's cells share one text. The key is the address of calamine's copy of the
+    // string (one per entry of the workbook's string table), so no text is hashed.
+    let mut shared: HashMap<usize, Arc<str>, BuildHasherDefault<AddressHash>> = HashMap::default();
     let sheet_err = |name: &str, e: calamine::XlsxError| {
         err(
             path,
@@ -367,7 +372,15 @@ fn read_xlsx(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
                     .next_cell_with_style_id()
                     .map_err(|e| sheet_err(&name, e))?;
                 let Some((rec, style)) = rec else { break };
-                let value = from_data_ref(rec.get_value());
+                let value = match rec.get_value() {
+                    DataRef::SharedString(t) if !t.is_empty() => Value::Text(
+                        shared
+                            .entry(t.as_ptr() as usize)
+                            .or_insert_with(|| Arc::from(*t))
+                            .clone(),
+                    ),
+                    v => from_data_ref(v),
+                };
                 // A formula without a cached result shows nothing: no cell to check.
                 if value == Value::Empty {
                     continue;
@@ -518,6 +531,26 @@ fn read_generic(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
         sheets.push(Sheet::from_cells(&name, cells, merges).with_formulas(formulas));
     }
     Ok(sheets)
+}
+
+/// A hash of an address: one multiply, its high bits folded down (addresses are aligned, their
+/// low bits are all zero).
+#[derive(Default)]
+struct AddressHash(u64);
+
+impl Hasher for AddressHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_usize(self.0 as usize ^ *b as usize);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        let h = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = h ^ (h >> 29);
+    }
 }
 
 fn from_data_ref(d: &DataRef<'_>) -> Value {
