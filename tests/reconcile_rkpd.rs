@@ -109,7 +109,7 @@ fn node<'a>(t: &'a TableModel, code: &str) -> &'a Node {
 }
 
 fn node_named<'a>(t: &'a TableModel, name: &str) -> &'a Node {
-    t.nodes.iter().find(|n| n.name == name).unwrap()
+    t.nodes.iter().find(|n| &*n.name == name).unwrap()
 }
 
 fn pos_of(t: &TableModel, n: &Node, role: Role) -> Pos {

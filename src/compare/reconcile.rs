@@ -270,7 +270,7 @@ fn items(t: &TableModel) -> Vec<Item> {
             .map(|n| Item {
                 level: Some(n.level),
                 code: n.code.as_ref().map(|c| c.to_string()),
-                name: n.name.clone(),
+                name: n.name.to_string(),
                 parent: n.parent,
                 rows: std::iter::once(n.row_idx)
                     .chain(n.extra_rows.iter().copied())
@@ -319,7 +319,7 @@ fn pair_items(old: &[Item], new: &[Item]) -> Vec<Option<usize>> {
             .map(|it| PairRow {
                 level: it.level,
                 code: it.code.clone(),
-                name: it.name.clone(),
+                name: it.name.as_str().into(),
                 parent: it.parent,
             })
             .collect()

@@ -47,7 +47,7 @@ pub struct PairRow {
     /// Hierarchy level; None for rows of flat tables.
     pub level: Option<Level>,
     pub code: Option<String>,
-    pub name: String,
+    pub name: std::sync::Arc<str>,
     /// Index of the parent row in the same slice.
     pub parent: Option<usize>,
 }
@@ -473,7 +473,7 @@ mod tests {
         PairRow {
             level: Some(level),
             code: code.map(str::to_string),
-            name: name.to_string(),
+            name: name.into(),
             parent,
         }
     }

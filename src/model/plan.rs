@@ -26,7 +26,8 @@ pub struct Node {
     pub code: Option<Code>,
     /// The code was taken from another table by name, not written on the row.
     pub code_inferred: bool,
-    pub name: String,
+    /// The name as written, trimmed: the name cell's own text, shared with it.
+    pub name: std::sync::Arc<str>,
     pub parent: Option<usize>,
     /// Extra rows of the same entity (a second indicator on the next row, name left blank).
     pub extra_rows: Vec<usize>,
@@ -329,11 +330,16 @@ fn place_rows(
     known: &HashMap<String, Level>,
     twofold: &std::collections::HashSet<String>,
 ) -> Vec<Node> {
-    let mut nodes: Vec<Node> = Vec::new();
+    let mut nodes: Vec<Node> = Vec::with_capacity(table.rows.len());
     // Stack of (depth, node index) for parent lookup.
     let mut stack: Vec<(u8, usize)> = Vec::new();
+    let no_name: std::sync::Arc<str> = std::sync::Arc::from("");
     for (ri, row) in table.rows.iter().enumerate() {
-        let mut name = row.text(Role::Uraian).unwrap_or("").trim().to_string();
+        let mut name = match row.field(Role::Uraian).map(|f| &f.parsed) {
+            Some(Parsed::Text(t)) if t.trim().len() == t.len() => t.clone(),
+            Some(Parsed::Text(t)) => t.trim().into(),
+            _ => no_name.clone(),
+        };
         // `JUMLAH` written in the code column (the name column left empty): the total's label.
         if name.is_empty()
             && let Some(Parsed::Unparsed(u)) = row.field(Role::Kode).map(|f| &f.parsed)
@@ -343,7 +349,7 @@ fn place_rows(
                 .iter()
                 .any(|w| normalize(&u.text) == *w)
         {
-            name = u.text.trim().to_string();
+            name = u.text.trim().into();
         }
         let code = match row.field(Role::Kode).map(|f| &f.parsed) {
             Some(Parsed::Code(c)) => Some(c.clone()),
@@ -476,7 +482,7 @@ fn infer_codes(tables: &mut [TableModel]) {
                 by_level
                     .entry(n.level)
                     .or_default()
-                    .push((n.name.clone(), c.clone()));
+                    .push((n.name.to_string(), c.clone()));
             }
         }
     }

@@ -101,7 +101,7 @@ pub fn rows_of(plan: &Plan, file: &str) -> Vec<ExportRow> {
                 table: t.table.kind.to_string(),
                 level: n.level.key(),
                 code: n.code.as_ref().map(|c| c.to_string()).unwrap_or_default(),
-                name: n.name.clone(),
+                name: n.name.to_string(),
                 indicator: text(ind),
                 target: num(tgt),
                 unit: Some(text(unit))
