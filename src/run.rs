@@ -492,8 +492,13 @@ pub fn reconcile_files(
             .unwrap_or("")
             .to_string()
     };
-    let r = crate::reconcile::reconcile(&build_plan(&o, tables), &build_plan(&n, tables))
-        .with_labels(label(old), label(new));
+    use crate::reconcile::{Version, reconcile};
+    let (op, np) = (build_plan(&o, tables), build_plan(&n, tables));
+    let r = reconcile(
+        Version::new(&op, &o.workbook),
+        Version::new(&np, &n.workbook),
+    )
+    .with_labels(label(old), label(new));
     let mut findings = crate::reconcile::to_findings(&r, en);
     crate::checks::settle(&mut findings, &opts.config);
     let written = |e: std::io::Error| e.to_string();

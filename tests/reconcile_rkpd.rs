@@ -16,7 +16,7 @@ use selaras::ingest::rules::TableRules;
 use selaras::ingest::workbook::{Sheet, Workbook};
 use selaras::ingest::{self, Ingested};
 use selaras::model::plan::{Node, Plan, TableModel, build_plan};
-use selaras::reconcile::{self, reconcile};
+use selaras::reconcile::{self, Version, reconcile};
 use selaras::rkpd::{self, check_against_rkpd, check_against_rkpd_in};
 use std::path::{Path, PathBuf};
 
@@ -122,8 +122,11 @@ fn pos_of(t: &TableModel, n: &Node, role: Role) -> Pos {
 #[test]
 fn a_version_reconciled_with_itself_has_no_differences() {
     let ing = load(STAFF);
-    let (_, a) = plan_of(ing.workbook.clone());
-    let r = reconcile(&a, &a);
+    let (ia, a) = plan_of(ing.workbook.clone());
+    let r = reconcile(
+        Version::new(&a, &ia.workbook),
+        Version::new(&a, &ia.workbook),
+    );
     assert!(r.is_empty(), "{:#?}", r.tables);
     assert!(reconcile::to_findings(&r, false).is_empty());
 }
@@ -132,9 +135,12 @@ fn a_version_reconciled_with_itself_has_no_differences() {
 fn the_two_sample_layouts_hold_the_same_plan() {
     // Other sheet names, header wording, column order, joined codes, numbers as text, target
     // and unit in one cell: the same values, so no row and no value differs.
-    let (_, a) = plan_of(load(STAFF).workbook);
-    let (_, b) = plan_of(load(ALT).workbook);
-    let r = reconcile(&a, &b);
+    let (ia, a) = plan_of(load(STAFF).workbook);
+    let (ib, b) = plan_of(load(ALT).workbook);
+    let r = reconcile(
+        Version::new(&a, &ia.workbook),
+        Version::new(&b, &ib.workbook),
+    );
     let (added, removed, changed) = r.counts();
     assert_eq!((added, removed), (0, 0), "{:#?}", r.tables);
     let changes: Vec<String> = r
@@ -158,7 +164,7 @@ fn the_two_sample_layouts_hold_the_same_plan() {
 #[test]
 fn reconcile_finds_exactly_the_planted_changes() {
     let ing = load(STAFF);
-    let (_, old) = plan_of(ing.workbook.clone());
+    let (old_ing, old) = plan_of(ing.workbook.clone());
     let t33 = table(&old, TableKind::TC33);
     let t31 = table(&old, TableKind::TC31);
     let mut wb = ing.workbook.clone();
@@ -201,7 +207,11 @@ fn reconcile_finds_exactly_the_planted_changes() {
         set_cell(s, Pos::new(new, n1_col), Value::Number(10_000_000.0));
     }
     let (new_ing, new) = plan_of(wb);
-    let r = reconcile(&old, &new).with_labels("draft.xlsx", "final.xlsx");
+    let r = reconcile(
+        Version::new(&old, &old_ing.workbook),
+        Version::new(&new, &new_ing.workbook),
+    )
+    .with_labels("draft.xlsx", "final.xlsx");
 
     let by_kind = |k: &str| r.tables.iter().find(|t| t.kind == k).unwrap();
     for t in &r.tables {

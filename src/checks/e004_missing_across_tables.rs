@@ -151,11 +151,12 @@ fn planned(t: &TableModel, i: usize) -> bool {
 }
 
 /// What T-C.33 plans for a node in year n, for messages: `target 153 Paket, pagu 0`.
-fn plan_of(t: &TableModel, i: usize) -> (String, String) {
+fn plan_of(ctx: &Context, t: &TableModel, i: usize) -> (String, String) {
     let row = t.row(&t.nodes[i]);
+    let sheet = ctx.ingested.workbook.sheet(&t.table.sheet);
     let raw = |r: Role| {
         row.field(r)
-            .map(|f| f.raw().trim().to_string())
+            .map(|f| f.raw(sheet).trim().to_string())
             .filter(|s| !s.is_empty())
     };
     let mut id = Vec::new();
@@ -246,7 +247,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 })
                 .collect();
             let (year_id, year_en) = year_phrase(year);
-            let (plan_id, plan_en) = plan_of(t33, i);
+            let (plan_id, plan_en) = plan_of(ctx, t33, i);
             out.push(
                 Finding::new(
                     &RULE,

@@ -102,7 +102,7 @@ fn first_filled<'a>(t: &'a TableModel, n: &'a Node, roles: &[Role]) -> Option<&'
 }
 
 /// A planned value for messages: `` `Prakiraan Maju Pagu` 75.000.000 ``, `` `Volume` 91 Makam ``.
-fn describe(t: &TableModel, f: &Field) -> String {
+fn describe(ctx: &Context, t: &TableModel, f: &Field) -> String {
     let value = match &f.parsed {
         Parsed::Amount(d) => rp(d),
         Parsed::Number { value, .. } => rp(value),
@@ -118,7 +118,10 @@ fn describe(t: &TableModel, f: &Field) -> String {
                 .filter(|u| !u.is_empty());
             target_text(value, unit_col.or(unit.as_deref().cloned()).as_deref())
         }
-        _ => f.raw().trim().to_string(),
+        _ => f
+            .raw(ctx.ingested.workbook.sheet(&t.table.sheet))
+            .trim()
+            .to_string(),
     };
     let header = t
         .table
@@ -157,7 +160,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 && first_filled(t, n, &loc_roles).is_none()
                 && let Some(loc) = own.field(loc_roles[0])
             {
-                let what = describe(t, planned);
+                let what = describe(ctx, t, planned);
                 let other_sides = loc_roles[1..]
                     .iter()
                     .filter_map(|r| own.field(*r))
@@ -198,7 +201,7 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 && first_filled(t, n, &[Role::SumberDana]).is_none()
                 && let Some(fund) = own.field(Role::SumberDana)
             {
-                let what = describe(t, planned);
+                let what = describe(ctx, t, planned);
                 out.push(
                     Finding::new(
                         &RULE,

@@ -43,6 +43,7 @@ use crate::ingest::locate::{Field, LocatedTable, Parsed, TableRow};
 use crate::ingest::number::format_id;
 use crate::ingest::role::Role;
 use crate::ingest::rules::ColumnType;
+use crate::ingest::workbook::{Sheet, Workbook};
 use crate::model::pairing::{CodedByName, PairOptions, PairRow, ParentRule, pair};
 use crate::model::plan::{Plan, TableModel, name_pos};
 use crate::model::totals::{AmountOf, Overflow, PLAN_LEVELS, sum_of_level};
@@ -262,7 +263,7 @@ const FLAT_KEYS: [Role; 6] = [
     Role::Tujuan,
 ];
 
-fn items(t: &TableModel) -> Vec<Item> {
+fn items(t: &TableModel, sheet: Option<&Sheet>) -> Vec<Item> {
     if !t.nodes.is_empty() {
         return t
             .nodes
@@ -289,7 +290,9 @@ fn items(t: &TableModel) -> Vec<Item> {
             Item {
                 level: None,
                 code: None,
-                name: f.map(|f| f.raw().trim().to_string()).unwrap_or_default(),
+                name: f
+                    .map(|f| f.raw(sheet).trim().to_string())
+                    .unwrap_or_default(),
                 parent: None,
                 rows: vec![i],
                 name_pos: f
@@ -339,7 +342,8 @@ fn same_unit(a: &str, b: &str) -> bool {
     crate::checks::util::same_unit(a, b)
 }
 
-fn same_value(a: &Field, b: &Field) -> bool {
+/// `a` and `b` hold the same value; their sheets give their texts as written.
+fn same_value(a: &Field, sa: Option<&Sheet>, b: &Field, sb: Option<&Sheet>) -> bool {
     match (&a.parsed, &b.parsed) {
         (Parsed::Blank, Parsed::Blank) => true,
         (Parsed::Blank, _) | (_, Parsed::Blank) => false,
@@ -364,7 +368,7 @@ fn same_value(a: &Field, b: &Field) -> bool {
         }
         (x, y) => match (x.number(), y.number()) {
             (Some(p), Some(q)) => p == q,
-            _ => fold_ws(&a.raw()) == fold_ws(&b.raw()),
+            _ => fold_ws(&a.raw(sa)) == fold_ws(&b.raw(sb)),
         },
     }
 }
@@ -418,11 +422,13 @@ fn column_keys(t: &LocatedTable) -> Vec<ColKey> {
 }
 
 fn blank_field(role: Role, year: Option<i32>, pos: Pos) -> Field {
-    Field::new(role, year, pos, String::new(), Parsed::Blank)
+    Field::made(role, year, pos, Parsed::Blank)
 }
 
 struct Side<'a> {
     t: &'a TableModel,
+    /// The table's sheet, where its fields' cells are.
+    sheet: Option<&'a Sheet>,
     items: Vec<Item>,
 }
 
@@ -481,7 +487,7 @@ fn compare_items(
                 get(&fo).unwrap_or_else(|| blank_field(role, year, fallback(main_o, o.name_pos)));
             let b =
                 get(&fnew).unwrap_or_else(|| blank_field(role, year, fallback(main_n, n.name_pos)));
-            if same_value(&a, &b) {
+            if same_value(&a, old.sheet, &b, new.sheet) {
                 continue;
             }
             let difference = match (&a.parsed, &b.parsed) {
@@ -496,8 +502,8 @@ fn compare_items(
                 column: role,
                 year,
                 header: header_of(nt, role, year),
-                old_raw: a.raw().to_string(),
-                new_raw: b.raw().to_string(),
+                old_raw: a.raw(old.sheet).to_string(),
+                new_raw: b.raw(new.sheet).to_string(),
                 old: a.parsed.clone(),
                 new: b.parsed.clone(),
                 difference,
@@ -658,14 +664,19 @@ fn program_changes(old: &Side, new: &Side, paired: &[Option<usize>]) -> Vec<Prog
 
 // ---------------------------------------------------------------------------------------------
 
-fn diff_tables(old: &TableModel, new: &TableModel) -> (TableDiff, Vec<ProgramChange>) {
+fn diff_tables(
+    (old, old_sheet): (&TableModel, Option<&Sheet>),
+    (new, new_sheet): (&TableModel, Option<&Sheet>),
+) -> (TableDiff, Vec<ProgramChange>) {
     let old_side = Side {
         t: old,
-        items: items(old),
+        sheet: old_sheet,
+        items: items(old, old_sheet),
     };
     let new_side = Side {
         t: new,
-        items: items(new),
+        sheet: new_sheet,
+        items: items(new, new_sheet),
     };
     let ok = column_keys(&old.table);
     let nk = column_keys(&new.table);
@@ -735,7 +746,22 @@ fn diff_tables(old: &TableModel, new: &TableModel) -> (TableDiff, Vec<ProgramCha
 
 /// Reconciles two versions of one office's Renja: `old` (e.g. the draft) against `new`
 /// (e.g. the version after the forum). Findings are placed in the NEW workbook.
-pub fn reconcile(old: &Plan, new: &Plan) -> Reconciliation {
+/// One version of a workbook for [`reconcile`]: its plan, and the workbook whose sheets hold its
+/// cells.
+#[derive(Clone, Copy)]
+pub struct Version<'a> {
+    pub plan: &'a Plan,
+    pub workbook: &'a Workbook,
+}
+
+impl<'a> Version<'a> {
+    pub fn new(plan: &'a Plan, workbook: &'a Workbook) -> Self {
+        Version { plan, workbook }
+    }
+}
+
+pub fn reconcile(old_version: Version, new_version: Version) -> Reconciliation {
+    let (old, new) = (old_version.plan, new_version.plan);
     let mut tables = Vec::new();
     let mut programs = Vec::new();
     let mut kinds: Vec<TableKind> = Vec::new();
@@ -750,7 +776,10 @@ pub fn reconcile(old: &Plan, new: &Plan) -> Reconciliation {
         for k in 0..o.len().max(n.len()) {
             match (o.get(k), n.get(k)) {
                 (Some(a), Some(b)) => {
-                    let (d, p) = diff_tables(a, b);
+                    let (d, p) = diff_tables(
+                        (a, old_version.workbook.sheet(&a.table.sheet)),
+                        (b, new_version.workbook.sheet(&b.table.sheet)),
+                    );
                     tables.push(d);
                     programs.extend(p);
                 }
@@ -1285,8 +1314,11 @@ mod tests {
 
     #[test]
     fn identical_versions_reconcile_to_nothing() {
-        let (_, a) = plan(vec![tc33(&[P1, K1, S1, S2])]);
-        let r = reconcile(&a, &a);
+        let (i_a, a) = plan(vec![tc33(&[P1, K1, S1, S2])]);
+        let r = reconcile(
+            Version::new(&a, &i_a.workbook),
+            Version::new(&a, &i_a.workbook),
+        );
         assert!(r.is_empty(), "{r:#?}");
         assert!(to_findings(&r, false).is_empty());
         assert!(to_markdown(&r, true).contains("agree"));
@@ -1296,7 +1328,7 @@ mod tests {
     fn a_difference_beyond_decimal_is_left_out_not_a_panic() {
         // Amounts at Decimal's limits (set in the model: no cell text reads that large).
         let at_limit = |v: Decimal| {
-            let (_, mut p) = plan(vec![tc33(&[P1, K1, S1, S2])]);
+            let (i, mut p) = plan(vec![tc33(&[P1, K1, S1, S2])]);
             let t = &mut p.tables[0];
             let ri = t
                 .nodes
@@ -1312,10 +1344,13 @@ mod tests {
             {
                 f.parsed = Parsed::Amount(v);
             }
-            p
+            (i, p)
         };
-        let (a, b) = (at_limit(Decimal::MIN), at_limit(Decimal::MAX));
-        let r = reconcile(&a, &b);
+        let ((i_a, a), (i_b, b)) = (at_limit(Decimal::MIN), at_limit(Decimal::MAX));
+        let r = reconcile(
+            Version::new(&a, &i_a.workbook),
+            Version::new(&b, &i_b.workbook),
+        );
         let pagu = r.tables[0]
             .changed
             .iter()
@@ -1329,7 +1364,7 @@ mod tests {
 
     #[test]
     fn changed_added_and_removed_rows_with_program_money() {
-        let (_, a) = plan(vec![tc33(&[P1, K1, S1, S2])]);
+        let (i_a, a) = plan(vec![tc33(&[P1, K1, S1, S2])]);
         let mut s1 = S1;
         s1[6] = "150"; // pagu n 100 → 150
         s1[4] = "4"; // target 3 → 4
@@ -1338,8 +1373,12 @@ mod tests {
         s3[1] = "Sub Kegiatan Baru";
         s3[6] = "50";
         s3[11] = "";
-        let (_, b) = plan(vec![tc33(&[P1, K1, s1, s3])]);
-        let r = reconcile(&a, &b).with_labels("draft.xlsx", "final.xlsx");
+        let (i_b, b) = plan(vec![tc33(&[P1, K1, s1, s3])]);
+        let r = reconcile(
+            Version::new(&a, &i_a.workbook),
+            Version::new(&b, &i_b.workbook),
+        )
+        .with_labels("draft.xlsx", "final.xlsx");
         assert_eq!(r.tables.len(), 1);
         let t = &r.tables[0];
         assert_eq!(t.added.len(), 1);
@@ -1402,9 +1441,12 @@ mod tests {
         ];
         let mut b_rows = a_rows;
         b_rows[2] = row("PENYUSUNAN DOKUMEN", "Tenggarong", "120");
-        let (_, a) = plan(vec![sheet("T-C.31", &[], TC31, &a_rows)]);
-        let (_, b) = plan(vec![sheet("T-C.31", &[], TC31, &b_rows)]);
-        let r = reconcile(&a, &b);
+        let (i_a, a) = plan(vec![sheet("T-C.31", &[], TC31, &a_rows)]);
+        let (i_b, b) = plan(vec![sheet("T-C.31", &[], TC31, &b_rows)]);
+        let r = reconcile(
+            Version::new(&a, &i_a.workbook),
+            Version::new(&b, &i_b.workbook),
+        );
         let t = &r.tables[0];
         assert!(t.added.is_empty() && t.removed.is_empty(), "{t:#?}");
         // The name's case changed (a text change) and both budgets.

@@ -7,7 +7,7 @@
 //! `8=(7/6)*100`) right below it is skipped. Inside a table, a repeat of the header (the one
 //! printed at every page) and page furniture (`Lembar : 2`) are skipped and recorded.
 
-use super::cell::{Pos, Value, format_number, range_a1};
+use super::cell::{Pos, Value, range_a1};
 use super::code::{Code, code_cell_text};
 use super::kind::TableKind;
 use super::number::parse_id_number;
@@ -146,13 +146,11 @@ impl Parsed {
 #[derive(Debug, Clone)]
 pub struct Field {
     pub role: Role,
+    /// Where [`Field::raw`] finds the field as written.
+    raw_from: RawFrom,
     /// The column's year ([`Field::year`]); two bytes, as every field of every row holds one.
     year: Option<i16>,
     pub pos: Pos,
-    /// How the cell was written, kept only where the parsed value does not give it back
-    /// ([`Field::raw`]): a number cell keeps its figure, not a text of it; a text cell read as
-    /// it stands keeps nothing, its text is not held twice.
-    shown: Shown,
     pub parsed: Parsed,
 }
 
@@ -162,63 +160,37 @@ fn short_year(year: Option<i32>) -> Option<i16> {
     year.and_then(|y| i16::try_from(y).ok())
 }
 
-/// The cell as written, beside its parsed value (one word: the rare text is boxed twice).
-// A `Box<String>` is one pointer where a `String` or `Box<str>` is two or three words: every
-// field of every row pays for this enum's size, only the rare text pays the second box.
-#[allow(clippy::box_collection)]
-#[derive(Debug, Clone, PartialEq)]
-enum Shown {
-    /// The parsed text is the cell as written (or the cell is empty).
+/// Where a field's text as written is: a field holds no copy of it (every field of every row
+/// would pay for one, and the sheet keeps the cell anyway).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RawFrom {
+    /// The sheet's cell at the field's position.
+    Cell,
+    /// The parsed value: a code joined from several cells (its text as read), a blank placed
+    /// by a comparison (nothing).
     Parsed,
-    /// A number cell: written as [`format_number`] writes it.
-    Number(f64),
-    Text(Box<String>),
 }
 
 impl Field {
-    /// A field whose cell as written is `raw` (a code joined from several cells, a value made
-    /// by a rule).
-    pub fn new(role: Role, year: Option<i32>, pos: Pos, raw: String, parsed: Parsed) -> Field {
-        let same = match &parsed {
-            Parsed::Text(t) => **t == *raw,
-            Parsed::Unparsed(u) => u.text == raw,
-            Parsed::Blank => raw.is_empty(),
-            _ => false,
-        };
+    /// A field of one cell (the sheet's cell at `pos`) read as `parsed`.
+    pub fn from_cell(role: Role, year: Option<i32>, pos: Pos, parsed: Parsed) -> Field {
         Field {
             role,
+            raw_from: RawFrom::Cell,
             year: short_year(year),
             pos,
-            shown: if same {
-                Shown::Parsed
-            } else {
-                Shown::Text(Box::new(raw))
-            },
             parsed,
         }
     }
 
-    /// The field of one cell read as `parsed`.
-    pub fn from_cell(
-        role: Role,
-        year: Option<i32>,
-        pos: Pos,
-        value: &Value,
-        parsed: Parsed,
-    ) -> Field {
-        let shown = match (value, &parsed) {
-            (Value::Number(n) | Value::DateTime(n), _) => Shown::Number(*n),
-            (Value::Empty, Parsed::Blank) => Shown::Parsed,
-            (Value::Text(t), Parsed::Text(p)) if **t == **p => Shown::Parsed,
-            (Value::Text(t), Parsed::Unparsed(u)) if **t == *u.text => Shown::Parsed,
-            (Value::Text(t), Parsed::Blank) if t.is_empty() => Shown::Parsed,
-            (v, _) => Shown::Text(Box::new(v.display())),
-        };
+    /// A field whose value is not one cell's (a code joined from several cells, a blank placed
+    /// by a comparison): [`Field::raw`] gives the parsed value's own text.
+    pub fn made(role: Role, year: Option<i32>, pos: Pos, parsed: Parsed) -> Field {
         Field {
             role,
+            raw_from: RawFrom::Parsed,
             year: short_year(year),
             pos,
-            shown,
             parsed,
         }
     }
@@ -232,15 +204,19 @@ impl Field {
         self.year = short_year(year);
     }
 
-    /// The cell as written (display text), for messages.
-    pub fn raw(&self) -> std::borrow::Cow<'_, str> {
+    /// The field as written (the cell's display text), for messages. `sheet` is the sheet of
+    /// the field's table, where the cell is ([`super::workbook::Workbook::sheet`]).
+    pub fn raw<'a>(&'a self, sheet: Option<&'a Sheet>) -> std::borrow::Cow<'a, str> {
         use std::borrow::Cow;
-        match (&self.shown, &self.parsed) {
-            (Shown::Text(r), _) => Cow::Borrowed(r.as_str()),
-            (Shown::Number(n), _) => Cow::Owned(format_number(*n)),
-            (Shown::Parsed, Parsed::Text(t)) => Cow::Borrowed(t),
-            (Shown::Parsed, Parsed::Unparsed(u)) => Cow::Borrowed(&u.text),
-            (Shown::Parsed, _) => Cow::Borrowed(""),
+        match (self.raw_from, &self.parsed) {
+            (RawFrom::Cell, _) => match sheet.map_or(&Value::Empty, |s| s.value(self.pos)) {
+                Value::Text(t) => Cow::Borrowed(t),
+                v => Cow::Owned(v.display()),
+            },
+            (RawFrom::Parsed, Parsed::Text(t)) => Cow::Borrowed(t),
+            (RawFrom::Parsed, Parsed::Unparsed(u)) => Cow::Borrowed(&u.text),
+            (RawFrom::Parsed, Parsed::Code(c)) => Cow::Owned(c.to_string()),
+            (RawFrom::Parsed, _) => Cow::Borrowed(""),
         }
     }
 }
@@ -1877,7 +1853,7 @@ mod size {
             size_of::<super::Parsed>()
         );
         assert!(
-            size_of::<super::Field>() <= 80,
+            size_of::<super::Field>() <= 48,
             "{}",
             size_of::<super::Field>()
         );

@@ -401,11 +401,11 @@ pub(super) fn read_table(
                     _ => false,
                 };
                 if better {
-                    *f = Field::from_cell(cm.role, cm.year, pos, value, parsed);
+                    *f = Field::from_cell(cm.role, cm.year, pos, parsed);
                 }
                 continue;
             }
-            fields.push(Field::from_cell(cm.role, cm.year, pos, value, parsed));
+            fields.push(Field::from_cell(cm.role, cm.year, pos, parsed));
         }
         // Code columns (one or several) make one field.
         let code_cols: Vec<&ColumnMap> = m
@@ -419,25 +419,31 @@ pub(super) fn read_table(
                 .map(|c| (Pos::new(row, c.col), sheet.value(Pos::new(row, c.col))))
                 .filter(|(_, v)| !v.is_empty())
                 .collect();
-            let (pos, raw, parsed) = if cells.is_empty() {
-                (
-                    Pos::new(row, code_cols[0].col),
-                    String::new(),
-                    Parsed::Blank,
-                )
-            } else {
-                let parts: Vec<String> = cells.iter().map(|(_, v)| code_cell_text(v)).collect();
-                let raw = cells
-                    .iter()
-                    .map(|(_, v)| v.display())
-                    .collect::<Vec<_>>()
-                    .join(" | ");
-                let parsed = Code::from_split(&parts)
-                    .map(Parsed::Code)
-                    .unwrap_or_else(|e| Parsed::unparsed(raw.clone(), Unreadable::Code(e)));
-                (cells[0].0, raw, parsed)
-            };
-            fields.push(Field::new(code_cols[0].role, None, pos, raw, parsed));
+            let role = code_cols[0].role;
+            fields.push(match cells.as_slice() {
+                [] => Field::from_cell(role, None, Pos::new(row, code_cols[0].col), Parsed::Blank),
+                [(pos, v)] => {
+                    let parsed = Code::parse(code_cell_text(v).trim())
+                        .map(Parsed::Code)
+                        .unwrap_or_else(|e| Parsed::unparsed(v.display(), Unreadable::Code(e)));
+                    Field::from_cell(role, None, *pos, parsed)
+                }
+                _ => {
+                    let parts: Vec<String> = cells.iter().map(|(_, v)| code_cell_text(v)).collect();
+                    // The cells as written, for a code that does not read.
+                    let raw = || {
+                        cells
+                            .iter()
+                            .map(|(_, v)| v.display())
+                            .collect::<Vec<_>>()
+                            .join(" | ")
+                    };
+                    let parsed = Code::from_split(&parts)
+                        .map(Parsed::Code)
+                        .unwrap_or_else(|e| Parsed::unparsed(raw(), Unreadable::Code(e)));
+                    Field::made(role, None, cells[0].0, parsed)
+                }
+            });
         }
         if fields.iter().all(|f| f.parsed.is_blank()) {
             // Content only outside the table's columns: not a row of this table.

@@ -147,6 +147,13 @@ pub struct Workbook {
     pub sheets: Vec<Sheet>,
 }
 
+impl Workbook {
+    /// The sheet of that name (a located table's `sheet`).
+    pub fn sheet(&self, name: &str) -> Option<&Sheet> {
+        self.sheets.iter().find(|s| s.name == name)
+    }
+}
+
 /// Why a file could not be read at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadError {

@@ -1851,7 +1851,11 @@ pub fn exercise(data: &[u8]) -> Option<usize> {
     let plan_b = model::plan::build_plan(&ing_b, &tables);
 
     // reconcile a.xlsx b.xlsx
-    let r = reconcile::reconcile(&plan_a, &plan_b).with_labels("a.xlsx", "b.xlsx");
+    let r = reconcile::reconcile(
+        reconcile::Version::new(&plan_a, &ing_a.workbook),
+        reconcile::Version::new(&plan_b, &ing_b.workbook),
+    )
+    .with_labels("a.xlsx", "b.xlsx");
     let _ = r.counts();
     let en = data.first().is_some_and(|x| x & 1 == 1);
     let rf = reconcile::to_findings(&r, en);
