@@ -103,7 +103,13 @@ pub(super) fn row_norm_texts(sheet: &Sheet, row: u32) -> Vec<(u32, String)> {
         .row_cells(row)
         .iter()
         .filter(|(_, c)| !c.value.is_empty())
-        .map(|(c, cell)| (*c, normalize(&cell.value.display())))
+        .map(|(c, cell)| {
+            let t = match &cell.value {
+                Value::Text(t) => normalize(t),
+                v => normalize(&v.display()),
+            };
+            (*c, t)
+        })
         .collect()
 }
 
@@ -112,21 +118,27 @@ pub(super) fn row_norm_texts(sheet: &Sheet, row: u32) -> Vec<(u32, String)> {
 /// `NIP. 1970…`, `Tenggarong, 12 Januari 2026`, `Mengetahui`). Such rows hold a few text cells
 /// and no number cell.
 pub(super) fn closing_row(sheet: &Sheet, row: u32) -> bool {
-    let cells = sheet.row_cells(row);
-    let filled: Vec<&Value> = cells
+    let filled = sheet
+        .row_cells(row)
         .iter()
         .map(|(_, c)| &c.value)
-        .filter(|v| !v.is_empty())
-        .collect();
-    if filled.is_empty() || filled.len() > 4 || filled.iter().any(|v| matches!(v, Value::Number(_)))
-    {
+        .filter(|v| !v.is_empty());
+    let count = filled.clone().count();
+    if count == 0 || count > 4 || filled.clone().any(|v| matches!(v, Value::Number(_))) {
         return false;
     }
-    let sparse = filled.len() <= 2;
-    filled.iter().any(|v| {
-        let raw = v.display();
+    let sparse = count <= 2;
+    filled.into_iter().any(|v| {
+        let raw = match v {
+            Value::Text(t) => std::borrow::Cow::Borrowed(&**t),
+            v => std::borrow::Cow::Owned(v.display()),
+        };
         let t = normalize(&raw);
-        let starts = |w: &str| t == w || t.starts_with(&format!("{w} "));
+        // `t` is `w`, or starts with `w` and a space.
+        let starts = |w: &str| {
+            t.strip_prefix(w)
+                .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+        };
         starts("tabel")
             || starts("formulir")
             || t.starts_with("form e ")
