@@ -123,18 +123,18 @@ const PAIRS: &[(Kind, Role, Role, &str, &str)] = &[
 
 /// A comparable value read from one side of a pair.
 #[derive(Debug, Clone, PartialEq)]
-enum Val {
+enum Val<'a> {
     Blank,
-    Text(String),
+    Text(std::borrow::Cow<'a, str>),
     Num(Decimal),
 }
 
-impl Val {
+impl Val<'_> {
     fn show(&self, kind: Kind, en: bool) -> String {
         match self {
             Val::Blank if en => "(blank)".into(),
             Val::Blank => "(kosong)".into(),
-            Val::Text(t) => t.clone(),
+            Val::Text(t) => t.to_string(),
             Val::Num(d) if kind == Kind::Amount => rp(d),
             Val::Num(d) => format_id(d),
         }
@@ -152,13 +152,18 @@ impl Val {
 }
 
 /// A text cell as a value: blank or its trimmed text.
-fn text_val(row: &TableRow, role: Role) -> Option<(Val, Pos)> {
-    text_cell(row, role).map(|(t, pos)| (t.map_or(Val::Blank, Val::Text), pos))
+fn text_val(row: &TableRow, role: Role) -> Option<(Val<'_>, Pos)> {
+    text_cell(row, role).map(|(t, pos)| (t.map_or(Val::Blank, |t| Val::Text(t.into())), pos))
 }
 
 /// Reads one side of a pair on a row: the value and the cell it sits in. None when the table
 /// lacks the column or the cell cannot be read (A001's business).
-fn read(t: &TableModel, row: &TableRow, kind: Kind, role: Role) -> Option<(Val, Pos)> {
+fn read<'a>(
+    t: &'a TableModel,
+    row: &'a TableRow,
+    kind: Kind,
+    role: Role,
+) -> Option<(Val<'a>, Pos)> {
     match kind {
         Kind::Text => text_val(row, role),
         Kind::Target => {
@@ -178,7 +183,7 @@ fn read(t: &TableModel, row: &TableRow, kind: Kind, role: Role) -> Option<(Val, 
                 let f = row.field(role.target()?)?;
                 let v = match &f.parsed {
                     Parsed::Blank => Val::Blank,
-                    Parsed::Target { unit: Some(u), .. } => Val::Text(u.trim().to_string()),
+                    Parsed::Target { unit: Some(u), .. } => Val::Text(u.trim().into()),
                     Parsed::Target { unit: None, .. } | Parsed::Number { .. } => Val::Blank,
                     _ => return None,
                 };

@@ -104,11 +104,11 @@ fn read_target(t: &TableModel, row: &TableRow, target_role: Role, unit_role: Rol
     let f = row.field(target_role)?;
     let (value, unit_in_cell) = match &f.parsed {
         Parsed::Blank => (None, None),
-        Parsed::Target { value, unit } => (Some(*value), unit.as_deref().cloned()),
+        Parsed::Target { value, unit } => (Some(*value), unit.as_deref().map(String::as_str)),
         Parsed::Number { value, .. } => (Some(*value), None),
         _ => return None,
     };
-    let (unit, unit_pos) = if t.table.has(unit_role) {
+    let (unit, unit_pos): (Option<&str>, Pos) = if t.table.has(unit_role) {
         let (text, unit_pos) = text_cell(row, unit_role)?;
         (text.or(unit_in_cell), unit_pos)
     } else {
@@ -116,7 +116,7 @@ fn read_target(t: &TableModel, row: &TableRow, target_role: Role, unit_role: Rol
     };
     Some(Tgt {
         value,
-        unit: unit.filter(|u| !u.trim().is_empty()),
+        unit: unit.filter(|u| !u.trim().is_empty()).map(str::to_string),
         pos: f.pos,
         unit_pos,
     })

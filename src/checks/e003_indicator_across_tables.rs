@@ -78,10 +78,10 @@ Use instead
 
 /// An indicator as read for comparison: text (None when blank), cell, the side read (T-C.31),
 /// and the draft cells that say the same.
-type Ind = (Option<String>, Pos, &'static str, &'static str, Vec<Pos>);
+type Ind<'a> = (Option<&'a str>, Pos, &'static str, &'static str, Vec<Pos>);
 
 /// The indicator of a node of a compared table, the side read, and draft cells saying the same.
-fn indicator_of(t: &TableModel, i: usize) -> Option<Ind> {
+fn indicator_of(t: &TableModel, i: usize) -> Option<Ind<'_>> {
     let row = t.row(&t.nodes[i]);
     match t.table.kind {
         TableKind::TC31 => {
@@ -90,7 +90,7 @@ fn indicator_of(t: &TableModel, i: usize) -> Option<Ind> {
             match (a, r) {
                 (Some((Some(at), apos)), r) => {
                     let same = r
-                        .and_then(|(rt, rpos)| rt.filter(|rt| same_text(rt, &at)).map(|_| rpos))
+                        .and_then(|(rt, rpos)| rt.filter(|rt| same_text(rt, at)).map(|_| rpos))
                         .map(|p| vec![p])
                         .unwrap_or_default();
                     let (sid, sen) = if same.is_empty() {
@@ -131,7 +131,7 @@ fn indicator_of(t: &TableModel, i: usize) -> Option<Ind> {
 
 /// Every indicator text written for a program (its own row and its continuation rows), with its
 /// cell: the analysis side of T-C.31 where filled, else the draft side.
-fn program_indicators(t: &TableModel, i: usize) -> Vec<(String, Pos)> {
+fn program_indicators(t: &TableModel, i: usize) -> Vec<(&str, Pos)> {
     let roles: &[Role] = match t.table.kind {
         TableKind::TC31 => &[Role::AIndikator, Role::RIndikator],
         TableKind::UsulanProgram => &[Role::Keluaran],
@@ -164,16 +164,16 @@ fn compare_program(
     let near = ctx.config.tolerance.near_match.to_f64().unwrap_or(0.5);
     let n = &o.nodes[i];
     for (text, pos) in program_indicators(o, i) {
-        if refs.iter().any(|(r, _)| same_text(r, &text)) {
+        if refs.iter().any(|(r, _)| same_text(r, text)) {
             continue;
         }
         let (best, best_pos, sim) = refs
             .iter()
-            .map(|(r, p)| (r, *p, name_similarity(r, &text)))
+            .map(|(r, p)| (r, *p, name_similarity(r, text)))
             .max_by(|a, b| a.2.partial_cmp(&b.2).unwrap_or(std::cmp::Ordering::Equal))
             .expect("refs not empty");
         let (detail_id, detail_en) = if sim >= near {
-            word_detail(&text, best, reference.table.kind.as_str())
+            word_detail(text, best, reference.table.kind.as_str())
         } else {
             (
                 format!(
@@ -208,7 +208,7 @@ fn compare_program(
                 ),
             )
             .related([Related::new(&reference.table.sheet, best_pos)])
-            .expected_found(best.clone(), text.clone()),
+            .expected_found(*best, text),
         );
     }
 }
@@ -230,9 +230,9 @@ fn word_detail(here: &str, there: &str, kind: &str) -> (String, String) {
     )
 }
 
-fn show(t: &Option<String>, en: bool) -> String {
+fn show(t: &Option<&str>, en: bool) -> String {
     match (t, en) {
-        (Some(s), _) => s.clone(),
+        (Some(s), _) => s.to_string(),
         (None, false) => "(kosong)".into(),
         (None, true) => "(blank)".into(),
     }

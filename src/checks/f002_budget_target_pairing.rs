@@ -96,26 +96,26 @@ fn side_label(t: &TableModel, pagu_role: Role, en: bool) -> String {
 }
 
 /// A target cell as read: blank, unreadable, or a value with its unit.
-enum TargetCell {
+enum TargetCell<'a> {
     Blank,
     Unreadable,
-    Value(Decimal, Option<String>, Pos),
+    Value(Decimal, Option<&'a str>, Pos),
 }
 
-fn read_target(row: &TableRow, target_role: Role, unit_role: Role) -> TargetCell {
+fn read_target(row: &TableRow, target_role: Role, unit_role: Role) -> TargetCell<'_> {
     let Some(f) = row.field(target_role) else {
         return TargetCell::Blank;
     };
     let (value, unit_in_cell) = match &f.parsed {
         Parsed::Blank => return TargetCell::Blank,
-        Parsed::Target { value, unit } => (*value, unit.as_deref().cloned()),
+        Parsed::Target { value, unit } => (*value, unit.as_deref().map(String::as_str)),
         Parsed::Number { value, .. } => (*value, None),
         _ => return TargetCell::Unreadable,
     };
     let unit = row
         .field(unit_role)
         .and_then(|u| u.parsed.text())
-        .map(|s| s.trim().to_string())
+        .map(str::trim)
         .filter(|s| !s.is_empty())
         .or(unit_in_cell);
     TargetCell::Value(value, unit, f.pos)
@@ -166,7 +166,7 @@ pub(crate) fn pairing(ctx: &Context) -> Vec<Finding> {
                     continue;
                 }
                 // Targets over all rows of the entity; an unreadable one means we cannot judge.
-                let mut targets: Vec<(Decimal, Option<String>, Pos)> = Vec::new();
+                let mut targets: Vec<(Decimal, Option<&str>, Pos)> = Vec::new();
                 let mut unreadable = false;
                 for r in node_rows(t, n) {
                     match read_target(r, target_role, unit_role) {
@@ -197,8 +197,9 @@ pub(crate) fn pairing(ctx: &Context) -> Vec<Finding> {
                     continue;
                 };
                 let nonzero = targets.iter().find(|x| !x.0.is_zero());
-                let target_cells: Vec<Related> =
-                    targets.iter().map(|x| Related::new(sheet, x.2)).collect();
+                let target_cells = || -> Vec<Related> {
+                    targets.iter().map(|x| Related::new(sheet, x.2)).collect()
+                };
                 match (budget, nonzero) {
                     // Nothing planned, or only zeros without the other half: nothing to say.
                     (None, None) => {}
@@ -226,7 +227,7 @@ pub(crate) fn pairing(ctx: &Context) -> Vec<Finding> {
                                     p_header
                                 ),
                             )
-                            .related(target_cells)
+                            .related(target_cells())
                             .expected_found(format!("pagu (untuk target {tt})"), "(kosong)")
                             .expected_found_en(format!("a budget (for target {tt})"), "(blank)"),
                         );
@@ -258,7 +259,7 @@ pub(crate) fn pairing(ctx: &Context) -> Vec<Finding> {
                                     p_header
                                 ),
                             )
-                            .related(target_cells)
+                            .related(target_cells())
                             .expected_found(format!("pagu > 0 (untuk target {tt})"), "0")
                             .expected_found_en(format!("budget > 0 (for target {tt})"), "0"),
                         );

@@ -55,20 +55,59 @@ pub fn text<'a>(t: &'a TableModel, n: &Node, role: Role) -> Option<&'a str> {
 
 /// Texts equal after case, spacing and punctuation are folded.
 pub fn same_text(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        // The normalised text is the alphanumeric runs, lower case, one space apart.
+        fn words(s: &str) -> impl Iterator<Item = &str> {
+            s.split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+        }
+        let (mut wa, mut wb) = (words(a), words(b));
+        loop {
+            match (wa.next(), wb.next()) {
+                (None, None) => return true,
+                (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => {}
+                _ => return false,
+            }
+        }
+    }
     normalize(a) == normalize(b)
 }
 
-/// Units equal after folding; `%` and `Persen` are the same unit.
+/// Units equal after folding (normalised, without spaces); `%`, `Persen` and `Prosen` are the
+/// same unit.
 pub fn same_unit(a: &str, b: &str) -> bool {
-    let f = |s: &str| {
-        let n = normalize(s);
-        if s.trim() == "%" || n == "persen" || n == "prosen" {
-            "persen".to_string()
-        } else {
-            n.replace(' ', "")
+    if a.is_ascii() && b.is_ascii() {
+        // Folded: the alphanumerics, lower case; `persen` for `%` and for a text whose only
+        // word is `persen` or `prosen`.
+        let persen = |s: &str| {
+            let word = s.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+            s.trim() == "%"
+                || word.eq_ignore_ascii_case("persen")
+                || word.eq_ignore_ascii_case("prosen")
+        };
+        fn folded(s: &str) -> impl Iterator<Item = u8> + '_ {
+            s.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
         }
-    };
-    f(a) == f(b)
+        return match (persen(a), persen(b)) {
+            (true, true) => true,
+            (true, false) => folded(b).eq("persen".bytes()),
+            (false, true) => folded(a).eq("persen".bytes()),
+            (false, false) => folded(a).eq(folded(b)),
+        };
+    }
+    unit_folded(a) == unit_folded(b)
+}
+
+/// A unit as [`same_unit`] compares it, built as a text.
+fn unit_folded(s: &str) -> String {
+    let n = normalize(s);
+    if s.trim() == "%" || n == "persen" || n == "prosen" {
+        "persen".to_string()
+    } else {
+        n.replace(' ', "")
+    }
 }
 
 /// Words in `a` not in `b` and words in `b` not in `a` (normalised), for near-match messages.
@@ -194,10 +233,10 @@ pub fn level_plural(l: Level, en: bool) -> &'static str {
 
 /// A text cell of a row: its trimmed text (None when blank) and position. None when the column
 /// is missing or the cell is not text.
-pub fn text_cell(row: &TableRow, role: Role) -> Option<(Option<String>, Pos)> {
+pub fn text_cell(row: &TableRow, role: Role) -> Option<(Option<&str>, Pos)> {
     let f = row.field(role)?;
     let t = match &f.parsed {
-        Parsed::Text(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Parsed::Text(s) => Some(s.trim()).filter(|s| !s.is_empty()),
         Parsed::Blank => None,
         _ => return None,
     };
@@ -544,5 +583,42 @@ pub mod testkit {
             config: &config,
         };
         (rule.run)(&ctx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// ASCII texts are compared without building them; the result is the built texts'.
+        #[test]
+        fn comparing_without_building_the_texts_agrees_with_building_them(
+            a in "[ A-Za-z0-9%/.,-]{0,10}",
+            b in "[ A-Za-z0-9%/.,-]{0,10}",
+            pick in 0usize..6,
+        ) {
+            let words = ["persen", "Prosen", "pro sen", " % ", "%", "per-sen"];
+            let b = if pick < 3 { b } else { words[pick].to_string() };
+            prop_assert_eq!(same_text(&a, &b), normalize(&a) == normalize(&b));
+            prop_assert_eq!(same_unit(&a, &b), unit_folded(&a) == unit_folded(&b));
+            for w in words {
+                prop_assert_eq!(same_unit(&a, w), unit_folded(&a) == unit_folded(w), "{:?} {:?}", a, w);
+            }
+        }
+    }
+
+    #[test]
+    fn units_fold_case_spaces_and_percent() {
+        assert!(same_unit("%", "Persen"));
+        assert!(same_unit(" % ", "prosen"));
+        assert!(same_unit("Orang / Hari", "orang/hari"));
+        assert!(same_unit("Éé", "éé"));
+        assert!(!same_unit("pro sen", "persen"));
+        assert!(!same_unit("Dokumen", "Laporan"));
+        assert!(!same_unit("%", "Dokumen"));
+        assert!(same_text("Jumlah  Dokumen.", "jumlah dokumen"));
+        assert!(!same_text("Jumlah Dokumen", "Jumlah Dokumen Baru"));
     }
 }

@@ -265,6 +265,12 @@ fn has_indicator_or_target(row: &TableRow) -> bool {
 }
 
 /// Level of a row without a code, from its own text and cells.
+/// `text` is `word`, or starts with `word` and a space.
+fn starts_with_word(text: &str, word: &str) -> bool {
+    text.strip_prefix(word)
+        .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+}
+
 fn level_from_row(
     table: &LocatedTable,
     row: &TableRow,
@@ -281,7 +287,7 @@ fn level_from_row(
         .settings
         .total_words
         .iter()
-        .any(|w| norm == *w || norm.starts_with(&format!("{w} ")))
+        .any(|w| starts_with_word(&norm, w))
         && !has_loc
     {
         return Some(Level::Total);
@@ -293,12 +299,10 @@ fn level_from_row(
             Level::Urusan
         });
     }
-    if rules
-        .settings
-        .program_prefix
-        .iter()
-        .any(|p| norm.starts_with(&format!("{p} ")))
-    {
+    if rules.settings.program_prefix.iter().any(|p| {
+        norm.strip_prefix(p.as_str())
+            .is_some_and(|r| r.starts_with(' '))
+    }) {
         return Some(Level::Program);
     }
     if let Some(l) = known.get(&norm) {
