@@ -127,12 +127,13 @@ fn run(ctx: &Context) -> Vec<Finding> {
                 let (Some(a), Some(b)) = (read(row, t0, u0), read(row, t1, u1)) else {
                     continue;
                 };
-                let ta = target_text(&a.value, a.unit.as_deref());
-                let tb = target_text(&b.value, b.unit.as_deref());
                 match (&a.unit, &b.unit) {
                     (None, None) => {}
                     (Some(x), Some(y)) if same_unit(x, y) => {}
-                    (Some(x), Some(y)) => out.push(
+                    (Some(x), Some(y)) => {
+                        let ta = target_text(&a.value, a.unit.as_deref());
+                        let tb = target_text(&b.value, b.unit.as_deref());
+                        out.push(
                         Finding::new(
                             &RULE,
                             sheet,
@@ -158,7 +159,8 @@ fn run(ctx: &Context) -> Vec<Finding> {
                         )
                         .related([Related::new(sheet, a.unit_pos)])
                         .expected_found(x.clone(), y.clone()),
-                    ),
+                        )
+                    }
                     (Some(x), None) | (None, Some(x)) => {
                         // The year without a unit is the cell to fix.
                         let missing_in_forward = b.unit.is_none();

@@ -131,16 +131,32 @@ pub fn word_diff(a: &str, b: &str) -> (Vec<String>, Vec<String>) {
 /// word without letters, like `%`, as written: the indicator or unit is a level (a percentage,
 /// an index, a score), not a count.
 pub fn level_word(words: &[String], text: &str) -> Option<String> {
-    let padded = format!(" {} ", normalize(text));
+    let norm = normalize(text);
     words.iter().find_map(|w| {
         let nw = normalize(w);
         let hit = if nw.is_empty() {
             !w.trim().is_empty() && text.contains(w.trim())
         } else {
-            padded.contains(&format!(" {nw} "))
+            holds_words(&norm, &nw)
         };
         hit.then(|| w.clone())
     })
+}
+
+/// `words` stands in `text` as whole words: `format!(" {text} ").contains(&format!(" {words} "))`
+/// without making either string.
+fn holds_words(text: &str, words: &str) -> bool {
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(k) = text.get(from..).and_then(|rest| rest.find(words)) {
+        let i = from + k;
+        let end = i + words.len();
+        if (i == 0 || b[i - 1] == b' ') && (end == b.len() || b[end] == b' ') {
+            return true;
+        }
+        from = i + text[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
 }
 
 /// The (target, unit) role pairs of plan tables: this year and the forward year of T-C.33, the
@@ -606,6 +622,16 @@ mod tests {
             for w in words {
                 prop_assert_eq!(same_unit(&a, w), unit_folded(&a) == unit_folded(w), "{:?} {:?}", a, w);
             }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn holds_words_is_contains_between_padding(text in "[ab é]{0,14}", words in "[ab ]{1,4}") {
+            prop_assert_eq!(
+                holds_words(&text, &words),
+                format!(" {text} ").contains(&format!(" {words} "))
+            );
         }
     }
 

@@ -139,6 +139,47 @@ impl CodeError {
 impl Code {
     /// Parses a joined code: `1.06.01.2.01.0001`, `1.06.01.2.01.01`, `1.06.01.2,01`, `1 06 01`.
     pub fn parse(text: &str) -> Result<Code, CodeError> {
+        match Code::canonical(text.trim()) {
+            Some(code) => Ok(code),
+            None => Code::parse_any(text),
+        }
+    }
+
+    /// A code already written in the canonical form (`1.06.01.2.01.0001`, `1.06`): each part
+    /// all digits and exactly its width, so it is its own text. Most codes are; they are packed
+    /// without the cleaning and padding [`Code::parse_any`] does.
+    fn canonical(t: &str) -> Option<Code> {
+        const WIDTHS: [usize; 6] = [1, 2, 2, 1, 2, 4];
+        if t.is_empty()
+            || t.len() > MAX_CODE_LEN
+            || !t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        {
+            return None;
+        }
+        let mut parts = 0;
+        for (i, p) in t.split('.').enumerate() {
+            if WIDTHS.get(i) != Some(&p.len()) {
+                return None;
+            }
+            parts += 1;
+        }
+        let segments = match parts {
+            1..=3 => parts,
+            5 => 4,
+            6 => 5,
+            _ => return None,
+        };
+        let mut code = Code {
+            text: [0; MAX_CODE_LEN],
+            len: t.len() as u8,
+            segments,
+        };
+        code.text[..t.len()].copy_from_slice(t.as_bytes());
+        Some(code)
+    }
+
+    /// Any way a code is written: commas or spaces for dots, parts without their leading zeros.
+    fn parse_any(text: &str) -> Result<Code, CodeError> {
         let cleaned: String = text
             .trim()
             .chars()
@@ -316,6 +357,37 @@ mod tests {
     use super::*;
     use crate::ingest::cell::Value;
     use proptest::prelude::*;
+
+    proptest! {
+        /// A canonical code packed as it stands is the code the full parse makes of it.
+        #[test]
+        fn canonical_codes_pack_as_the_full_parse_does(
+            digits in "[0-9]{12}",
+            parts in proptest::sample::select(vec![1usize, 2, 3, 5, 6]),
+        ) {
+            let widths = [1, 2, 2, 1, 2, 4];
+            let mut at = 0;
+            let text = widths[..parts]
+                .iter()
+                .map(|w| {
+                    let p = &digits[at..at + w];
+                    at += w;
+                    p
+                })
+                .collect::<Vec<_>>()
+                .join(".");
+            let fast = Code::canonical(&text).expect("canonical");
+            prop_assert_eq!(Ok(fast.clone()), Code::parse_any(&text));
+            prop_assert_eq!(fast.to_string(), text);
+        }
+
+        #[test]
+        fn the_canonical_test_takes_no_other_text(t in "[0-9.]{1,18}") {
+            if let Some(c) = Code::canonical(&t) {
+                prop_assert_eq!(Ok(c), Code::parse_any(&t));
+            }
+        }
+    }
 
     #[test]
     fn joined_forms() {

@@ -52,6 +52,14 @@ pub fn parse_id_number(text: &str) -> Option<Num> {
     }) {
         return None;
     }
+    // Plain digits (most numbers written as text, and column numbers): read as they stand.
+    let t = text.trim();
+    if (1..=18).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
+        return t.parse::<u64>().ok().map(|n| Num {
+            value: Decimal::from(n),
+            percent: false,
+        });
+    }
     let mut s: String = text
         .trim()
         .chars()
@@ -370,6 +378,16 @@ mod tests {
             let d = Decimal::from(n);
             let text = format!("Rp. {},-", format_id(&d));
             prop_assert_eq!(v(&text), Some(d));
+        }
+
+        /// Plain digits skip the separator handling and read exactly as Decimal reads them.
+        #[test]
+        fn plain_digits_read_as_decimal_reads_them(t in " ?[0-9]{1,18} ?") {
+            let read = parse_id_number(&t).expect("digits are a number");
+            let exact = Decimal::from_str_exact(t.trim()).unwrap();
+            prop_assert_eq!(read.value, exact);
+            prop_assert_eq!(read.value.to_string(), exact.to_string());
+            prop_assert!(!read.percent);
         }
 
         #[test]
