@@ -382,32 +382,104 @@ fn scan<'a>(
     part: &str,
     mut f: impl FnMut(usize, &Event<'a>, Range<usize>) -> Result<(), PatchError>,
 ) -> Result<(), PatchError> {
-    let mut rd = Reader::from_reader(data);
-    rd.config_mut().trim_text(false);
-    rd.config_mut().check_end_names = false;
+    scan_jumping(data, part, |depth, ev, span| {
+        f(depth, ev, span).map(|_| None)
+    })
+}
+
+/// Where a [`scan_jumping`] callback sends the scan: on to byte `to`, at `depth`, skipping
+/// what lies between (rows without marks).
+struct Jump {
+    to: usize,
+    depth: usize,
+}
+
+/// [`scan`] whose callback may skip ahead ([`Jump`]).
+fn scan_jumping<'a>(
+    data: &'a [u8],
+    part: &str,
+    mut f: impl FnMut(usize, &Event<'a>, Range<usize>) -> Result<Option<Jump>, PatchError>,
+) -> Result<(), PatchError> {
+    let reader = |from: usize| {
+        let mut rd = Reader::from_reader(&data[from..]);
+        rd.config_mut().trim_text(false);
+        rd.config_mut().check_end_names = false;
+        // A reader started after a jump meets the end tags of elements opened before it.
+        rd.config_mut().allow_unmatched_ends = from > 0;
+        rd
+    };
+    let mut base = 0usize;
+    let mut rd = reader(0);
     let mut depth = 0usize;
     loop {
-        let before = rd.buffer_position() as usize;
+        let before = base + rd.buffer_position() as usize;
         let ev = rd.read_event().map_err(|e| {
             perr(
                 part,
                 format!("XML rusak (malformed XML) at byte {before}: {e}"),
             )
         })?;
-        let after = rd.buffer_position() as usize;
-        match &ev {
+        let after = base + rd.buffer_position() as usize;
+        let jump = match &ev {
             Event::Eof => return Ok(()),
             Event::Start(_) => {
-                f(depth, &ev, before..after)?;
+                let j = f(depth, &ev, before..after)?;
                 depth += 1;
+                j
             }
             Event::End(_) => {
                 depth = depth.saturating_sub(1);
-                f(depth, &ev, before..after)?;
+                f(depth, &ev, before..after)?
             }
             _ => f(depth, &ev, before..after)?,
+        };
+        if let Some(j) = jump
+            && j.to >= after
+        {
+            base = j.to;
+            rd = reader(j.to);
+            depth = j.depth;
         }
     }
+}
+
+/// From byte `from` of a sheet's cell data, the start of the first row numbered `target`
+/// (1-based) or more, or else `end_at` (where the cell data ends); with the number of the last
+/// row passed. `row` is the row tag as this sheet writes it (`<x:row`). None when a row on the
+/// way has no number or comes out of order: the scan then reads on, row by row, as before.
+fn next_marked_row(
+    data: &[u8],
+    from: usize,
+    row: &[u8],
+    end_at: usize,
+    target: Option<u32>,
+    mut last: u32,
+) -> Option<(usize, u32)> {
+    let rows = memchr::memmem::Finder::new(row);
+    let mut at = from;
+    while let Some(k) = rows.find(&data[at..end_at]) {
+        let start = at + k;
+        let after_name = start + row.len();
+        // `<x:row` followed by a space, `>` or `/`: not `<x:rowBreaks`.
+        if !matches!(
+            data.get(after_name),
+            Some(b' ' | b'>' | b'/' | b'\t' | b'\r' | b'\n')
+        ) {
+            at = after_name;
+            continue;
+        }
+        let close = after_name + memchr::memchr(b'>', &data[after_name..end_at])?;
+        let r = raw_attr(&data[start..=close], b"r").and_then(raw_u32)?;
+        if r <= last {
+            return None;
+        }
+        if target.is_some_and(|t| r >= t) {
+            return Some((start, last));
+        }
+        last = r;
+        at = close + 1;
+    }
+    Some((end_at, last))
 }
 
 fn ev_local<'e>(ev: &'e Event<'_>) -> &'e [u8] {
@@ -1016,7 +1088,13 @@ fn plan_sheet(
                 row0 + 1
             )
         };
-    scan(data, part, |depth, ev, span| {
+    // The tags that open a row and close the cell data, as this sheet writes them: rows
+    // without marks are skipped by searching for the next row tag ([`next_marked_row`]).
+    let mut row_tag: Vec<u8> = Vec::new();
+    let mut data_end_tag: Vec<u8> = Vec::new();
+    // Where the cell data ends, searched for once (None: not yet; Some(None): not found).
+    let mut data_end_at: Option<Option<usize>> = None;
+    scan_jumping(data, part, |depth, ev, span| {
         let l = ev_local(ev);
         match ev {
             Event::Start(e) | Event::Empty(e) => {
@@ -1025,7 +1103,9 @@ fn plan_sheet(
                     let tag = &data[span.clone()];
                     plan.prefix = prefix_of(e.name().into_inner().as_bytes());
                     plan.r_prefix = ns_prefix(tag, REL_NS);
-                    return Ok(());
+                    row_tag = format!("<{}", qname(&plan.prefix, "row")).into_bytes();
+                    data_end_tag = format!("</{}", qname(&plan.prefix, "sheetData")).into_bytes();
+                    return Ok(None);
                 }
                 if depth == 1 && legacy_at.is_none() && AFTER_LEGACY.contains(&l) {
                     legacy_at = Some(span.start);
@@ -1033,7 +1113,7 @@ fn plan_sheet(
                 match (depth, l) {
                     (3, b"c") if in_data => {
                         if !row_marked {
-                            return Ok(()); // the fast path: nothing to do in this row
+                            return Ok(None); // the fast path: nothing to do in this row
                         }
                         let tag = &data[span.clone()];
                         let col = raw_attr(tag, b"r").and_then(ref_col).unwrap_or(next_col);
@@ -1094,7 +1174,27 @@ fn plan_sheet(
                         next_col = 0;
                         row_marked = pending.peek().is_some_and(|p| p.0 + 1 == r);
                         if !row_marked {
-                            return Ok(());
+                            // On to the next row with a mark (or the end of the cell data),
+                            // when this row is written as the others are searched for.
+                            let end_at = *data_end_at.get_or_insert_with(|| {
+                                memchr::memmem::find(&data[span.end..], &data_end_tag)
+                                    .map(|k| span.end + k)
+                            });
+                            if tag.starts_with(&row_tag)
+                                && let Some(end_at) = end_at
+                                && let Some((to, last)) = next_marked_row(
+                                    data,
+                                    span.end,
+                                    &row_tag,
+                                    end_at,
+                                    pending.peek().map(|p| p.0 + 1),
+                                    r,
+                                )
+                            {
+                                row_num = last;
+                                return Ok(Some(Jump { to, depth: 2 }));
+                            }
+                            return Ok(None);
                         }
                         let custom = raw_attr(tag, b"customFormat")
                             .is_some_and(|v| v == b"1" || v == b"true");
@@ -1177,7 +1277,7 @@ fn plan_sheet(
             },
             _ => {}
         }
-        Ok(())
+        Ok(None)
     })?;
     plan.legacy_at =
         legacy_at.ok_or_else(|| perr(part, "elemen worksheet tidak lengkap (no end of root)"))?;
@@ -2164,6 +2264,40 @@ pub fn patch_xlsx(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Rows without marks are skipped by searching for the next row tag; a row without a
+    /// number or out of order stops the search (the scan reads row by row instead).
+    #[test]
+    fn the_search_for_the_next_marked_row() {
+        let xml = br#"<x:row r="2"><x:c r="A2"/></x:row><x:rowX r="3"/><x:row r="5" s="1"><x:c r="A5"/></x:row><x:row r="9"/></x:sheetData>"#;
+        let end = xml.len() - b"</x:sheetData>".len();
+        let at = |needle: &[u8]| memchr::memmem::find(xml, needle).unwrap();
+        // Row 5 is the first numbered 4 or more; row 2 was the last passed.
+        assert_eq!(
+            next_marked_row(xml, 0, b"<x:row", end, Some(4), 1),
+            Some((at(b"<x:row r=\"5\""), 2))
+        );
+        assert_eq!(
+            next_marked_row(xml, 0, b"<x:row", end, Some(9), 1),
+            Some((at(b"<x:row r=\"9\""), 5))
+        );
+        // No row numbered 10 or more, or no mark left: the end of the cell data.
+        assert_eq!(
+            next_marked_row(xml, 0, b"<x:row", end, Some(10), 1),
+            Some((end, 9))
+        );
+        assert_eq!(
+            next_marked_row(xml, 0, b"<x:row", end, None, 1),
+            Some((end, 9))
+        );
+        // Out of order (row 5 after row 7), or a row without its number: no jump.
+        assert_eq!(next_marked_row(xml, 0, b"<x:row", end, Some(9), 7), None);
+        let unnumbered = br#"<row><c/></row><row r="4"/></sheetData>"#;
+        assert_eq!(
+            next_marked_row(unnumbered, 0, b"<row", unnumbered.len() - 12, Some(4), 1),
+            None
+        );
+    }
 
     fn zip_of(parts: &[(&str, &str)]) -> Vec<u8> {
         let mut w = ZipWriter::new(Cursor::new(Vec::new()));
