@@ -99,18 +99,25 @@ pub(super) fn parse_cell(value: &Value, ty: ColumnType, thousands: bool) -> Pars
 }
 
 pub(super) fn row_norm_texts(sheet: &Sheet, row: u32) -> Vec<(u32, String)> {
+    row_norm_texts_in(sheet, row, |_| true)
+}
+
+/// [`row_norm_texts`] of the columns `keep` keeps.
+fn row_norm_texts_in(sheet: &Sheet, row: u32, keep: impl Fn(u32) -> bool) -> Vec<(u32, String)> {
     sheet
         .row_cells(row)
         .iter()
-        .filter(|(_, c)| !c.value.is_empty())
-        .map(|(c, cell)| {
-            let t = match &cell.value {
-                Value::Text(t) => normalize(t),
-                v => normalize(&v.display()),
-            };
-            (*c, t)
-        })
+        .filter(|(c, cell)| !cell.value.is_empty() && keep(*c))
+        .map(|(c, cell)| (*c, norm_text(&cell.value)))
         .collect()
+}
+
+/// A cell's text as shown, normalised.
+fn norm_text(v: &Value) -> String {
+    match v {
+        Value::Text(t) => normalize(t),
+        v => normalize(&v.display()),
+    }
 }
 
 /// A row that closes the table above it whatever follows: the title of another table
@@ -324,8 +331,13 @@ pub(super) fn read_table(
             })
             .count();
         let could_repeat = under_header >= 2 && under_header * 10 >= header_first.len() * 6;
-        let texts = if could_repeat || !has_number {
+        // The row's texts, normalised, all of them where a repeat is likely; on a row without
+        // numbers only those under the header's own columns, the only ones a repeat can match
+        // (page furniture below reads the others one by one, stopping at the first that is not).
+        let texts = if could_repeat {
             row_norm_texts(sheet, row)
+        } else if !has_number {
+            row_norm_texts_in(sheet, row, |c| header_first.iter().any(|(h, _)| *h == c))
         } else {
             Vec::new()
         };
@@ -366,15 +378,22 @@ pub(super) fn read_table(
             }
         }
         // Page furniture: every text on the row names a page or the office.
-        if !texts.is_empty()
-            && texts.iter().all(|(_, t)| {
-                rules
-                    .settings
-                    .noise
-                    .iter()
-                    .any(|n| t.starts_with(n.as_str()) || holds_word(t, n))
-            })
-        {
+        let noise = |t: &str| {
+            rules
+                .settings
+                .noise
+                .iter()
+                .any(|n| t.starts_with(n.as_str()) || holds_word(t, n))
+        };
+        let furniture = if could_repeat {
+            !texts.is_empty() && texts.iter().all(|(_, t)| noise(t))
+        } else if !has_number {
+            let mut filled = cells.iter().filter(|(_, c)| !c.value.is_empty()).peekable();
+            filled.peek().is_some() && filled.all(|(_, c)| noise(&norm_text(&c.value)))
+        } else {
+            false
+        };
+        if furniture {
             skipped.push((row, "baris halaman (page furniture)".to_string()));
             last_row = row;
             i += 1;
@@ -463,13 +482,11 @@ pub(super) fn read_table(
             continue;
         }
         last_row = row;
-        let first_text = match texts.first() {
-            Some((_, t)) => Some(t.clone()),
-            None => cells
-                .iter()
-                .find(|(_, c)| !c.value.is_empty())
-                .map(|(_, c)| normalize(&c.value.display())),
-        };
+        // The first filled cell's text (the first of `texts` when they were all read).
+        let first_text = cells
+            .iter()
+            .find(|(_, c)| !c.value.is_empty())
+            .map(|(_, c)| norm_text(&c.value));
         after_total = first_text.is_some_and(|t| {
             rules.settings.total_words.iter().any(|w| {
                 t == *w
