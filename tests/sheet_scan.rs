@@ -240,3 +240,41 @@ fn the_formula_of_an_error_cell_is_kept() {
     assert_eq!(fine.value(Pos::new(0, 1)).display(), "10");
     assert!(fine.formulas.is_empty());
 }
+
+/// The cells of one shared string share one text (the reader interns them by the address of
+/// calamine's string-table entry), and every cell still reads its own string: two sheets,
+/// repeated and distinct strings, an empty string, and an inline string beside them.
+#[test]
+fn cells_of_one_shared_string_share_one_text_and_each_reads_its_own() {
+    use selaras::ingest::cell::Value;
+    use std::sync::Arc;
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let words = ["Dokumen", "Paket", "Dokumen", "Laporan", "Paket", "Dokumen"];
+    for name in ["satu", "dua"] {
+        let ws = wb.add_worksheet().set_name(name).unwrap();
+        for (r, w) in words.iter().enumerate() {
+            ws.write_string(r as u32, 0, *w).unwrap();
+            ws.write_string(r as u32, 1, format!("{name} {r}")).unwrap();
+        }
+        ws.write_string(10, 0, "").unwrap();
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let read = selaras::ingest::workbook::read_workbook_bytes(Path::new("x.xlsx"), &bytes).unwrap();
+    let text = |s: usize, r: u32, c: u32| match read.sheets[s].value(Pos::new(r, c)) {
+        Value::Text(t) => t.clone(),
+        v => panic!("({s}, {r}, {c}): {v:?}"),
+    };
+    for s in 0..2 {
+        for (r, w) in words.iter().enumerate() {
+            assert_eq!(&*text(s, r as u32, 0), *w);
+            let name = ["satu", "dua"][s];
+            assert_eq!(&*text(s, r as u32, 1), format!("{name} {r}"));
+        }
+        assert!(read.sheets[s].value(Pos::new(10, 0)).is_empty());
+    }
+    // One allocation for every "Dokumen" of both sheets; another for "Paket".
+    assert!(Arc::ptr_eq(&text(0, 0, 0), &text(0, 2, 0)));
+    assert!(Arc::ptr_eq(&text(0, 0, 0), &text(1, 5, 0)));
+    assert!(Arc::ptr_eq(&text(0, 1, 0), &text(1, 4, 0)));
+    assert!(!Arc::ptr_eq(&text(0, 0, 0), &text(0, 1, 0)));
+}

@@ -346,7 +346,9 @@ fn read_xlsx(path: &Path, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
     // cells.
     let mut per_id: Vec<Option<PaletteEntry>> = Vec::new();
     // A shared string's cells share one text. The key is the address of calamine's copy of the
-    // string (one per entry of the workbook's string table), so no text is hashed.
+    // string (one per entry of the workbook's string table), so no text is hashed. This rests on
+    // calamine lending its own table's entries as `DataRef::SharedString`, alive for the whole
+    // read (calamine 0.38: `ctx.strings.get(idx)`); tests/sheet_scan.rs holds it.
     let mut shared: HashMap<usize, Arc<str>, BuildHasherDefault<AddressHash>> = HashMap::default();
     let sheet_err = |name: &str, e: calamine::XlsxError| {
         err(
