@@ -3,7 +3,7 @@
 use super::util::{label, node_at_row};
 use super::{Context, Finding, Rule, Severity};
 use crate::ingest::locate::{Field, Parsed};
-use crate::ingest::rules::{ColumnType, normalize};
+use crate::ingest::rules::{ColumnType, normalize, starts_with_word};
 use crate::model::plan::TableModel;
 
 pub static RULE: Rule = Rule {
@@ -99,7 +99,7 @@ fn is_total_label(text: &str) -> bool {
     !n.chars().any(|c| c.is_ascii_digit())
         && ["jumlah", "total", "sub total", "subtotal", "grand total"]
             .iter()
-            .any(|w| n == *w || n.starts_with(&format!("{w} ")))
+            .any(|w| starts_with_word(&n, w))
 }
 
 /// A label for table row `ri`: the node it belongs to, or its sheet row number.

@@ -4,7 +4,7 @@ use super::realisation::{Slot, category, cell_subject, column_name, fmt_shown, s
 use super::{Context, Finding, Related, Rule, Severity};
 use crate::ingest::kind::TableKind;
 use crate::ingest::role::Role;
-use crate::ingest::rules::normalize;
+use crate::ingest::rules::{holds_word, normalize};
 
 pub static RULE: Rule = Rule {
     code: "C004",
@@ -84,8 +84,7 @@ fn written_category(text: &str) -> Option<&'static str> {
         "sr" => return Some("sangat rendah"),
         _ => {}
     }
-    let padded = format!(" {n} ");
-    let has = |w: &str| padded.contains(&format!(" {w} "));
+    let has = |w: &str| holds_word(&n, w, true);
     if has("sangat tinggi") {
         Some("sangat tinggi")
     } else if has("sangat rendah") {

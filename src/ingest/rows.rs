@@ -15,7 +15,7 @@ use super::locate::{
 };
 use super::number::{decimal_from_f64, parse_id_number, split_target};
 use super::numbering::{NumberRow, number_row};
-use super::rules::{ColumnType, TableDef, TableRules, normalize};
+use super::rules::{ColumnType, TableDef, TableRules, holds_word, normalize, starts_with_word};
 use super::workbook::Sheet;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -141,11 +141,7 @@ pub(super) fn closing_row(sheet: &Sheet, row: u32) -> bool {
             v => std::borrow::Cow::Owned(v.display()),
         };
         let t = normalize(&raw);
-        // `t` is `w`, or starts with `w` and a space.
-        let starts = |w: &str| {
-            t.strip_prefix(w)
-                .is_some_and(|r| r.is_empty() || r.starts_with(' '))
-        };
+        let starts = |w: &str| starts_with_word(&t, w);
         starts("tabel")
             || starts("formulir")
             || t.starts_with("form e ")
@@ -171,22 +167,6 @@ pub(super) fn closing_row(sheet: &Sheet, row: u32) -> bool {
 }
 
 /// `Tenggarong, 12 Januari 2026`: a place, a comma, a day, an Indonesian month and a year.
-/// True when `word` stands in `text` between two spaces (`text.contains(" word ")`, without
-/// making that string for every row and noise word).
-fn holds_word(text: &str, word: &str) -> bool {
-    let b = text.as_bytes();
-    let mut from = 0;
-    // Every start, overlapping ones too (a noise phrase may hold spaces).
-    while let Some(k) = text.get(from..).and_then(|rest| rest.find(word)) {
-        let i = from + k;
-        if i > 0 && b[i - 1] == b' ' && b.get(i + word.len()) == Some(&b' ') {
-            return true;
-        }
-        from = i + text[i..].chars().next().map_or(1, char::len_utf8);
-    }
-    false
-}
-
 pub(super) fn place_and_date(raw: &str) -> bool {
     const MONTHS: [&str; 12] = [
         "januari",
@@ -383,7 +363,7 @@ pub(super) fn read_table(
                 .settings
                 .noise
                 .iter()
-                .any(|n| t.starts_with(n.as_str()) || holds_word(t, n))
+                .any(|n| t.starts_with(n.as_str()) || holds_word(t, n, false))
         };
         let furniture = if could_repeat {
             !texts.is_empty() && texts.iter().all(|(_, t)| noise(t))
@@ -488,11 +468,11 @@ pub(super) fn read_table(
             .find(|(_, c)| !c.value.is_empty())
             .map(|(_, c)| norm_text(&c.value));
         after_total = first_text.is_some_and(|t| {
-            rules.settings.total_words.iter().any(|w| {
-                t == *w
-                    || t.strip_prefix(w.as_str())
-                        .is_some_and(|r| r.starts_with(' '))
-            })
+            rules
+                .settings
+                .total_words
+                .iter()
+                .any(|w| starts_with_word(&t, w))
         });
         fields.shrink_to_fit();
         rows.push(TableRow { row, fields });
@@ -514,18 +494,5 @@ pub(super) fn read_table(
         number_row: nr.map(|n| n.row),
         label_mismatches: m.mismatches,
         footer,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::holds_word;
-    use proptest::prelude::*;
-
-    proptest! {
-        #[test]
-        fn holds_word_is_contains_between_spaces(text in "[ab é]{0,14}", word in "[ab ]{1,4}") {
-            prop_assert_eq!(holds_word(&text, &word), text.contains(&format!(" {word} ")));
-        }
     }
 }

@@ -278,6 +278,37 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// `text` is `word`, or starts with `word` and a space (both normalised): `jumlah` in
+/// `jumlah total`, not in `jumlahnya`.
+pub fn starts_with_word(text: &str, word: &str) -> bool {
+    text.strip_prefix(word)
+        .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+}
+
+/// `word` stands in `text` between two spaces (`text.contains(" word ")`), or with `at_edges`
+/// also at its start or end (`format!(" {text} ").contains(" word ")`), without making either
+/// string for every row and word.
+pub fn holds_word(text: &str, word: &str, at_edges: bool) -> bool {
+    let b = text.as_bytes();
+    let mut from = 0;
+    // Every start, overlapping ones too (a phrase may hold spaces).
+    while let Some(k) = text.get(from..).and_then(|rest| rest.find(word)) {
+        let i = from + k;
+        let end = i + word.len();
+        let before = if i == 0 { at_edges } else { b[i - 1] == b' ' };
+        let after = if end == b.len() {
+            at_edges
+        } else {
+            b[end] == b' '
+        };
+        if before && after {
+            return true;
+        }
+        from = i + text[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
+}
+
 /// True when every word of `phrase` (normalised) is a word of `tokens`.
 pub fn phrase_in(phrase: &str, tokens: &[&str]) -> bool {
     let mut words = phrase.split(' ').filter(|w| !w.is_empty()).peekable();
@@ -287,6 +318,29 @@ pub fn phrase_in(phrase: &str, tokens: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn holds_word_is_contains_between_spaces(text in "[ab é]{0,14}", word in "[ab ]{1,4}") {
+            proptest::prop_assert_eq!(holds_word(&text, &word, false), text.contains(&format!(" {word} ")));
+        }
+
+        #[test]
+        fn holds_word_at_edges_is_contains_between_padding(text in "[ab é]{0,14}", words in "[ab ]{1,4}") {
+            proptest::prop_assert_eq!(
+                holds_word(&text, &words, true),
+                format!(" {text} ").contains(&format!(" {words} "))
+            );
+        }
+
+        #[test]
+        fn starts_with_word_is_equal_or_prefix_and_space(text in "[ab ]{0,8}", word in "[ab]{1,3}") {
+            proptest::prop_assert_eq!(
+                starts_with_word(&text, &word),
+                text == word || text.starts_with(&format!("{word} "))
+            );
+        }
+    }
 
     #[test]
     fn a_header_holding_any_alias_is_not_turned_away_before_the_aliases_are_tried() {

@@ -14,7 +14,7 @@ use crate::ingest::code::{Code, Level};
 use crate::ingest::kind::TableKind;
 use crate::ingest::locate::{LocatedTable, Parsed, TableRow};
 use crate::ingest::role::Role;
-use crate::ingest::rules::{TableRules, normalize};
+use crate::ingest::rules::{TableRules, normalize, starts_with_word};
 use std::collections::HashMap;
 
 /// One row of a plan table placed in the hierarchy.
@@ -265,12 +265,6 @@ fn has_indicator_or_target(row: &TableRow) -> bool {
 }
 
 /// Level of a row without a code, from its own text and cells.
-/// `text` is `word`, or starts with `word` and a space.
-fn starts_with_word(text: &str, word: &str) -> bool {
-    text.strip_prefix(word)
-        .is_some_and(|r| r.is_empty() || r.starts_with(' '))
-}
-
 fn level_from_row(
     table: &LocatedTable,
     row: &TableRow,
