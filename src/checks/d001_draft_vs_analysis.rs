@@ -125,7 +125,7 @@ const PAIRS: &[(Kind, Role, Role, &str, &str)] = &[
 #[derive(Debug, Clone, PartialEq)]
 enum Val<'a> {
     Blank,
-    Text(std::borrow::Cow<'a, str>),
+    Text(&'a str),
     Num(Decimal),
 }
 
@@ -153,7 +153,7 @@ impl Val<'_> {
 
 /// A text cell as a value: blank or its trimmed text.
 fn text_val(row: &TableRow, role: Role) -> Option<(Val<'_>, Pos)> {
-    text_cell(row, role).map(|(t, pos)| (t.map_or(Val::Blank, |t| Val::Text(t.into())), pos))
+    text_cell(row, role).map(|(t, pos)| (t.map_or(Val::Blank, Val::Text), pos))
 }
 
 /// Reads one side of a pair on a row: the value and the cell it sits in. None when the table
@@ -183,7 +183,7 @@ fn read<'a>(
                 let f = row.field(role.target()?)?;
                 let v = match &f.parsed {
                     Parsed::Blank => Val::Blank,
-                    Parsed::Target { unit: Some(u), .. } => Val::Text(u.trim().into()),
+                    Parsed::Target { unit: Some(u), .. } => Val::Text(u.trim()),
                     Parsed::Target { unit: None, .. } | Parsed::Number { .. } => Val::Blank,
                     _ => return None,
                 };
